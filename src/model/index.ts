@@ -1,0 +1,4 @@
+export * from './common.ts';
+export * from './dispute.ts';
+export * from './order.ts';
+export * from './snapshot.ts';

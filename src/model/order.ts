@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { IsoDateTime, Money, NumericId } from './common.ts';
+
+/** Canonical order status; `statusText` keeps what the page said in its own language. */
+export const OrderStatus = z.enum(['to-pay', 'to-ship', 'shipped', 'completed', 'closed', 'in-dispute', 'unknown']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+/** Buttons the page offers on an order, by what they do (not by their label). */
+export const OrderAction = z.enum([
+  'pay',
+  'cancel',
+  'track',
+  'confirm-received',
+  'returns-refunds',
+  'open-dispute',
+  'view-dispute',
+  'extend-protection',
+  'review',
+  'buy-again',
+  'delete',
+  'contact-seller',
+]);
+export type OrderAction = z.infer<typeof OrderAction>;
+
+export const OrderLine = z.object({
+  lineId: NumericId.nullable(),
+  title: z.string().nullable(),
+  quantity: z.number().int().positive().nullable(),
+});
+export type OrderLine = z.infer<typeof OrderLine>;
+
+/** Dates the page itself shows for an order; null where it shows none. */
+export const OrderDates = z.object({
+  shippedAt: IsoDateTime.nullable(),
+  completedAt: IsoDateTime.nullable(),
+  /** Buyer protection ends (countdown or date on the list/detail page). */
+  protectionEndsAt: IsoDateTime.nullable(),
+  /** "Refund if no delivery before ..." (delivery guarantee). */
+  deliveryGuaranteeAt: IsoDateTime.nullable(),
+});
+export type OrderDates = z.infer<typeof OrderDates>;
+
+/** One order as read from one page at one moment. */
+export const Order = z.object({
+  orderId: NumericId,
+  status: OrderStatus,
+  statusText: z.string().nullable(),
+  placedAt: IsoDateTime.nullable(),
+  storeName: z.string().nullable(),
+  total: Money.nullable(),
+  lines: z.array(OrderLine),
+  actions: z.array(OrderAction),
+  dates: OrderDates,
+});
+export type Order = z.infer<typeof Order>;

@@ -1,0 +1,54 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const AE_HOSTS = ['*://*.aliexpress.com/*', '*://aliexpress.com/*', '*://*.aliexpress.us/*', '*://aliexpress.us/*'];
+
+// Extension pages load only their own packaged code and connect nowhere: no remote code, no network.
+const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: AE_HOSTS,
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    icons: Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`])),
+    action: {
+      default_title: '__MSG_extName__',
+      default_icon: Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`])),
+    },
+    browser_specific_settings: {
+      gecko: { id: 'refund-radar@refund-radar.app', strict_min_version: '115.0' },
+    },
+  },
+  hooks: {
+    // Icons and _locales are generated from one source each in assets/, so nothing derived is committed.
+    'build:publicAssets': async (wxt, files) => {
+      const { Resvg } = await import('@resvg/resvg-js');
+      const svg = readFileSync(resolve(wxt.config.root, 'assets/icon.svg'), 'utf8');
+      const outDir = resolve(wxt.config.wxtDir, 'generated/icon');
+      mkdirSync(outDir, { recursive: true });
+      for (const size of ICON_SIZES) {
+        const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+        const file = resolve(outDir, `${size}.png`);
+        writeFileSync(file, png);
+        files.push({ absoluteSrc: file, relativeDest: `icon/${size}.png` });
+      }
+      const localesDir = resolve(wxt.config.root, 'assets/locales');
+      for (const name of readdirSync(localesDir).filter((f) => f.endsWith('.json'))) {
+        const lang = name.replace(/\.json$/, '').replace('-', '_');
+        files.push({
+          contents: readFileSync(resolve(localesDir, name), 'utf8'),
+          relativeDest: `_locales/${lang}/messages.json`,
+        });
+      }
+    },
+  },
+});
