@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './dispute.ts';
 export * from './order.ts';
 export * from './snapshot.ts';
+export * from './timeline.ts';
