@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The one map of every message between contexts: its request schema and its answer schema.
@@ -6,12 +6,12 @@ import { z } from 'zod';
  */
 export const protocol = {
   status: {
-    request: z.object({}).strict(),
+    request: z.strictObject({}),
     response: z.object({
       version: z.string(),
-      dbVersion: z.number().int(),
-      orders: z.number().int().nonnegative(),
-      disputes: z.number().int().nonnegative(),
+      dbVersion: z.int(),
+      orders: z.int().check(z.nonnegative()),
+      disputes: z.int().check(z.nonnegative()),
     }),
   },
 } as const;
@@ -22,7 +22,7 @@ export type Request<N extends MessageName> = z.infer<Protocol[N]['request']>;
 export type Response<N extends MessageName> = z.infer<Protocol[N]['response']>;
 
 /** What travels over runtime messaging. */
-export const Envelope = z.object({ name: z.string(), data: z.unknown() }).strict();
+export const Envelope = z.strictObject({ name: z.string(), data: z.unknown() });
 
 /** Every answer is either ok with data, or a typed error that says what was wrong. */
 export type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };

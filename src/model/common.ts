@@ -1,21 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** An ISO 8601 instant with offset or Z, e.g. "2026-11-03T00:00:00.000Z". Every stored time is one. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 export type IsoDateTime = z.infer<typeof IsoDateTime>;
 
 /** AliExpress ids are 9-20 digit numbers; kept as strings because they exceed 2^53. */
-export const NumericId = z.string().regex(/^\d{6,24}$/, 'a numeric id');
+export const NumericId = z.string().check(z.regex(/^\d{6,24}$/, 'a numeric id'));
 export type NumericId = z.infer<typeof NumericId>;
 
 /** An amount as the page showed it, parsed with the page's decimal separator; never digit-stripped. */
 export const Money = z.object({
-  amount: z.number().finite().nonnegative(),
+  amount: z.number().check(z.nonnegative()),
   /** ISO 4217 code when the page made it clear (symbol or code), otherwise null. */
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .nullable(),
+  currency: z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/))),
 });
 export type Money = z.infer<typeof Money>;
 

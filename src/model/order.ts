@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateTime, Money, NumericId } from './common.ts';
 
 /** Canonical order status; `statusText` keeps what the page said in its own language. */
@@ -23,20 +23,20 @@ export const OrderAction = z.enum([
 export type OrderAction = z.infer<typeof OrderAction>;
 
 export const OrderLine = z.object({
-  lineId: NumericId.nullable(),
-  title: z.string().nullable(),
-  quantity: z.number().int().positive().nullable(),
+  lineId: z.nullable(NumericId),
+  title: z.nullable(z.string()),
+  quantity: z.nullable(z.int().check(z.positive())),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
 
 /** Dates the page itself shows for an order; null where it shows none. */
 export const OrderDates = z.object({
-  shippedAt: IsoDateTime.nullable(),
-  completedAt: IsoDateTime.nullable(),
+  shippedAt: z.nullable(IsoDateTime),
+  completedAt: z.nullable(IsoDateTime),
   /** Buyer protection ends (countdown or date on the list/detail page). */
-  protectionEndsAt: IsoDateTime.nullable(),
+  protectionEndsAt: z.nullable(IsoDateTime),
   /** "Refund if no delivery before ..." (delivery guarantee). */
-  deliveryGuaranteeAt: IsoDateTime.nullable(),
+  deliveryGuaranteeAt: z.nullable(IsoDateTime),
 });
 export type OrderDates = z.infer<typeof OrderDates>;
 
@@ -44,10 +44,10 @@ export type OrderDates = z.infer<typeof OrderDates>;
 export const Order = z.object({
   orderId: NumericId,
   status: OrderStatus,
-  statusText: z.string().nullable(),
-  placedAt: IsoDateTime.nullable(),
-  storeName: z.string().nullable(),
-  total: Money.nullable(),
+  statusText: z.nullable(z.string()),
+  placedAt: z.nullable(IsoDateTime),
+  storeName: z.nullable(z.string()),
+  total: z.nullable(Money),
   lines: z.array(OrderLine),
   actions: z.array(OrderAction),
   dates: OrderDates,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateTime } from './common.ts';
 import { Dispute } from './dispute.ts';
 import { Order } from './order.ts';
@@ -35,17 +35,17 @@ export type ProblemCode = z.infer<typeof ProblemCode>;
 export const Problem = z.object({
   code: ProblemCode,
   /** The text or path involved, e.g. the unknown status label. */
-  detail: z.string().nullable(),
-  orderId: z.string().nullable(),
+  detail: z.nullable(z.string()),
+  orderId: z.nullable(z.string()),
 });
 export type Problem = z.infer<typeof Problem>;
 
 /** Everything one read of one page produced. */
 export const PageSnapshot = z.object({
   kind: PageKind,
-  url: z.string().url(),
+  url: z.url(),
   /** BCP 47 language of the page, e.g. "en", "pt-BR"; null when it cannot be told. */
-  locale: z.string().nullable(),
+  locale: z.nullable(z.string()),
   readAt: IsoDateTime,
   orders: z.array(Order),
   disputes: z.array(Dispute),

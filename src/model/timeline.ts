@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateTime, Source } from './common.ts';
 
 export const DeadlineKind = z.enum([
@@ -18,7 +18,7 @@ export const Deadline = z.object({
   /** `page` when AliExpress showed it, `rule` when estimated from rules/policy.json. */
   source: Source,
   /** The policy rule id it came from (e.g. "sellerResponse"), or null when read from the page. */
-  rule: z.string().nullable(),
+  rule: z.nullable(z.string()),
 });
 export type Deadline = z.infer<typeof Deadline>;
 
@@ -55,7 +55,7 @@ export const NextStep = z.object({
   /** Why, as a message key of the UI catalog (assets/locales), so it is translated where shown. */
   why: z.string(),
   /** The AliExpress page to open for it, or null. */
-  url: z.string().url().nullable(),
+  url: z.nullable(z.url()),
 });
 export type NextStep = z.infer<typeof NextStep>;
 
