@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { DEFAULT_PACK, Days, PackId, RuleId, type PackRules, type Policy, type PolicyFile } from './policy.ts';
+import type { RuleIssue } from './result.ts';
+
+/**
+ * The shopper's rule settings as the options page edits them and backups store them. Overrides
+ * are in days, like every rule (see Days: more than 0, at most 365, whole or half days).
+ */
+export const RulesSettings = z.strictObject({
+  pack: PackId.default(DEFAULT_PACK),
+  overrides: z.partialRecord(RuleId, Days).default({}),
+});
+export type RulesSettings = z.infer<typeof RulesSettings>;
+
+export interface Overridden {
+  policy: Policy;
+  errors: RuleIssue[];
+}
+
+/** Why a single override would be refused, or null when it is fine. For the options form. */
+export function overrideProblem(pack: PackRules, ruleId: string, value: unknown): string | null {
+  const id = RuleId.safeParse(ruleId);
+  if (!id.success) return `${ruleId}: there is no such rule`;
+  if (!pack[id.data]) return `${ruleId}: this pack has no such rule`;
+  const days = Days.safeParse(value);
+  if (!days.success) return `${ruleId}: ${days.error.issues[0]?.message ?? 'invalid'} (got ${JSON.stringify(value)})`;
+  return null;
+}
+
+/**
+ * The rules in force for a pack with the shopper's overrides. Pure, never throws: each bad
+ * override is refused with a message naming it and its rule keeps the pack's value, while every
+ * good override still applies, so one typo in a backup does not cost the shopper the others.
+ */
+export function applyOverrides(file: PolicyFile, packId: unknown, overrides: unknown): Overridden {
+  const errors: RuleIssue[] = [];
+  const pack = PackId.safeParse(packId);
+  if (!pack.success)
+    errors.push({ path: 'pack', message: `unknown pack ${JSON.stringify(packId)}, using "${DEFAULT_PACK}"` });
+  const chosen = pack.success ? pack.data : DEFAULT_PACK;
+  const base = file.packs[chosen].rules;
+  const rules: PackRules = { ...base };
+  const overridden: RuleId[] = [];
+
+  if (overrides !== undefined && overrides !== null) {
+    if (typeof overrides !== 'object' || Array.isArray(overrides)) {
+      errors.push({ path: 'overrides', message: 'must be an object of rule ids to days' });
+    } else {
+      for (const [key, value] of Object.entries(overrides)) {
+        const problem = overrideProblem(base, key, value);
+        if (problem) {
+          errors.push({ path: `overrides.${key}`, message: problem });
+          continue;
+        }
+        const id = key as RuleId;
+        const rule = base[id];
+        if (rule) {
+          rules[id] = { ...rule, value: value as number };
+          overridden.push(id);
+        }
+      }
+    }
+  }
+
+  // A window that closes before it opens would show the shopper nonsense; refuse the overrides
+  // that made it so and keep the pack's window.
+  for (const id of ['escalationOpens', 'escalationCloses'] as const) {
+    if (!windowIsEmpty(rules)) break;
+    const at = overridden.indexOf(id);
+    if (at === -1) continue;
+    overridden.splice(at, 1);
+    rules[id] = base[id];
+    errors.push({ path: `overrides.${id}`, message: `${id}: escalation must close after it opens` });
+  }
+
+  return { policy: { pack: chosen, rules, overridden }, errors };
+}
+
+/** Compares both ends in days after the dispute opened, whichever event each end counts from. */
+function windowIsEmpty(rules: PackRules): boolean {
+  const opens = rules.escalationOpens.value;
+  const closes =
+    rules.escalationCloses.from === 'escalation-opens'
+      ? opens + rules.escalationCloses.value
+      : rules.escalationCloses.value;
+  return closes <= opens;
+}
+
+/** The rules in force for stored settings, however broken: bad parts are reported and skipped. */
+export function policyFromSettings(file: PolicyFile, settings: unknown): Overridden {
+  const s = (typeof settings === 'object' && settings !== null ? settings : {}) as Record<string, unknown>;
+  return applyOverrides(file, s.pack ?? DEFAULT_PACK, s.overrides);
+}

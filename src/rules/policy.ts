@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import bundled from '../../rules/policy.json';
+import { parseWith, type Result } from './result.ts';
+
+export const PackId = z.enum(['guide', 'official-legacy']);
+export type PackId = z.infer<typeof PackId>;
+export const DEFAULT_PACK: PackId = 'guide';
+
+/** The events a duration can count from. */
+export const Anchor = z.enum([
+  'dispute-opened',
+  'seller-response-due',
+  'escalation-opens',
+  'shipped',
+  'receipt-confirmed',
+  'return-agreed',
+  'order-placed',
+  'delivery-promise-end',
+]);
+export type Anchor = z.infer<typeof Anchor>;
+
+/**
+ * Durations are whole or half days: AliExpress speaks in days, and half days let a shopper who
+ * knows better say "4.5". More precision would pretend to an accuracy no source has.
+ */
+export const Days = z
+  .number({ error: 'must be a number of days' })
+  .positive('must be more than 0 days')
+  .max(365, 'must be at most 365 days')
+  .multipleOf(0.5, 'must be whole or half days');
+
+const SourceDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** Where a number comes from: no number in the rules is without one. */
+export const RuleSource = z.strictObject({
+  title: z.string().min(1, 'must name the source'),
+  /** A path in the shared notes or a URL. */
+  where: z.string().min(1, 'must say where the source is'),
+  /** The sentence that gives the number, word for word. */
+  quote: z.string().min(1, 'must quote the sentence'),
+  date: SourceDate,
+  note: z.string().min(1).optional(),
+});
+export type RuleSource = z.infer<typeof RuleSource>;
+
+/** Another number some source gives for the same rule, kept as data so the shopper can pick it. */
+export const RuleAlternative = z.strictObject({
+  value: Days,
+  from: Anchor.optional(),
+  region: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code')
+    .optional(),
+  note: z.string().min(1),
+  source: RuleSource,
+});
+export type RuleAlternative = z.infer<typeof RuleAlternative>;
+
+export const Rule = z.strictObject({
+  value: Days,
+  unit: z.literal('days'),
+  from: Anchor,
+  meaning: z.string().min(1),
+  source: RuleSource,
+  alternatives: z.array(RuleAlternative).default([]),
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const RuleId = z.enum([
+  'sellerResponse',
+  'escalationOpens',
+  'escalationCloses',
+  'autoEscalation',
+  'buyerProtection',
+  'disputeOpens',
+  'refundRequestAfterReceipt',
+  'returnShipBy',
+]);
+export type RuleId = z.infer<typeof RuleId>;
+
+export const PackRules = z.strictObject({
+  sellerResponse: Rule,
+  escalationOpens: Rule,
+  escalationCloses: Rule,
+  /** Only packs whose source says AliExpress escalates by itself have it. */
+  autoEscalation: Rule.optional(),
+  buyerProtection: Rule,
+  disputeOpens: Rule,
+  refundRequestAfterReceipt: Rule,
+  returnShipBy: Rule,
+});
+export type PackRules = z.infer<typeof PackRules>;
+
+export const Pack = z.strictObject({
+  title: z.string().min(1),
+  description: z.string().min(1),
+  rules: PackRules,
+});
+export type Pack = z.infer<typeof Pack>;
+
+/** rules/policy.json: both packs. */
+export const PolicyFile = z.strictObject({
+  version: z.literal(1),
+  defaultPack: PackId,
+  packs: z.strictObject({ guide: Pack, 'official-legacy': Pack }),
+});
+export type PolicyFile = z.infer<typeof PolicyFile>;
+
+/** The rules in force: one pack, with the shopper's overrides applied. What the timeline reads. */
+export interface Policy {
+  pack: PackId;
+  rules: PackRules;
+  /** Rules whose value the shopper set, so the UI can say "your value" next to them. */
+  overridden: RuleId[];
+}
+
+export function loadPolicyFile(json: unknown): Result<PolicyFile> {
+  return parseWith(PolicyFile, json);
+}
+
+let cached: Result<PolicyFile> | undefined;
+
+/** The policy shipped with the extension, validated once. */
+export function bundledPolicyFile(): Result<PolicyFile> {
+  cached ??= loadPolicyFile(bundled);
+  return cached;
+}
+
+/** One pack as a Policy, without overrides. */
+export function packPolicy(file: PolicyFile, pack: PackId): Policy {
+  return { pack, rules: file.packs[pack].rules, overridden: [] };
+}

@@ -1,0 +1,157 @@
+import type { Deadline, DeadlineKind, Dispute, Order } from '../model/index.ts';
+import type { Anchor, Policy, RuleId } from '../rules/policy.ts';
+import { addDays, iso, ms } from './time.ts';
+
+/** A deadline while it is worked out: an instant in ms, with where it came from. */
+export interface Due {
+  kind: DeadlineKind;
+  at: number;
+  source: 'page' | 'rule';
+  rule: RuleId | null;
+}
+
+export type Anchors = Partial<Record<Anchor, number>>;
+
+export function fromPage(kind: DeadlineKind, at: string | null | undefined): Due | undefined {
+  if (!at) return undefined;
+  const t = ms(at);
+  return Number.isFinite(t) ? { kind, at: t, source: 'page', rule: null } : undefined;
+}
+
+/** A rule's duration added to the event it counts from, or nothing when that event is unknown. */
+export function fromRule(kind: DeadlineKind, policy: Policy, id: RuleId, anchors: Anchors): Due | undefined {
+  const rule = policy.rules[id];
+  if (!rule) return undefined;
+  const anchor = anchors[rule.from];
+  return anchor === undefined ? undefined : { kind, at: addDays(anchor, rule.value), source: 'rule', rule: id };
+}
+
+/** An instant from an optional ISO string, or undefined when absent or unreadable. */
+export function instant(at: string | null | undefined): number | undefined {
+  if (!at) return undefined;
+  const t = ms(at);
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/** The order's own dates, before any dispute: what protection and receipt give the shopper. */
+export interface OrderDues {
+  received: boolean;
+  protectionEnds?: Due;
+  disputeOpens?: Due;
+  refundRequestEnds?: Due;
+}
+
+export function orderDues(order: Order, policy: Policy): OrderDues {
+  const completedAt = instant(order.dates.completedAt);
+  const received = order.status === 'completed' || completedAt !== undefined;
+  const anchors: Anchors = { shipped: instant(order.dates.shippedAt), 'order-placed': instant(order.placedAt) };
+  const protectionPage = fromPage('protection-ends', order.dates.protectionEndsAt);
+  const dues: OrderDues = { received };
+
+  // Once received, a rule-estimated protection end says nothing useful; the page's still does.
+  dues.protectionEnds = received
+    ? protectionPage
+    : (protectionPage ?? fromRule('protection-ends', policy, 'buyerProtection', anchors));
+
+  if (!received) {
+    // The delivery promise is the guarantee date when shown, else the protection countdown.
+    dues.disputeOpens =
+      fromPage('dispute-opens', order.dates.deliveryGuaranteeAt) ??
+      fromPage('dispute-opens', order.dates.protectionEndsAt) ??
+      fromRule('dispute-opens', policy, 'disputeOpens', anchors);
+    anchors['delivery-promise-end'] = dues.disputeOpens?.at;
+  }
+
+  // An order not confirmed by hand is confirmed by AliExpress when protection ends.
+  anchors['receipt-confirmed'] = received ? completedAt : dues.protectionEnds?.at;
+  dues.refundRequestEnds = fromRule('refund-request-ends', policy, 'refundRequestAfterReceipt', anchors);
+  return dues;
+}
+
+/** Where a dispute stands, from the page's status and who it says must act. */
+export type Stage = 'refunded' | 'closed' | 'refund-pending' | 'escalated' | 'awaiting-return' | 'seller' | 'buyer';
+
+export function stageOf(dispute: Dispute, returnAgreed: boolean): Stage {
+  switch (dispute.status) {
+    case 'refunded':
+    case 'closed':
+    case 'refund-pending':
+    case 'escalated':
+    case 'awaiting-return':
+      return dispute.status;
+    case 'awaiting-seller':
+      return 'seller';
+    case 'awaiting-buyer':
+      return returnAgreed ? 'awaiting-return' : 'buyer';
+    case 'unknown':
+      if (dispute.awaiting === 'seller') return 'seller';
+      if (dispute.awaiting === 'aliexpress') return 'escalated';
+      return returnAgreed ? 'awaiting-return' : 'buyer';
+  }
+}
+
+export interface DisputeDues {
+  stage: Stage;
+  sellerResponse?: Due;
+  escalationOpens?: Due;
+  escalationCloses?: Due;
+  /** Day 16 of the older rules: AliExpress escalates by itself. Not a deadline the page knows. */
+  autoEscalation?: number;
+  returnShipBy?: Due;
+  /** The page's countdown when it is the shopper's turn without a return: drives urgency only. */
+  buyerDue?: number;
+}
+
+export function disputeDues(
+  dispute: Dispute,
+  policy: Policy,
+  now: number,
+  openedAt: number | undefined,
+  returnAgreedAt: number | undefined,
+): DisputeDues {
+  const stage = stageOf(dispute, returnAgreedAt !== undefined);
+  const page = instant(dispute.deadline);
+  const anchors: Anchors = { 'dispute-opened': openedAt, 'return-agreed': returnAgreedAt };
+  const dues: DisputeDues = { stage };
+
+  if (stage === 'awaiting-return') {
+    dues.returnShipBy =
+      fromPage('return-ship-by', dispute.deadline) ?? fromRule('return-ship-by', policy, 'returnShipBy', anchors);
+    return dues;
+  }
+  if (stage === 'escalated') {
+    if (dispute.awaiting === 'buyer') dues.buyerDue = page;
+    return dues;
+  }
+  if (stage !== 'seller' && stage !== 'buyer') return dues;
+
+  if (stage === 'seller') {
+    dues.sellerResponse =
+      fromPage('seller-response', dispute.deadline) ?? fromRule('seller-response', policy, 'sellerResponse', anchors);
+    anchors['seller-response-due'] = dues.sellerResponse?.at;
+  } else {
+    dues.buyerDue = page;
+  }
+
+  dues.escalationOpens = fromRule('escalation-opens', policy, 'escalationOpens', anchors);
+  const buttonShown = dispute.canEscalate === true;
+  if (buttonShown && (dues.escalationOpens === undefined || dues.escalationOpens.at > now)) {
+    // The button proves the window was open by the time of reading, which is no later than now.
+    dues.escalationOpens = { kind: 'escalation-opens', at: Math.max(now, openedAt ?? now), source: 'page', rule: null };
+  }
+  anchors['escalation-opens'] = dues.escalationOpens?.at;
+
+  const closes = fromRule('escalation-closes', policy, 'escalationCloses', anchors);
+  if (closes && dues.escalationOpens && closes.at < dues.escalationOpens.at) closes.at = dues.escalationOpens.at;
+  // A rule end that has passed while the page still shows the button is simply wrong: drop it.
+  dues.escalationCloses = closes && buttonShown && closes.at <= now ? undefined : closes;
+
+  const auto = policy.rules.autoEscalation;
+  const autoFrom = auto && anchors[auto.from];
+  if (auto && autoFrom !== undefined) dues.autoEscalation = addDays(autoFrom, auto.value);
+  return dues;
+}
+
+export function toDeadline(due: Due): Deadline {
+  return { kind: due.kind, at: iso(due.at), source: due.source, rule: due.rule };
+}

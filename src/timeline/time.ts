@@ -1,0 +1,43 @@
+/**
+ * Time arithmetic for deadlines. AliExpress clocks run on its servers and pages show countdowns
+ * to instants, so every deadline is a UTC instant and a rule's "N days" is exactly N × 24 hours
+ * added to one: calendar days would move a deadline by an hour across a daylight-saving change
+ * and by a day between Kiritimati and Los Angeles, and the shopper's time zone must change
+ * neither. Nothing here reads the local zone.
+ */
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** Urgency when the shopper has nothing to do: sorts after everything else and survives JSON. */
+export const NO_URGENCY = Number.MAX_SAFE_INTEGER;
+
+export function ms(at: string | Date): number {
+  return typeof at === 'string' ? Date.parse(at) : at.getTime();
+}
+
+export function iso(at: number): string {
+  return new Date(at).toISOString();
+}
+
+export function addDays(at: number, days: number): number {
+  return at + days * DAY_MS;
+}
+
+export interface TimeLeft {
+  /** Whole days left; 0 once past. */
+  days: number;
+  /** Whole hours left after the days; 0 once past. */
+  hours: number;
+  /** The moment has come: `at` is not after `now`. */
+  past: boolean;
+}
+
+/**
+ * The one definition of "days left" for the UI and the alerts: whole days and hours, rounded
+ * down so "1 day" is never shown when less than a day is left; never negative, past is past.
+ */
+export function timeLeft(at: string | Date, now: Date): TimeLeft {
+  const left = ms(at) - now.getTime();
+  if (!(left > 0)) return { days: 0, hours: 0, past: true };
+  return { days: Math.floor(left / DAY_MS), hours: Math.floor((left % DAY_MS) / HOUR_MS), past: false };
+}

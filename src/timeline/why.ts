@@ -1,0 +1,55 @@
+/**
+ * Every message key `nextStep.why` can hold. They are names in the UI catalog (assets/locales),
+ * so they follow its rule: ASCII letters and digits only (Chrome refuses dots in message names).
+ */
+export const WHY_KEYS = [
+  'whyNothingTracked',
+  'whyAwaitingPayment',
+  'whyAwaitingShipment',
+  'whyParcelWithinPromise',
+  'whyParcelOverdue',
+  'whyRefundWindowOpen',
+  'whyProtectionExpired',
+  'whyOrderClosed',
+  'whyStatusUnknown',
+  'whySellerMustRespond',
+  'whySellerMissedDeadline',
+  'whyRespondToSeller',
+  'whyNegotiate',
+  'whyEscalationOpen',
+  'whyEscalationMissed',
+  'whyAliExpressReviewing',
+  'whyAliExpressNeedsAnswer',
+  'whyShipReturn',
+  'whyReturnOverdue',
+  'whyRefundProcessing',
+  'whyRefundReachesBank',
+  'whyDisputeClosed',
+] as const;
+export type WhyKey = (typeof WHY_KEYS)[number];
+
+/** English texts for the keys above, for the UI engineer's catalog. */
+export const WHY_TEXTS: Record<WhyKey, string> = {
+  whyNothingTracked: 'No order is tracked yet. Open your AliExpress orders so Refund Radar can read them.',
+  whyAwaitingPayment: 'The order is not paid yet; nothing to claim.',
+  whyAwaitingShipment: 'The seller has not shipped yet.',
+  whyParcelWithinPromise: 'The parcel is still within its promised delivery time; a dispute cannot be opened yet.',
+  whyParcelOverdue: 'The promised delivery time is over. If the parcel has not arrived, open a dispute now.',
+  whyRefundWindowOpen: 'If something is wrong with the item, you can still ask for a refund.',
+  whyProtectionExpired: 'The time to ask for a refund on this order has passed.',
+  whyOrderClosed: 'The order is closed.',
+  whyStatusUnknown: "Refund Radar could not tell this order's status. Open it on AliExpress to update it.",
+  whySellerMustRespond: 'The seller must respond. If they do not in time, you are refunded automatically.',
+  whySellerMissedDeadline: 'The seller did not respond in time, so the refund should go through automatically.',
+  whyRespondToSeller: 'The seller answered. Accept, or say you do not agree, before the countdown ends.',
+  whyNegotiate: 'Keep negotiating with the seller; do not cancel the dispute.',
+  whyEscalationOpen: 'You can escalate the dispute to AliExpress now. The button does not stay long.',
+  whyEscalationMissed: 'The time to escalate seems to have passed. Keep negotiating, and check the dispute page.',
+  whyAliExpressReviewing: 'AliExpress is reviewing the dispute.',
+  whyAliExpressNeedsAnswer: 'AliExpress is waiting for you. Answer or add evidence before the countdown ends.',
+  whyShipReturn: 'Ship the return with tracking and enter the tracking number before the deadline.',
+  whyReturnOverdue: 'The time to ship the return has passed. Ship it now and check the dispute page.',
+  whyRefundProcessing: 'The refund is being processed.',
+  whyRefundReachesBank: 'Refunded. Your bank may need a few more days to show it.',
+  whyDisputeClosed: 'The dispute is closed.',
+};
