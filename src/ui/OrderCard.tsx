@@ -1,0 +1,83 @@
+import { t, tKey } from '../i18n/index.ts';
+import { DeadlineLine, isCountdown } from './DeadlineLine.tsx';
+import type { Entry } from './entry.ts';
+import { EscalationLine } from './EscalationLine.tsx';
+import { ACTION_KEYS, PHASE_KEYS } from './labels.ts';
+import { disputeUrl, orderDetailUrl } from '../timeline/urls.ts';
+import { StepChecklist } from './StepChecklist.tsx';
+
+export interface OrderCardProps {
+  entry: Entry;
+  now: number;
+  expanded: boolean;
+  onToggle: (orderId: string) => void;
+  open: (url: string) => void;
+  onTick: (orderId: string, stepId: string, done: boolean) => Promise<unknown>;
+}
+
+/** One order or dispute in the popup: status, every deadline with its source, and the way to AliExpress. */
+export function OrderCard({ entry, now, expanded, onToggle, open, onTick }: OrderCardProps) {
+  const { order, dispute, timeline, progress } = entry;
+  const id = order.orderId;
+  const first = order.lines[0]?.title ?? null;
+  const title = first && order.lines.length > 1 ? t('orderItems', first, order.lines.length - 1) : first;
+  const countdowns = timeline.deadlines.filter((d) => isCountdown(d.kind));
+  const stepsId = `rr-steps-${id}`;
+  return (
+    <li class="rr-card" data-order-id={id} data-phase={timeline.phase}>
+      <div class="rr-card-head">
+        <span class="rr-phase" data-phase={timeline.phase}>
+          {t(PHASE_KEYS[timeline.phase])}
+        </span>
+        {dispute && <span class="rr-badge">{t('disputeBadge')}</span>}
+        {progress?.refundStartedAt && <span class="rr-badge rr-badge--started">{t('refundStartedBadge')}</span>}
+      </div>
+      <h2 class="rr-card-title">{title ?? t('orderLabel', id)}</h2>
+      <p class="rr-meta">
+        {order.storeName && <span class="rr-store">{order.storeName}</span>}
+        <span class="rr-order-id">{t('orderLabel', id)}</span>
+        {(dispute?.statusText ?? order.statusText) && (
+          <span class="rr-page-status">{dispute?.statusText ?? order.statusText}</span>
+        )}
+      </p>
+      {timeline.nextStep.action !== 'none' && (
+        <p class="rr-next">
+          <strong>{t(ACTION_KEYS[timeline.nextStep.action])}</strong> {tKey(timeline.nextStep.why)}
+        </p>
+      )}
+      {countdowns.map((d) => (
+        <DeadlineLine key={d.kind} deadline={d as Parameters<typeof DeadlineLine>[0]['deadline']} now={now} />
+      ))}
+      <EscalationLine deadlines={timeline.deadlines} now={now} />
+      <div class="rr-actions">
+        <button type="button" onClick={() => open(orderDetailUrl(id))} aria-label={t('openOrderPageFor', id)}>
+          {t('openOrderPage')}
+        </button>
+        {dispute && (
+          <button type="button" onClick={() => open(disputeUrl(dispute))} aria-label={t('openDisputePageFor', id)}>
+            {t('openDisputePage')}
+          </button>
+        )}
+        <button
+          type="button"
+          aria-expanded={expanded}
+          aria-controls={stepsId}
+          aria-label={t('showStepsFor', id)}
+          onClick={() => onToggle(id)}
+        >
+          {t('showSteps')}
+        </button>
+      </div>
+      <div id={stepsId} hidden={!expanded}>
+        {expanded && (
+          <StepChecklist
+            orderId={id}
+            phase={timeline.phase}
+            ticked={new Set(Object.keys(progress?.steps ?? {}))}
+            onTick={(stepId, done) => onTick(id, stepId, done)}
+          />
+        )}
+      </div>
+    </li>
+  );
+}

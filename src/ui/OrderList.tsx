@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import { t } from '../i18n/index.ts';
+import type { Entry } from './entry.ts';
+import { OrderCard, type OrderCardProps } from './OrderCard.tsx';
+
+/** Cards rendered at first and added per "show more": a shopper acts on the top few, 1,000 would cost a second. */
+export const PAGE_SIZE = 20;
+
+export interface OrderListProps extends Pick<OrderCardProps, 'now' | 'open' | 'onTick'> {
+  /** Already filtered and sorted, most urgent first. */
+  entries: Entry[];
+}
+
+export function OrderList({ entries, now, open, onTick }: OrderListProps) {
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [expanded, setExpanded] = useState<string | null>(null);
+  const rest = entries.length - shown;
+  return (
+    <>
+      <ul class="rr-list">
+        {entries.slice(0, shown).map((entry) => (
+          <OrderCard
+            key={entry.order.orderId}
+            entry={entry}
+            now={now}
+            expanded={expanded === entry.order.orderId}
+            onToggle={(id) => setExpanded((current) => (current === id ? null : id))}
+            open={open}
+            onTick={onTick}
+          />
+        ))}
+      </ul>
+      {rest > 0 && (
+        <button type="button" class="rr-more" onClick={() => setShown((n) => n + PAGE_SIZE)}>
+          {t('popupShowMore', Math.min(rest, PAGE_SIZE))}
+        </button>
+      )}
+    </>
+  );
+}

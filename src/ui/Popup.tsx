@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { t } from '../i18n/index.ts';
+import { EmptyState } from './EmptyState.tsx';
+import { byUrgency, needsShopper, type Entry } from './entry.ts';
+import { OrderList } from './OrderList.tsx';
+
+export interface PopupData {
+  entries: Entry[];
+}
+
+/** Live data: calls `next` with every new state of the store until the returned function is called. */
+export type Subscribe = (next: (data: PopupData) => void, fail: (error: unknown) => void) => () => void;
+
+export interface PopupProps {
+  subscribe: Subscribe;
+  open: (url: string) => void;
+  openOptions: () => void;
+  onTick: (orderId: string, stepId: string, done: boolean) => Promise<unknown>;
+  /** The clock, injectable for tests; countdowns refresh every minute. */
+  clock?: () => number;
+}
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
+
+export function Popup({ subscribe, open, openOptions, onTick, clock = Date.now }: PopupProps) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [now, setNow] = useState(clock);
+
+  useEffect(
+    () =>
+      subscribe(
+        (data) => setState({ kind: 'ready', data }),
+        (error) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }),
+      ),
+    [subscribe],
+  );
+  useEffect(() => {
+    const timer = setInterval(() => setNow(clock()), 60_000);
+    return () => clearInterval(timer);
+  }, [clock]);
+
+  const needing = useMemo(
+    () => (state.kind === 'ready' ? state.data.entries.filter(needsShopper).sort(byUrgency) : []),
+    [state],
+  );
+
+  return (
+    <main class="rr-popup">
+      <header class="rr-header">
+        <h1>{t('statusTitle')}</h1>
+        {state.kind === 'ready' && state.data.entries.length > 0 && (
+          <span class="rr-count">{t('popupCount', state.data.entries.length)}</span>
+        )}
+        <button type="button" class="rr-link" onClick={openOptions}>
+          {t('popupSettings')}
+        </button>
+      </header>
+      {state.kind === 'loading' && <p aria-busy="true">{t('statusLoading')}</p>}
+      {state.kind === 'error' && (
+        <p role="alert" class="rr-error">
+          {t('popupError', state.message)}
+        </p>
+      )}
+      {state.kind === 'ready' && state.data.entries.length === 0 && <EmptyState open={open} />}
+      {state.kind === 'ready' && state.data.entries.length > 0 && (
+        <>
+          <h2 class="rr-heading">{t('popupHeading')}</h2>
+          {needing.length === 0 ? (
+            <p class="rr-quiet">{t('popupAllQuiet', state.data.entries.length)}</p>
+          ) : (
+            <OrderList entries={needing} now={now} open={open} onTick={onTick} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import type { MessageKey } from '../i18n/index.ts';
+import type { NextAction, Party, Phase } from '../model/index.ts';
+
+// Enum values have dashes; Chrome message names cannot, so each gets its key here.
+
+export const PHASE_KEYS: Record<Phase, MessageKey> = {
+  'no-problem': 'phaseNoProblem',
+  'can-open-dispute': 'phaseCanOpenDispute',
+  'waiting-for-seller': 'phaseWaitingForSeller',
+  negotiating: 'phaseNegotiating',
+  'escalation-open': 'phaseEscalationOpen',
+  escalated: 'phaseEscalated',
+  'awaiting-return': 'phaseAwaitingReturn',
+  'refund-pending': 'phaseRefundPending',
+  refunded: 'phaseRefunded',
+  closed: 'phaseClosed',
+  'protection-expired': 'phaseProtectionExpired',
+};
+
+export const ACTION_KEYS: Record<NextAction, MessageKey> = {
+  wait: 'actionWait',
+  'open-dispute': 'actionOpenDispute',
+  respond: 'actionRespond',
+  escalate: 'actionEscalate',
+  'ship-return': 'actionShipReturn',
+  'check-refund': 'actionCheckRefund',
+  'confirm-received': 'actionConfirmReceived',
+  'extend-protection': 'actionExtendProtection',
+  none: 'actionNone',
+};
+
+export const AWAITING_KEYS: Record<Party | 'unknown', MessageKey> = {
+  seller: 'barAwaitingSeller',
+  buyer: 'barAwaitingBuyer',
+  aliexpress: 'barAwaitingAliexpress',
+  unknown: 'barAwaitingUnknown',
+};
