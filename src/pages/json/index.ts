@@ -1,0 +1,50 @@
+import type { Problem } from '../../model/index.ts';
+import { isRecord, problem, type JsonContext } from './common.ts';
+import { ORDER_DETAIL_API, readOrderDetail } from './order-detail.ts';
+import { ORDER_LIST_API, readOrderList, type JsonRead } from './order-list.ts';
+import { readRefundList, REFUND_LIST_API } from './refund-list.ts';
+import { unwrapGraph } from './ultron.ts';
+
+export type { JsonContext } from './common.ts';
+export type { JsonRead } from './order-list.ts';
+export { ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API };
+
+/** The mtop APIs whose answers we read, keyed by their lower-case name. */
+export const READERS: Readonly<Record<string, (json: unknown, ctx: JsonContext) => JsonRead>> = {
+  [ORDER_LIST_API]: readOrderList,
+  [ORDER_DETAIL_API]: readOrderDetail,
+  [REFUND_LIST_API]: readRefundList,
+};
+
+export const READ_APIS: readonly string[] = Object.keys(READERS);
+
+/** The API an answer came from: its own `api` field, else its shape (a saved answer may lack the envelope). */
+export function guessApi(json: unknown): string | null {
+  if (isRecord(json) && typeof json.api === 'string' && json.api.trim()) return json.api.trim().toLowerCase();
+  const { graph } = unwrapGraph(json);
+  if (isRecord(graph) && isRecord(graph.hierarchy) && isRecord(graph.data)) {
+    const keys = Object.keys(graph.data);
+    if (keys.some((k) => k.startsWith('pc_om_list_'))) return ORDER_LIST_API;
+    if (keys.some((k) => k.startsWith('detail_'))) return ORDER_DETAIL_API;
+  }
+  const body = isRecord(json) && isRecord(json.data) ? json.data : json;
+  if (isRecord(body) && isRecord(body.module) && Array.isArray(body.module.items)) return REFUND_LIST_API;
+  return null;
+}
+
+/** Reads one mtop answer. Never throws: an unknown API or a broken answer becomes a problem. */
+export function readJson(json: unknown, api: string | undefined | null, ctx: JsonContext): JsonRead {
+  const name = (api ?? guessApi(json))?.trim().toLowerCase() ?? null;
+  const reader = name && Object.hasOwn(READERS, name) ? READERS[name]! : null;
+  if (!reader) {
+    const problems: Problem[] = [problem('layout-unrecognized', `no reader for API ${name ?? '(unknown)'}`, null)];
+    return { orders: [], disputes: [], problems, locale: ctx.locale };
+  }
+  try {
+    return reader(json, ctx);
+  } catch (error) {
+    // A reader bug must not cost the page its snapshot; say where it happened instead.
+    const detail = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+    return { orders: [], disputes: [], problems: [problem('json-invalid', detail, null)], locale: ctx.locale };
+  }
+}

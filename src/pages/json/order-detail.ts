@@ -1,0 +1,134 @@
+import * as z from 'zod/mini';
+import type { Order, Problem } from '../../model/index.ts';
+import { check, idOf, IdLike, isRecord, opt, problem, type JsonContext } from './common.ts';
+import { actionsOf } from './labels.ts';
+import { buttonsOf, linesOf, type JsonRead } from './order-list.ts';
+import { byTag, orderedComponents, unwrapGraph, type UltronComponent } from './ultron.ts';
+import { dateOf, decimalCharFor, languageOfStatuses, moneyOf, statusFrom, textOf } from './values.ts';
+
+export const ORDER_DETAIL_API = 'mtop.aliexpress.trade.buyer.order.detail';
+
+const StatusBlock = z.looseObject({
+  orderId: opt(IdLike),
+  title: opt(z.string()),
+  reminder: opt(z.string()),
+  buttonVOList: opt(z.array(z.unknown())),
+});
+
+const OrderInfo = z.looseObject({
+  tradeOrderId: opt(IdLike),
+  orderCreatTime: opt(z.string()),
+  orderShipTime: opt(z.string()),
+  orderEndTime: opt(z.string()),
+});
+
+const ProductBlock = z.looseObject({
+  productVOList: opt(z.array(z.unknown())),
+  sellerVO: opt(z.looseObject({ sellerName: opt(z.string()) })),
+});
+
+const Product = z.looseObject({ buttonVOS: opt(z.array(z.unknown())) });
+
+const PriceBlock = z.looseObject({
+  totalPrice: opt(
+    z.looseObject({ currencyCode: opt(z.string()), formatPriceInfo: opt(z.string()), value: opt(z.string()) }),
+  ),
+});
+
+const Services = z.looseObject({ data: opt(z.array(z.looseObject({ content: opt(z.string()) }))) });
+
+/**
+ * "Refund if no delivery before Sep 4, 2026" inside the service promise. Only the English wording
+ * is known; in another language the date stays null rather than taking some other date in the text.
+ */
+const DELIVERY_GUARANTEE = /refund if no delivery before ([^·]+)/i;
+
+function first<T extends z.core.$ZodType>(
+  components: readonly UltronComponent[],
+  tag: string,
+  schema: T,
+  problems: Problem[],
+): z.infer<T> | null {
+  const c = byTag(components, tag)[0];
+  return c ? check(schema, c.fields, `data.data.${c.key}.fields`, problems) : null;
+}
+
+/** Only the id to use: the answer's own, else the page URL's (`detail.html?orderId=`). */
+function orderIdOf(status: z.infer<typeof StatusBlock> | null, info: z.infer<typeof OrderInfo> | null, url: string) {
+  const fromJson = idOf(status?.orderId) ?? idOf(info?.tradeOrderId);
+  if (fromJson) return fromJson;
+  try {
+    return idOf(new URL(url).searchParams.get('orderId'));
+  } catch {
+    return null;
+  }
+}
+
+export function readOrderDetail(json: unknown, ctx: JsonContext): JsonRead {
+  const problems: Problem[] = [];
+  const components = orderedComponents(json, problems);
+  if (!components) return { orders: [], disputes: [], problems, locale: ctx.locale };
+  const status = first(components, 'detail_order_status_block', StatusBlock, problems);
+  const info = first(components, 'detail_simple_order_info_component', OrderInfo, problems);
+  const products = first(components, 'detail_product_block', ProductBlock, problems);
+  const price = first(components, 'detail_order_price_block', PriceBlock, problems);
+  const services = byTag(components, 'detail_order_services').flatMap((c) => {
+    const s = check(Services, c.fields, `data.data.${c.key}.fields`, problems);
+    return s?.data ?? [];
+  });
+
+  if (!status && !info && !products) {
+    problems.push(problem('layout-unrecognized', 'no detail_order_status_block, order info or product block', null));
+    return { orders: [], disputes: [], problems, locale: ctx.locale };
+  }
+  const orderId = orderIdOf(status, info, ctx.url);
+  if (!orderId) {
+    problems.push(problem('order-id-missing', 'detail_order_status_block.orderId', null));
+    return { orders: [], disputes: [], problems, locale: ctx.locale };
+  }
+  const locale = ctx.locale ?? languageOfStatuses([status?.title]);
+  const { graph } = unwrapGraph(json);
+  const global = isRecord(graph) && isRecord(graph.global) ? graph.global.global_price_local_config : undefined;
+  const total = price?.totalPrice;
+  const currency = textOf(total?.currencyCode);
+
+  const productList = products?.productVOList ?? [];
+  const lines = linesOf(productList, 'detail_product_block.fields.productVOList', problems, orderId);
+  // The status block's buttons first, then each item's, as the page shows them.
+  const buttons = [
+    ...buttonsOf(status?.buttonVOList),
+    ...productList.flatMap((raw) => {
+      const product = z.safeParse(Product, raw);
+      return product.success ? buttonsOf(product.data.buttonVOS) : [];
+    }),
+  ];
+
+  const guarantee = services.map((s) => DELIVERY_GUARANTEE.exec(s.content ?? '')?.[1]).find(Boolean);
+  const order: Order = {
+    orderId,
+    ...statusFrom(textOf(status?.title), problems, orderId),
+    placedAt: dateOf(info?.orderCreatTime, locale, problems, orderId),
+    storeName: textOf(products?.sellerVO?.sellerName),
+    total: total
+      ? moneyOf(
+          {
+            formatPriceInfo: total.formatPriceInfo,
+            text: total.value,
+            currency,
+            decimalChar: decimalCharFor(global, currency),
+          },
+          problems,
+          orderId,
+        )
+      : null,
+    lines,
+    actions: actionsOf(buttons),
+    dates: {
+      shippedAt: dateOf(info?.orderShipTime, locale, problems, orderId),
+      completedAt: dateOf(info?.orderEndTime, locale, problems, orderId),
+      protectionEndsAt: null,
+      deliveryGuaranteeAt: guarantee ? dateOf(guarantee, 'en', problems, orderId) : null,
+    },
+  };
+  return { orders: [order], disputes: [], problems, locale };
+}

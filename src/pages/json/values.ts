@@ -1,0 +1,96 @@
+import type { Money, OrderStatus, Problem } from '../../model/index.ts';
+import { isRecord, problem } from './common.ts';
+import { orderStatusOf } from './labels.ts';
+import { parseAmountText, parseDateText, parseFormatPriceInfo } from './text.ts';
+
+/**
+ * A page date in the page's language. English is the second try because AliExpress leaves some
+ * answers untranslated; its month names cannot be mistaken for another language's.
+ */
+export function dateOf(
+  text: string | null | undefined,
+  locale: string | null,
+  problems: Problem[],
+  orderId: string | null,
+): string | null {
+  if (!text || !text.trim()) return null;
+  for (const l of locale ? [locale, 'en'] : ['en']) {
+    const iso = parseDateText(text, l);
+    if (iso) return iso;
+  }
+  problems.push(problem('date-unparsed', text, orderId));
+  return null;
+}
+
+/** Epoch milliseconds as AliExpress sends them (`"1648080887108"` or a number). */
+export function epochOf(value: unknown): string | null {
+  const ms = typeof value === 'string' && /^\d{10,14}$/.test(value) ? Number(value) : value;
+  if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms <= 0) return null;
+  const at = new Date(ms);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}
+
+/**
+ * The decimal separator AliExpress itself uses for a currency, from `global_price_local_config`
+ * (a JSON string per currency). Undefined when the answer does not carry it.
+ */
+export function decimalCharFor(globalConfig: unknown, currency: string | null): string | undefined {
+  if (!currency || !isRecord(globalConfig) || typeof globalConfig[currency] !== 'string') return undefined;
+  try {
+    const config: unknown = JSON.parse(globalConfig[currency]);
+    const single = isRecord(config) ? config.single : undefined;
+    const char = isRecord(single) ? single.decimalPointChar : undefined;
+    return char === '.' || char === ',' ? char : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Money from the split `formatPriceInfo` ("R$132,74|132|74", unambiguous) or else from the shown
+ * text with the currency's own decimal separator. Never by stripping every non-digit.
+ */
+export function moneyOf(
+  src: { formatPriceInfo?: string | null; text?: string | null; currency?: string | null; decimalChar?: string },
+  problems: Problem[],
+  orderId: string | null,
+): Money | null {
+  const currency = src.currency && /^[A-Z]{3}$/.test(src.currency) ? src.currency : null;
+  const amount =
+    (src.formatPriceInfo ? parseFormatPriceInfo(src.formatPriceInfo) : null) ??
+    (src.text ? parseAmountText(src.text, src.decimalChar) : null);
+  if (amount !== null && Number.isFinite(amount)) return { amount, currency };
+  if (src.formatPriceInfo || src.text)
+    problems.push(problem('amount-unparsed', src.text ?? src.formatPriceInfo ?? null, orderId));
+  return null;
+}
+
+export function quantityOf(value: unknown): number | null {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+export function textOf(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+/** The canonical status of a status text; an unknown text keeps its words and is named as a problem. */
+export function statusFrom(
+  text: string | null,
+  problems: Problem[],
+  orderId: string | null,
+): { status: OrderStatus; statusText: string | null } {
+  if (!text) {
+    problems.push(problem('field-missing', 'statusText', orderId));
+    return { status: 'unknown', statusText: null };
+  }
+  const known = orderStatusOf(text);
+  if (!known) problems.push(problem('unknown-status', text, orderId));
+  return { status: known?.status ?? 'unknown', statusText: text };
+}
+
+/** The language a set of status texts proves, when they agree on one. */
+export function languageOfStatuses(texts: readonly (string | null | undefined)[]): string | null {
+  const langs = new Set(texts.flatMap((t) => (t ? [orderStatusOf(t)?.lang] : [])).filter((l) => l !== undefined));
+  return langs.size === 1 ? [...langs][0]! : null;
+}
