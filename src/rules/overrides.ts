@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_PACK, Days, PackId, RuleId, type PackRules, type Policy, type PolicyFile } from './policy.ts';
 import type { RuleIssue } from './result.ts';
 
@@ -7,10 +7,10 @@ import type { RuleIssue } from './result.ts';
  * are in days, like every rule (see Days: more than 0, at most 365, whole or half days).
  */
 export const RulesSettings = z.strictObject({
-  pack: PackId.default(DEFAULT_PACK),
-  overrides: z.partialRecord(RuleId, Days).default({}),
+  pack: z._default(PackId, DEFAULT_PACK),
+  overrides: z._default(z.partialRecord(RuleId, Days), {}),
 });
-export type RulesSettings = z.infer<typeof RulesSettings>;
+export type RulesSettings = z.output<typeof RulesSettings>;
 
 export interface Overridden {
   policy: Policy;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import bundled from '../../rules/policy.json';
 import { parseWith, type Result } from './result.ts';
 
@@ -25,33 +25,35 @@ export type Anchor = z.infer<typeof Anchor>;
  */
 export const Days = z
   .number({ error: 'must be a number of days' })
-  .positive('must be more than 0 days')
-  .max(365, 'must be at most 365 days')
-  .multipleOf(0.5, 'must be whole or half days');
+  .check(
+    z.positive('must be more than 0 days'),
+    z.maximum(365, 'must be at most 365 days'),
+    z.multipleOf(0.5, 'must be whole or half days'),
+  );
 
-const SourceDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD');
+const SourceDate = z
+  .string()
+  .check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD'));
+const Text = z.string().check(z.minLength(1, 'must not be empty'));
 
 /** Where a number comes from: no number in the rules is without one. */
 export const RuleSource = z.strictObject({
-  title: z.string().min(1, 'must name the source'),
+  title: z.string().check(z.minLength(1, 'must name the source')),
   /** A path in the shared notes or a URL. */
-  where: z.string().min(1, 'must say where the source is'),
+  where: z.string().check(z.minLength(1, 'must say where the source is')),
   /** The sentence that gives the number, word for word. */
-  quote: z.string().min(1, 'must quote the sentence'),
+  quote: z.string().check(z.minLength(1, 'must quote the sentence')),
   date: SourceDate,
-  note: z.string().min(1).optional(),
+  note: z.optional(Text),
 });
 export type RuleSource = z.infer<typeof RuleSource>;
 
 /** Another number some source gives for the same rule, kept as data so the shopper can pick it. */
 export const RuleAlternative = z.strictObject({
   value: Days,
-  from: Anchor.optional(),
-  region: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code')
-    .optional(),
-  note: z.string().min(1),
+  from: z.optional(Anchor),
+  region: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code'))),
+  note: Text,
   source: RuleSource,
 });
 export type RuleAlternative = z.infer<typeof RuleAlternative>;
@@ -60,11 +62,11 @@ export const Rule = z.strictObject({
   value: Days,
   unit: z.literal('days'),
   from: Anchor,
-  meaning: z.string().min(1),
+  meaning: Text,
   source: RuleSource,
-  alternatives: z.array(RuleAlternative).default([]),
+  alternatives: z._default(z.array(RuleAlternative), []),
 });
-export type Rule = z.infer<typeof Rule>;
+export type Rule = z.output<typeof Rule>;
 
 export const RuleId = z.enum([
   'sellerResponse',
@@ -83,20 +85,20 @@ export const PackRules = z.strictObject({
   escalationOpens: Rule,
   escalationCloses: Rule,
   /** Only packs whose source says AliExpress escalates by itself have it. */
-  autoEscalation: Rule.optional(),
+  autoEscalation: z.optional(Rule),
   buyerProtection: Rule,
   disputeOpens: Rule,
   refundRequestAfterReceipt: Rule,
   returnShipBy: Rule,
 });
-export type PackRules = z.infer<typeof PackRules>;
+export type PackRules = z.output<typeof PackRules>;
 
 export const Pack = z.strictObject({
-  title: z.string().min(1),
-  description: z.string().min(1),
+  title: Text,
+  description: Text,
   rules: PackRules,
 });
-export type Pack = z.infer<typeof Pack>;
+export type Pack = z.output<typeof Pack>;
 
 /** rules/policy.json: both packs. */
 export const PolicyFile = z.strictObject({
@@ -104,7 +106,7 @@ export const PolicyFile = z.strictObject({
   defaultPack: PackId,
   packs: z.strictObject({ guide: Pack, 'official-legacy': Pack }),
 });
-export type PolicyFile = z.infer<typeof PolicyFile>;
+export type PolicyFile = z.output<typeof PolicyFile>;
 
 /** The rules in force: one pack, with the shopper's overrides applied. What the timeline reads. */
 export interface Policy {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** What a rules file or a setting got wrong, by its path in the data, e.g. "packs.guide.rules.sellerResponse.value". */
 export interface RuleIssue {
@@ -17,7 +17,7 @@ export function pathOf(path: ReadonlyArray<PropertyKey>): string {
  * zod reports an unknown key on the object that holds it; a maintainer looking for a typo wants
  * the key itself in the path, so each unknown key becomes its own issue.
  */
-export function issuesOf(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): RuleIssue[] {
+export function issuesOf(error: { issues: z.core.$ZodIssue[] }, prefix: ReadonlyArray<PropertyKey> = []): RuleIssue[] {
   return error.issues.flatMap((issue) => {
     const base = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
@@ -27,7 +27,7 @@ export function issuesOf(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> =
   });
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, data: unknown): Result<z.infer<S>> {
+export function parseWith<S extends z.ZodMiniType>(schema: S, data: unknown): Result<z.output<S>> {
   const parsed = schema.safeParse(data);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issuesOf(parsed.error) };
 }

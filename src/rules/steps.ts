@@ -1,46 +1,47 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { OrderAction, PageKind } from '../model/index.ts';
 import bundled from '../../rules/steps.json';
-import { parseWith, type Result } from './result.ts';
+import { parseWith, type Result, type RuleIssue } from './result.ts';
 
 /**
  * Message keys become _locales message names, which Chrome limits to ASCII letters, digits and
  * "_"; a dot or dash in a key would stop the extension from loading.
  */
-export const MessageKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be letters, digits and _ only');
+export const MessageKey = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be letters, digits and _ only'));
+const Text = z.string().check(z.minLength(1, 'must not be empty'));
 
 const SourceRef = z.strictObject({
   /** A key of `sources` in the same file. */
-  ref: z.string().min(1),
-  quote: z.string().min(1, 'must quote the sentence'),
+  ref: Text,
+  quote: z.string().check(z.minLength(1, 'must quote the sentence')),
 });
 
 const SourceEntry = z.strictObject({
-  title: z.string().min(1),
-  where: z.string().min(1),
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD'),
+  title: Text,
+  where: Text,
+  date: z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD')),
 });
 
 const Where = z.strictObject({
   page: z.union([PageKind, z.literal('any')]),
-  url: z.url().optional(),
+  url: z.optional(z.url()),
   /** Said to the shopper, so it names the button as AliExpress shows it. */
-  click: z.string().min(1),
+  click: Text,
   /** Buttons the helper may highlight on the page, by what they do. */
-  highlight: z.array(OrderAction).optional(),
+  highlight: z.optional(z.array(OrderAction)),
 });
 
 export const Step = z.strictObject({
-  id: z.string().min(1),
+  id: Text,
   key: MessageKey,
   /** English text; the UI translates by `key`. */
-  text: z.string().min(1),
+  text: Text,
   where: Where,
   source: SourceRef,
 });
-export type Step = z.infer<typeof Step>;
+export type Step = z.output<typeof Step>;
 
-const Text = z.strictObject({ key: MessageKey, text: z.string().min(1) });
+const KeyedText = z.strictObject({ key: MessageKey, text: Text });
 
 export const ReasonId = z.enum([
   'not-received',
@@ -50,53 +51,62 @@ export const ReasonId = z.enum([
   'damaged',
   'missing-parts',
 ]);
-export type ReasonId = z.infer<typeof ReasonId>;
+export type ReasonId = z.output<typeof ReasonId>;
 
 export const Reason = z.strictObject({
   id: ReasonId,
   key: MessageKey,
-  title: z.string().min(1),
-  evidence: z.array(Text).min(1),
-  advice: z.array(Text).min(1),
+  title: Text,
+  evidence: z.array(KeyedText).check(z.minLength(1)),
+  advice: z.array(KeyedText).check(z.minLength(1)),
   source: SourceRef,
 });
-export type Reason = z.infer<typeof Reason>;
+export type Reason = z.output<typeof Reason>;
 
 export const Pitfall = z.strictObject({
-  id: z.string().min(1),
+  id: Text,
   key: MessageKey,
-  text: z.string().min(1),
+  text: Text,
   source: SourceRef,
 });
-export type Pitfall = z.infer<typeof Pitfall>;
+export type Pitfall = z.output<typeof Pitfall>;
 
-export const StepsFile = z
-  .strictObject({
-    version: z.literal(1),
-    sources: z.record(z.string(), SourceEntry),
-    openDispute: z.array(Step).min(1),
-    duringDispute: z.array(Step).min(1),
-    reasons: z.array(Reason),
-    pitfalls: z.array(Pitfall),
-  })
-  .superRefine((file, ctx) => {
-    const refs = (['openDispute', 'duringDispute', 'reasons', 'pitfalls'] as const).flatMap((list) =>
-      file[list].map((item, i) => ({ path: [list, i, 'source', 'ref'], ref: item.source.ref })),
-    );
-    for (const { path, ref } of refs) {
-      if (!Object.hasOwn(file.sources, ref)) ctx.addIssue({ code: 'custom', path, message: `unknown source "${ref}"` });
-    }
-    const keys = Object.keys(stepTexts(file)).length;
-    const all = countKeys(file);
-    if (keys !== all) ctx.addIssue({ code: 'custom', path: [], message: 'message keys must be unique' });
-    const missing = ReasonId.options.filter((id) => !file.reasons.some((r) => r.id === id));
-    if (missing.length > 0)
-      ctx.addIssue({ code: 'custom', path: ['reasons'], message: `missing reasons: ${missing.join(', ')}` });
-  });
-export type StepsFile = z.infer<typeof StepsFile>;
+const StepsShape = z.strictObject({
+  version: z.literal(1),
+  sources: z.record(z.string(), SourceEntry),
+  openDispute: z.array(Step).check(z.minLength(1)),
+  duringDispute: z.array(Step).check(z.minLength(1)),
+  reasons: z.array(Reason),
+  pitfalls: z.array(Pitfall),
+});
+
+/** What one item cannot say about itself: its source exists, keys are unique, every reason is there. */
+function crossCheck(file: z.output<typeof StepsShape>): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  for (const list of ['openDispute', 'duringDispute', 'reasons', 'pitfalls'] as const) {
+    file[list].forEach((item, i) => {
+      if (!Object.hasOwn(file.sources, item.source.ref)) {
+        issues.push({ path: `${list}.${i}.source.ref`, message: `unknown source "${item.source.ref}"` });
+      }
+    });
+  }
+  const seen = new Set<string>();
+  for (const [key] of textEntries(file)) {
+    if (seen.has(key)) issues.push({ path: key, message: `message key "${key}" is used twice` });
+    seen.add(key);
+  }
+  const missing = ReasonId.options.filter((id) => !file.reasons.some((r) => r.id === id));
+  if (missing.length > 0) issues.push({ path: 'reasons', message: `missing reasons: ${missing.join(', ')}` });
+  return issues;
+}
+
+export type StepsFile = z.output<typeof StepsShape>;
 
 export function loadSteps(json: unknown): Result<StepsFile> {
-  return parseWith(StepsFile, json);
+  const parsed = parseWith(StepsShape, json);
+  if (!parsed.ok) return parsed;
+  const issues = crossCheck(parsed.value);
+  return issues.length === 0 ? parsed : { ok: false, errors: issues };
 }
 
 let cached: Result<StepsFile> | undefined;
@@ -107,14 +117,8 @@ export function bundledSteps(): Result<StepsFile> {
   return cached;
 }
 
-function countKeys(file: { openDispute: unknown[]; duringDispute: unknown[]; reasons: Reason[]; pitfalls: unknown[] }) {
-  const perReason = file.reasons.reduce((n, r) => n + 1 + r.evidence.length + r.advice.length, 0);
-  return file.openDispute.length + file.duringDispute.length + perReason + file.pitfalls.length;
-}
-
-/** Every message key the steps use with its English text, for the locale catalog. */
-export function stepTexts(file: Omit<StepsFile, 'version' | 'sources'>): Record<string, string> {
-  const entries: Array<[string, string]> = [
+function textEntries(file: StepsFile): Array<[string, string]> {
+  return [
     ...file.openDispute.map((s): [string, string] => [s.key, s.text]),
     ...file.duringDispute.map((s): [string, string] => [s.key, s.text]),
     ...file.reasons.flatMap((r): Array<[string, string]> => [
@@ -124,5 +128,9 @@ export function stepTexts(file: Omit<StepsFile, 'version' | 'sources'>): Record<
     ]),
     ...file.pitfalls.map((p): [string, string] => [p.key, p.text]),
   ];
-  return Object.fromEntries(entries);
+}
+
+/** Every message key the steps use with its English text, for the locale catalog. */
+export function stepTexts(file: StepsFile): Record<string, string> {
+  return Object.fromEntries(textEntries(file));
 }
