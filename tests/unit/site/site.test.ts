@@ -1,0 +1,174 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderIndexOf, orderIndexOfLineOrDispute, siteOrder, siteOrders } from '../../site/data.ts';
+import { LANG_INFO } from '../../site/format.ts';
+import { LANGS } from '../../site/labels.ts';
+import { chooseLang, langFromLocale, startSite, type Site } from '../../site/server.ts';
+import { fixturePages, fixturePath } from '../../site/snapshot.ts';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function fetchPage(site: Site, url: string, cookie?: string): Promise<Reply> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = get(
+      {
+        host: '127.0.0.1',
+        port: site.port,
+        path: target.pathname + target.search,
+        headers: { host: target.host, ...(cookie ? { cookie } : {}) },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+  });
+}
+
+const htmlLang = (html: string) => /<html lang="([^"]+)"/.exec(html)?.[1];
+
+describe('page fixtures', () => {
+  const pages = fixturePages();
+
+  it('cover every language and every page kind the site serves', () => {
+    const kinds = ['order-list', 'order-detail', 'dispute-detail', 'dispute-list', 'tracking', 'refund-start'];
+    for (const lang of LANGS) {
+      expect(new Set(pages.filter((p) => p.lang === lang).map((p) => p.kind))).toEqual(new Set(kinds));
+    }
+  });
+
+  it.each(pages.map((p) => [`${p.lang}/${p.name}`, p] as const))('%s is committed as generated', (_, page) => {
+    expect(readFileSync(fixturePath(page), 'utf8')).toBe(page.html);
+  });
+
+  it('carry no scripts and no live-countdown data, only what a shopper sees', () => {
+    for (const page of pages) {
+      expect(page.html).not.toContain('<script');
+      expect(page.html).not.toContain('data-countdown-ms');
+      expect(htmlLang(page.html)).toBe(LANG_INFO[page.lang].tag);
+    }
+  });
+});
+
+describe('site data', () => {
+  it('issues 16-digit ids that map back to their order', () => {
+    const orders = siteOrders(500);
+    expect(new Set(orders.map((o) => o.orderId)).size).toBe(500);
+    for (const o of orders) {
+      expect(o.orderId).toMatch(/^\d{16}$/);
+      expect(orderIndexOf(o.orderId)).toBe(o.index);
+      for (const l of o.lines) expect(orderIndexOfLineOrDispute(l.lineId)).toBe(o.index);
+      if (o.dispute) expect(orderIndexOfLineOrDispute(o.dispute.disputeId)).toBe(o.index);
+    }
+    expect(orderIndexOf('8100000000000001')).toBeNull();
+  });
+
+  it('has orders in every state and disputes in every state on the default page', () => {
+    const orders = siteOrders();
+    expect(orders.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(orders.map((o) => o.status))).toEqual(
+      new Set(['to-pay', 'to-ship', 'shipped', 'completed', 'closed', 'in-dispute']),
+    );
+    expect(new Set(orders.flatMap((o) => (o.dispute ? [o.dispute.status] : [])))).toEqual(
+      new Set([
+        'awaiting-seller',
+        'awaiting-buyer',
+        'escalated',
+        'awaiting-return',
+        'refund-pending',
+        'refunded',
+        'closed',
+      ]),
+    );
+  });
+});
+
+describe('language choice', () => {
+  it('maps AliExpress b_locale values to our languages', () => {
+    expect(langFromLocale('pt_BR')).toBe('pt-BR');
+    expect(langFromLocale('pt')).toBe('pt-BR');
+    expect(langFromLocale('ru_RU')).toBe('ru');
+    expect(langFromLocale('en_US')).toBe('en');
+    expect(langFromLocale('ko_KR')).toBeNull();
+  });
+
+  it('takes ?lang= over the cookie, the cookie over the subdomain', () => {
+    const cookie = 'x=1; aep_usuc_f=site=glo&c_tp=EUR&region=DE&b_locale=de_DE';
+    expect(chooseLang(new URL('http://es.aliexpress.com/?lang=fr_FR'), 'es.aliexpress.com', cookie)).toEqual({
+      lang: 'fr',
+      from: 'query',
+    });
+    expect(chooseLang(new URL('http://es.aliexpress.com/'), 'es.aliexpress.com', cookie).lang).toBe('de');
+    expect(chooseLang(new URL('http://es.aliexpress.com/'), 'es.aliexpress.com', undefined).lang).toBe('es');
+    expect(chooseLang(new URL('http://www.aliexpress.com/'), 'www.aliexpress.com', undefined).lang).toBe('en');
+  });
+});
+
+describe('server', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite({ port: 0, clock: () => new Date('2026-11-20T12:00:00Z') });
+  });
+  afterAll(() => site.close());
+
+  it('serves every fixture page at its AliExpress URL in its language', async () => {
+    for (const page of fixturePages()) {
+      const cookie = `aep_usuc_f=site=glo&b_locale=${LANG_INFO[page.lang].bLocale}`;
+      const reply = await fetchPage(site, page.url, cookie);
+      expect(reply.status, page.url).toBe(200);
+      expect(htmlLang(reply.body)).toBe(LANG_INFO[page.lang].tag);
+      for (const order of page.orders) expect(reply.body).toContain(order.orderId);
+    }
+  });
+
+  it('sends My orders with no cards rendered and the data for the client to render', async () => {
+    const reply = await fetchPage(site, 'http://www.aliexpress.com/p/order/index.html?orders=50');
+    const listStart = reply.body.indexOf('comet-checkbox-group');
+    expect(reply.body.slice(listStart, reply.body.indexOf('</div>', listStart))).not.toContain('order-item');
+    expect(reply.body).toContain('data-pl="order_more"');
+    const data = JSON.parse(
+      /<script id="order-list-data" type="application\/json">(.*?)<\/script>/s.exec(reply.body)![1]!,
+    );
+    expect(data.cards).toHaveLength(50);
+    expect(data.pageSize).toBe(10);
+  });
+
+  it('remembers a language chosen by subdomain or ?lang= in the aep_usuc_f cookie', async () => {
+    const reply = await fetchPage(site, 'http://pt.aliexpress.com/p/order/index.html');
+    expect(htmlLang(reply.body)).toBe('pt-BR');
+    expect(String(reply.headers['set-cookie'])).toContain('b_locale=pt_BR; Path=/; Domain=.aliexpress.com');
+    const ru = await fetchPage(site, 'http://www.aliexpress.com/p/order/index.html?lang=ru_RU');
+    expect(htmlLang(ru.body)).toBe('ru-RU');
+  });
+
+  it('answers 404 for unknown orders, disputes and paths', async () => {
+    expect((await fetchPage(site, 'http://www.aliexpress.com/p/order/detail.html?orderId=123')).status).toBe(404);
+    const noDispute = siteOrder(0).lines[0]!.lineId;
+    expect(
+      (await fetchPage(site, `http://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=${noDispute}`))
+        .status,
+    ).toBe(404);
+    expect((await fetchPage(site, 'http://www.aliexpress.com/nope')).status).toBe(404);
+  });
+
+  it('serves live pages with a ticking countdown', async () => {
+    const o = siteOrder(8);
+    const reply = await fetchPage(
+      site,
+      `http://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=${o.dispute!.lineId}&reverseOrderLineId=${o.dispute!.disputeId}`,
+    );
+    expect(reply.body).toContain(`data-countdown-ms="${o.dispute!.countdownMs}"`);
+    expect(reply.body).toContain('setInterval(tick,1000)');
+    expect(reply.body).toContain('2 days 05:03:09');
+  });
+});
