@@ -1,26 +1,60 @@
 import { browser } from 'wxt/browser';
-import { route, type Handlers } from '../src/messages/router.ts';
+import { loadLanguage, tKey } from '../src/i18n/index.ts';
+import { createHandlers } from '../src/messages/handlers.ts';
+import { route } from '../src/messages/router.ts';
+import { senderPolicy, type Sender } from '../src/messages/senders.ts';
+import { browserAlertEffects } from '../src/platform/alert-effects.ts';
+import {
+  clearAlerts,
+  handleAlarm,
+  handleNotificationClick,
+  refreshAlerts,
+  type AlertDeps,
+} from '../src/platform/alert-runner.ts';
+import { checkRulesSetting } from '../src/settings/rules-check.ts';
 import { openDb } from '../src/store/db.ts';
-
-interface Sender {
-  id?: string;
-}
 
 export default defineBackground({
   type: 'module',
   main() {
     const db = openDb();
-    const handlers: Handlers<Sender> = {
-      status: async () => ({
-        version: browser.runtime.getManifest().version,
-        dbVersion: (await db.open()).verno,
-        orders: await db.orders.count(),
-        disputes: await db.disputes.count(),
-      }),
+    const effects = browserAlertEffects();
+    const alerts: AlertDeps = {
+      db,
+      effects,
+      translatorFor: async (language) => {
+        await loadLanguage(language);
+        return tKey;
+      },
     };
-    // Only this extension's own contexts may talk to the background.
+    const replan = () =>
+      refreshAlerts(alerts, new Date()).catch((error: unknown) =>
+        console.error('refund-radar: planning alerts failed', error),
+      );
+
+    const handlers = createHandlers<Sender>({
+      db,
+      version: browser.runtime.getManifest().version,
+      now: () => new Date(),
+      checkRules: checkRulesSetting,
+      changed: async (what) => {
+        if (what === 'wiped') await clearAlerts(effects);
+        else await replan();
+      },
+    });
+    const allowed = senderPolicy(browser.runtime.id, browser.runtime.getURL('/'));
     browser.runtime.onMessage.addListener((message: unknown, sender: Sender) =>
-      route(message, handlers, sender, (_name, s) => s.id === browser.runtime.id),
+      route(message, handlers, sender, allowed),
     );
+
+    // Listeners are registered synchronously on every start, so an event that woke the worker finds them.
+    browser.alarms.onAlarm.addListener((alarm) => {
+      void handleAlarm(alerts, alarm.name, new Date());
+    });
+    browser.notifications.onClicked.addListener((id) => {
+      void handleNotificationClick(alerts, id);
+    });
+    browser.runtime.onInstalled.addListener(() => void replan());
+    browser.runtime.onStartup.addListener(() => void replan());
   },
 });

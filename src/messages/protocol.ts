@@ -1,18 +1,80 @@
 import * as z from 'zod/mini';
+import { NumericId, PageSnapshot } from '../model/index.ts';
+import { RefusalReason } from '../backup/refusal.ts';
+import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
+import { OrderView, Progress, TrackedOrder } from '../store/records.ts';
+
+const Empty = z.strictObject({});
+const count = z.int().check(z.nonnegative());
 
 /**
  * The one map of every message between contexts: its request schema and its answer schema.
- * Both ends validate against it; nothing else defines a message.
+ * Both ends validate against it; nothing else defines a message. Who may send which is in
+ * senders.ts.
  */
 export const protocol = {
   status: {
-    request: z.strictObject({}),
+    request: Empty,
     response: z.object({
       version: z.string(),
       dbVersion: z.int(),
-      orders: z.int().check(z.nonnegative()),
-      disputes: z.int().check(z.nonnegative()),
+      orders: count,
+      disputes: count,
     }),
+  },
+  /** A page's reading, from the content script. */
+  snapshot: {
+    request: PageSnapshot,
+    response: z.object({ accepted: z.boolean(), changed: z.int() }),
+  },
+  /** One order with its disputes, history and progress; null when it was never seen. */
+  order: {
+    request: z.strictObject({ orderId: NumericId }),
+    response: z.nullable(OrderView),
+  },
+  /** Every tracked order with its disputes and progress, newest reading first. */
+  dashboard: {
+    request: Empty,
+    response: z.array(TrackedOrder),
+  },
+  stepTicked: {
+    request: z.strictObject({
+      orderId: NumericId,
+      stepId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/)),
+      done: z.boolean(),
+    }),
+    response: z.object({ changed: z.boolean() }),
+  },
+  refundStarted: {
+    request: z.strictObject({ orderId: NumericId, reason: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    response: Progress,
+  },
+  settingsGet: {
+    request: Empty,
+    response: Settings,
+  },
+  /** All or nothing: when `errors` is not empty nothing was saved and `settings` are the previous ones. */
+  settingsSet: {
+    request: SettingsPatch,
+    response: z.object({ saved: z.boolean(), settings: Settings, errors: z.array(SettingsError) }),
+  },
+  backupExport: {
+    request: Empty,
+    response: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  /** A refused file changes nothing; `reason` says why, `message` says it in words. */
+  backupImport: {
+    request: z.strictObject({ text: z.string() }),
+    response: z.object({
+      imported: z.boolean(),
+      changed: count,
+      reason: z.nullable(RefusalReason),
+      message: z.nullable(z.string()),
+    }),
+  },
+  wipe: {
+    request: z.strictObject({ confirm: z.literal(true) }),
+    response: z.object({ wiped: z.literal(true) }),
   },
 } as const;
 

@@ -1,43 +1,10 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Dispute, Order } from '../model/index.ts';
+import type { Observation, Progress, SentAlert, SettingRow, StoredDispute, StoredOrder } from './records.ts';
+import { LATEST_VERSION, VERSIONS } from './schema.ts';
+
+export type { Observation, Progress, SentAlert, SettingRow, StoredDispute, StoredOrder } from './records.ts';
 
 export const DB_NAME = 'refund-radar';
-
-/** An order as stored: the merged state of every reading, plus when it was last seen. */
-export interface StoredOrder extends Order {
-  firstSeenAt: string;
-  updatedAt: string;
-}
-
-/** A dispute as stored; `key` is `${orderId}:${lineId ?? '-'}` so a line has one dispute record. */
-export interface StoredDispute extends Dispute {
-  key: string;
-  firstSeenAt: string;
-  updatedAt: string;
-}
-
-/** Append-only history of readings: what was seen, when, on which page. */
-export interface Observation {
-  id?: number;
-  entity: 'order' | 'dispute';
-  entityId: string;
-  readAt: string;
-  url: string;
-  kind: string;
-  changes: Record<string, unknown>;
-  flagged: string | null;
-}
-
-export interface SentAlert {
-  /** Stable id of the event (e.g. `escalation-opens:8212379857492017:2026-12-01T00:00:00.000Z`). */
-  id: string;
-  firedAt: string;
-}
-
-export interface SettingRow {
-  key: string;
-  value: unknown;
-}
 
 export type RadarDb = Dexie & {
   orders: EntityTable<StoredOrder, 'orderId'>;
@@ -45,20 +12,19 @@ export type RadarDb = Dexie & {
   observations: EntityTable<Observation, 'id'>;
   alerts: EntityTable<SentAlert, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  progress: EntityTable<Progress, 'orderId'>;
 };
 
-/**
- * Every schema version ever released stays declared here, oldest first; a new version is added
- * below with its upgrade, never edited in place (Dexie upgrades from whatever version it finds).
- */
-export function openDb(name = DB_NAME): RadarDb {
+export const TABLES = ['orders', 'disputes', 'observations', 'alerts', 'settings', 'progress'] as const;
+export type TableName = (typeof TABLES)[number];
+
+/** Opens the database with every version declared; `upTo` stops early so tests can build old versions. */
+export function openDb(name = DB_NAME, upTo = LATEST_VERSION): RadarDb {
   const db = new Dexie(name) as RadarDb;
-  db.version(1).stores({
-    orders: 'orderId, status, updatedAt',
-    disputes: 'key, orderId, status, updatedAt',
-    observations: '++id, [entity+entityId], readAt',
-    alerts: 'id, firedAt',
-    settings: 'key',
-  });
+  for (const v of VERSIONS) {
+    if (v.version > upTo) break;
+    const version = db.version(v.version).stores(v.stores);
+    if (v.upgrade) version.upgrade(v.upgrade);
+  }
   return db;
 }

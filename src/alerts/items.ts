@@ -1,0 +1,34 @@
+import type { Policy } from '../rules/policy.ts';
+import type { TrackedOrder } from '../store/records.ts';
+import { disputeUrl, orderDetailUrl, timelineFor } from '../timeline/index.ts';
+import type { PlanItem } from './plan.ts';
+
+/**
+ * One plan item per dispute, or one for the order when it has none: each dispute runs its own
+ * clock, and an order's protection only matters while nothing was claimed for it.
+ */
+export function planItems(tracked: readonly TrackedOrder[], policy: Policy, now: Date): PlanItem[] {
+  return tracked.flatMap(({ order, disputes, progress }): PlanItem[] => {
+    if (disputes.length === 0) {
+      const timeline = timelineFor({
+        order,
+        dispute: null,
+        policy,
+        now,
+        refundStartedAt: progress?.refundStartedAt ?? null,
+      });
+      return [{ order, dispute: null, timeline, url: timeline.nextStep.url ?? orderDetailUrl(order.orderId) }];
+    }
+    return disputes.map((dispute) => {
+      const timeline = timelineFor({
+        order,
+        dispute,
+        policy,
+        now,
+        refundStartedAt: progress?.refundStartedAt ?? null,
+        returnAgreedAt: dispute.status === 'awaiting-return' ? dispute.statusSince : null,
+      });
+      return { order, dispute, timeline, url: disputeUrl(dispute) };
+    });
+  });
+}

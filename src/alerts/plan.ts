@@ -1,0 +1,144 @@
+import type { Dispute, Order, Timeline } from '../model/index.ts';
+import { alarmName, eventKey, sameEvent, type AlertKind, type EventIdentity } from './events.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A reminder set to 0 days still comes before the deadline: after it, there is nothing left to do. */
+const MIN_LEAD_MS = 2 * HOUR_MS;
+/** An alert the browser slept through is still worth showing this long after its moment. */
+const LATE_GRACE_MS = 7 * DAY_MS;
+/** Without a known end, escalation stays worth announcing for this long. */
+const ESCALATION_FALLBACK_MS = 15 * DAY_MS;
+
+/** One order, or one of its disputes, with the timeline worked out for it. */
+export interface PlanItem {
+  order: Pick<Order, 'orderId' | 'status'>;
+  dispute: Pick<Dispute, 'orderId' | 'lineId' | 'status'> | null;
+  timeline: Timeline;
+  /** The AliExpress page that deals with this item (dispute case or order detail). */
+  url: string;
+}
+
+export interface PlanInput {
+  items: PlanItem[];
+  /** Reminder lead times in days, from settings. */
+  leadDays: readonly number[];
+  now: Date;
+  /** Alerts already shown: `key` and `at` of each. */
+  sent: ReadonlyArray<{ key: string; at: string }>;
+}
+
+/** Notification text as message keys; dates stay ISO so the shower formats them in the shopper's language. */
+export interface AlertText {
+  title: string;
+  body: string;
+  orderId: string;
+  /** The deadline the text names, ISO. */
+  date: string;
+}
+
+export interface PlannedAlert extends EventIdentity {
+  /** The alarm name; also the notification id and the alerts-table id. */
+  id: string;
+  key: string;
+  /** The deadline. */
+  at: string;
+  /** When to show it (ms). */
+  fireAt: number;
+  /** After this (ms) it is no use any more. */
+  expiresAt: number;
+  text: AlertText;
+  url: string;
+}
+
+export interface AlertPlan {
+  /** One alarm per upcoming alert, sorted by time. */
+  alarms: Array<{ name: string; when: number }>;
+  /** Alerts whose moment has come and that were not shown yet. */
+  due: PlannedAlert[];
+  /** Orders that need the shopper now. */
+  badge: number;
+}
+
+const TEXT: Record<AlertKind, { title: string; body: string }> = {
+  'escalation-open': { title: 'alertEscalationOpenTitle', body: 'alertEscalationOpenBody' },
+  'refund-due': { title: 'alertRefundDueTitle', body: 'alertRefundDueBody' },
+  'protection-ends': { title: 'alertProtectionEndsTitle', body: 'alertProtectionEndsBody' },
+  'return-ship-by': { title: 'alertReturnShipTitle', body: 'alertReturnShipBody' },
+};
+
+/** Dispute states in which AliExpress has already taken over or the money is settled. */
+const PAST_ESCALATION = new Set(['escalated', 'awaiting-return', 'refund-pending', 'refunded', 'closed']);
+const NEEDS_SHOPPER = new Set(['respond', 'escalate', 'ship-return', 'check-refund', 'extend-protection']);
+
+/**
+ * Pure: the alerts for every item at `now`. Planning again with the same input gives the same
+ * alarms (names carry the event and its deadline), and anything in `sent` is never due again.
+ */
+export function planAlerts(input: PlanInput): AlertPlan {
+  const now = input.now.getTime();
+  const leads = [...new Set(input.leadDays)].sort((a, b) => b - a);
+  const all = input.items.flatMap((item) => eventsFor(item, leads));
+  const unsent = all.filter((e) => !input.sent.some((s) => sameEvent(s, e)));
+  const byId = new Map<string, PlannedAlert>();
+  for (const e of unsent) if (!byId.has(e.id)) byId.set(e.id, e);
+  const events = [...byId.values()];
+  const alarms = events
+    .filter((e) => e.fireAt > now)
+    .map((e) => ({ name: e.id, when: e.fireAt }))
+    .sort((a, b) => a.when - b.when || (a.name < b.name ? -1 : 1));
+  const due = events.filter((e) => e.fireAt <= now && now < e.expiresAt).sort((a, b) => a.fireAt - b.fireAt);
+  const needy = new Set(
+    input.items.filter((i) => NEEDS_SHOPPER.has(i.timeline.nextStep.action)).map((i) => i.order.orderId),
+  );
+  return { alarms, due, badge: needy.size };
+}
+
+function eventsFor(item: PlanItem, leads: number[]): PlannedAlert[] {
+  const { order, dispute, timeline } = item;
+  const deadline = (kind: string) => timeline.deadlines.find((d) => d.kind === kind);
+  const out: PlannedAlert[] = [];
+  const base = { orderId: order.orderId, lineId: dispute?.lineId ?? null };
+
+  const make = (kind: AlertKind, at: string, fireAt: number, expiresAt: number, leadDays: number | null) => {
+    const identity: EventIdentity = { kind, ...base, leadDays };
+    out.push({
+      ...identity,
+      id: alarmName(identity, at),
+      key: eventKey(identity),
+      at,
+      fireAt,
+      expiresAt,
+      text: { ...TEXT[kind], orderId: order.orderId, date: at },
+      url: item.url,
+    });
+  };
+
+  /** Reminders before a deadline: each lead time hands over to the next shorter one. */
+  const reminders = (kind: AlertKind, at: string) => {
+    const atMs = Date.parse(at);
+    const fires = leads.map((days) => atMs - Math.max(days * DAY_MS, MIN_LEAD_MS));
+    fires.forEach((fireAt, i) => make(kind, at, fireAt, fires[i + 1] ?? atMs, leads[i]!));
+  };
+
+  if (dispute) {
+    const opens = deadline('escalation-opens');
+    if (opens && !PAST_ESCALATION.has(dispute.status)) {
+      const closes = deadline('escalation-closes');
+      const openMs = Date.parse(opens.at);
+      make('escalation-open', opens.at, openMs, closes ? Date.parse(closes.at) : openMs + ESCALATION_FALLBACK_MS, null);
+    }
+    const sellerDue = deadline('seller-response');
+    if (sellerDue && dispute.status === 'awaiting-seller') {
+      const dueMs = Date.parse(sellerDue.at);
+      make('refund-due', sellerDue.at, dueMs, dueMs + LATE_GRACE_MS, null);
+    }
+    const shipBy = deadline('return-ship-by');
+    if (shipBy && dispute.status === 'awaiting-return') reminders('return-ship-by', shipBy.at);
+  } else {
+    const protection = deadline('protection-ends');
+    if (protection && (order.status === 'shipped' || order.status === 'to-ship'))
+      reminders('protection-ends', protection.at);
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import * as z from 'zod/mini';
+import { IsoDateTime } from '../model/index.ts';
+import { Settings } from '../settings/schema.ts';
+import type { RefusalReason } from './refusal.ts';
+import { Observation, Progress, SentAlert, StoredDispute, StoredOrder } from '../store/records.ts';
+
+export const BACKUP_FORMAT = 'refund-radar-backup';
+export const BACKUP_VERSION = 1;
+
+/** Backups are a few MB for thousands of orders; anything far larger is not ours. */
+export const MAX_BACKUP_CHARS = 32 * 1024 * 1024;
+
+export const BackupV1 = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(1),
+  exportedAt: IsoDateTime,
+  orders: z.array(StoredOrder),
+  disputes: z.array(
+    StoredDispute.check(z.refine((d) => d.key === `${d.orderId}:${d.lineId ?? '-'}`, 'key must be orderId:lineId')),
+  ),
+  observations: z.array(Observation),
+  progress: z.array(Progress),
+  settings: Settings,
+  alerts: z.array(SentAlert),
+});
+export type Backup = z.infer<typeof BackupV1>;
+
+export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; reason: RefusalReason; message: string };
+
+/**
+ * Reads a backup file's text. Each way a file can be wrong gets its own reason, because the
+ * shopper's next step differs: a truncated file needs a new export, a newer one a newer extension.
+ */
+export function parseBackup(text: string): ParsedBackup {
+  if (text.length > MAX_BACKUP_CHARS)
+    return refuse('too-large', `the file is larger than ${MAX_BACKUP_CHARS} characters`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return looksTruncated(text)
+      ? refuse('truncated', `the file ends early (${detail}); export it again`)
+      : refuse('corrupt', `the file is not valid JSON (${detail})`);
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return refuse('foreign', 'not a Refund Radar backup');
+  const { format, version } = json as Record<string, unknown>;
+  if (format !== BACKUP_FORMAT)
+    return refuse('foreign', 'not a Refund Radar backup (no "format": "refund-radar-backup")');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return refuse('invalid', `unknown backup version ${JSON.stringify(version)}`);
+  if (version > BACKUP_VERSION)
+    return refuse(
+      'newer-version',
+      `made by a newer Refund Radar (backup version ${version}, this one reads up to ${BACKUP_VERSION}); update the extension`,
+    );
+  const parsed = BackupV1.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+    const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : '';
+    return refuse('invalid', `${issues.join('; ')}${more}`);
+  }
+  return { ok: true, backup: parsed.data };
+}
+
+/** A JSON text cut short leaves brackets open; a corrupt one usually does not. */
+function looksTruncated(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < trimmed.length; i++) {
+    const c = trimmed[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return depth > 0 || inString;
+}
+
+function refuse(reason: RefusalReason, message: string): ParsedBackup {
+  return { ok: false, reason, message };
+}

@@ -1,0 +1,79 @@
+import { ingestRecords } from '../store/ingest.ts';
+import { sameValue } from '../store/merge.ts';
+import { mergeProgress } from '../store/progress.ts';
+import { readSettings, writeSettings } from '../store/settings.ts';
+import type { Observation, RadarDb } from '../store/db.ts';
+import { parseBackup } from './format.ts';
+import type { RefusalReason } from './refusal.ts';
+
+export type ImportResult =
+  { imported: true; changed: number } | { imported: false; reason: RefusalReason; message: string };
+
+const BACKUP_URL = 'refund-radar:backup';
+
+/**
+ * Merges a backup into what is stored, in one transaction: orders and disputes through the same
+ * rules as a page reading (a newer value wins, a gap never erases), history and ticks added.
+ */
+export async function importBackup(db: RadarDb, text: string): Promise<ImportResult> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) return { imported: false, reason: parsed.reason, message: parsed.message };
+  const { backup } = parsed;
+  const tables = [db.orders, db.disputes, db.observations, db.progress, db.settings, db.alerts];
+  const changed = await db.transaction('rw', tables, async () => {
+    let count = 0;
+    const merged = await ingestRecords(
+      db,
+      backup.orders,
+      backup.disputes,
+      (r) => ({
+        readAt: r.updatedAt,
+        url: BACKUP_URL,
+        kind: 'backup',
+        firstSeenAt: r.firstSeenAt,
+        statusSince: 'statusSince' in r ? r.statusSince : undefined,
+      }),
+      // The backup carries its own history; merging must not invent a second one.
+      { observe: false },
+    );
+    count += merged.changed;
+
+    const fresh: Observation[] = [];
+    for (const o of backup.observations) {
+      const { id: _id, ...rest } = o;
+      const history = await db.observations.where('[entity+entityId]').equals([o.entity, o.entityId]).toArray();
+      const known = [...history, ...fresh].some(
+        (h) =>
+          h.readAt === rest.readAt &&
+          h.url === rest.url &&
+          h.flagged === rest.flagged &&
+          sameValue(h.changes, rest.changes),
+      );
+      if (!known) fresh.push(rest);
+    }
+    if (fresh.length) await db.observations.bulkAdd(fresh);
+    count += fresh.length;
+
+    for (const p of backup.progress) {
+      const stored = await db.progress.get(p.orderId);
+      const next = mergeProgress(stored, p);
+      if (!sameValue(stored, next)) {
+        await db.progress.put(next);
+        count += 1;
+      }
+    }
+
+    for (const a of backup.alerts) {
+      if (await db.alerts.get(a.id)) continue;
+      await db.alerts.add(a);
+      count += 1;
+    }
+
+    if (!sameValue(await readSettings(db), backup.settings)) {
+      await writeSettings(db, backup.settings);
+      count += 1;
+    }
+    return count;
+  });
+  return { imported: true, changed };
+}

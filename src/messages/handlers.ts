@@ -1,0 +1,86 @@
+import { backupFileName, exportBackup } from '../backup/export.ts';
+import { importBackup } from '../backup/import.ts';
+import type { RulesCheck } from '../settings/update.ts';
+import { updateSettings } from '../settings/update.ts';
+import type { RadarDb } from '../store/db.ts';
+import { wipeAll } from '../store/dump.ts';
+import { ingest } from '../store/ingest.ts';
+import { startRefund, tickStep } from '../store/progress.ts';
+import { dashboard, orderView } from '../store/queries.ts';
+import { readSettings, writeSettings } from '../store/settings.ts';
+import { sameValue } from '../store/merge.ts';
+import type { Handlers } from './router.ts';
+
+export interface HandlerDeps {
+  db: RadarDb;
+  /** The extension's version, for `status`. */
+  version: string;
+  now: () => Date;
+  checkRules: RulesCheck;
+  /** Stored data changed: alarms and the badge are planned again. */
+  changed: (what: 'data' | 'settings' | 'wiped') => Promise<void> | void;
+}
+
+/** The background's answer to every message; the router has validated each request already. */
+export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
+  const { db } = deps;
+  return {
+    status: async () => ({
+      version: deps.version,
+      dbVersion: (await db.open()).verno,
+      orders: await db.orders.count(),
+      disputes: await db.disputes.count(),
+    }),
+    snapshot: async (snapshot) => {
+      const { changed } = await ingest(db, snapshot);
+      if (changed) await deps.changed('data');
+      return { accepted: true, changed };
+    },
+    order: ({ orderId }) => orderView(db, orderId),
+    dashboard: () => dashboard(db),
+    stepTicked: async ({ orderId, stepId, done }) => {
+      await requireOrder(db, orderId);
+      const changed = await tickStep(db, orderId, stepId, done, deps.now().toISOString());
+      if (changed) await deps.changed('data');
+      return { changed };
+    },
+    refundStarted: async ({ orderId, reason }) => {
+      await requireOrder(db, orderId);
+      const progress = await startRefund(db, orderId, reason, deps.now().toISOString());
+      await deps.changed('data');
+      return progress;
+    },
+    settingsGet: () => readSettings(db),
+    settingsSet: async (patch) => {
+      const current = await readSettings(db);
+      const { settings, errors } = updateSettings(current, patch, deps.checkRules);
+      const saved = errors.length === 0;
+      if (saved && !sameValue(settings, current)) {
+        await writeSettings(db, settings);
+        await deps.changed('settings');
+      }
+      return { saved, settings, errors };
+    },
+    backupExport: async () => {
+      const now = deps.now();
+      const backup = await exportBackup(db, now);
+      return { fileName: backupFileName(now), text: JSON.stringify(backup, null, 1) };
+    },
+    backupImport: async ({ text }) => {
+      const result = await importBackup(db, text);
+      if (!result.imported) return { imported: false, changed: 0, reason: result.reason, message: result.message };
+      if (result.changed) await deps.changed('data');
+      return { imported: true, changed: result.changed, reason: null, message: null };
+    },
+    wipe: async () => {
+      await wipeAll(db);
+      await deps.changed('wiped');
+      return { wiped: true as const };
+    },
+  };
+}
+
+/** Progress for an order never seen would be an orphan nothing shows. */
+async function requireOrder(db: RadarDb, orderId: string): Promise<void> {
+  if (!(await db.orders.get(orderId))) throw new Error(`order ${orderId} is not tracked`);
+}

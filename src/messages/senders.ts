@@ -1,0 +1,45 @@
+import type { MessageName } from './protocol.ts';
+
+/** What the background knows about who sent a message (a subset of runtime.MessageSender). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { url?: string };
+}
+
+/**
+ * Messages a content script on AliExpress may send. Its tab runs the website's code next to it,
+ * so it gets only what the page helper needs: delivering readings, reading one order and marking
+ * a refund started. Settings, backups and wiping stay with the extension's own pages.
+ */
+const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot', 'order', 'refundStarted']);
+/** Readings come only from pages: an extension page has nothing to read. */
+const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot']);
+
+const AE_HOST = /(^|\.)aliexpress\.(com|us)$/;
+
+export function isAliExpressUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && AE_HOST.test(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** `runtimeId` is browser.runtime.id; `extensionOrigin` is browser.runtime.getURL('') (ends in '/'). */
+export function senderPolicy(runtimeId: string, extensionOrigin: string) {
+  const fromExtensionPage = (s: Sender) =>
+    s.id === runtimeId &&
+    typeof s.url === 'string' &&
+    s.url.startsWith(extensionOrigin) &&
+    !s.tab?.url?.match(/^https?:/);
+  const fromContentScript = (s: Sender) =>
+    s.id === runtimeId && isAliExpressUrl(s.tab?.url ?? s.url) && isAliExpressUrl(s.url ?? s.tab?.url);
+  return (name: MessageName, sender: Sender): boolean => {
+    if (fromContentScript(sender)) return FROM_CONTENT_SCRIPT.has(name);
+    if (fromExtensionPage(sender)) return !ONLY_FROM_CONTENT_SCRIPT.has(name);
+    return false;
+  };
+}

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+
+/** The browser side of alerts, behind one interface so the runner can be driven by fakeBrowser. */
+export interface AlertEffects {
+  alarms(): Promise<Array<{ name: string; scheduledTime: number }>>;
+  createAlarm(name: string, when: number): Promise<void>;
+  clearAlarm(name: string): Promise<void>;
+  notify(id: string, title: string, message: string): Promise<void>;
+  clearNotification(id: string): Promise<void>;
+  setBadge(count: number): Promise<void>;
+  openTab(url: string): Promise<void>;
+  uiLanguage(): string;
+}
+
+export function browserAlertEffects(): AlertEffects {
+  return {
+    alarms: async () => (await browser.alarms.getAll()).map((a) => ({ name: a.name, scheduledTime: a.scheduledTime })),
+    createAlarm: async (name, when) => {
+      await browser.alarms.create(name, { when });
+    },
+    clearAlarm: async (name) => {
+      await browser.alarms.clear(name);
+    },
+    notify: async (id, title, message) => {
+      await browser.notifications.create(id, {
+        type: 'basic',
+        // Icons are generated at build time, so WXT's typed public paths do not list them.
+        iconUrl: `${browser.runtime.getURL('/')}icon/128.png`,
+        title,
+        message,
+      });
+    },
+    clearNotification: async (id) => {
+      await browser.notifications.clear(id);
+    },
+    setBadge: async (count) => {
+      await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      if (count > 0) await browser.action.setBadgeBackgroundColor({ color: '#c62828' });
+    },
+    openTab: async (url) => {
+      await browser.tabs.create({ url });
+    },
+    uiLanguage: () => browser.i18n?.getUILanguage?.() ?? 'en',
+  };
+}

@@ -1,0 +1,266 @@
+import type { Dispute, Order } from '../model/index.ts';
+import type { Observation, StoredDispute, StoredOrder } from './db.ts';
+import { disputeStatusBackwards, orderStatusBackwards } from './status-order.ts';
+
+/** Where and when a reading was made. */
+export interface Reading {
+  readAt: string;
+  url: string;
+  kind: string;
+  /** A backup's record knows when it was first seen and since when its status holds; a page does not. */
+  firstSeenAt?: string;
+  statusSince?: string;
+}
+
+export interface MergeResult<T> {
+  /** The record to store, or null when nothing about it changed. */
+  next: T | null;
+  /** Whether any field changed (a bare `updatedAt` bump does not count). */
+  changed: boolean;
+  /** At most one applied-changes observation and one flagged observation. */
+  observations: Observation[];
+}
+
+type Changes = Observation['changes'];
+
+/** Stable, key-order-independent equality for the plain JSON values the model holds. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** A page that did not show a value leaves null, [] or `unknown`: never a reason to erase. */
+function shown(value: unknown): boolean {
+  return value !== null && value !== undefined && value !== 'unknown' && !(Array.isArray(value) && value.length === 0);
+}
+
+interface FieldRule<T> {
+  path: string;
+  get: (record: T) => unknown;
+  set: (record: T, value: unknown) => void;
+}
+
+function field<T>(path: string): FieldRule<T> {
+  const parts = path.split('.');
+  return {
+    path,
+    get: (record) => parts.reduce<unknown>((v, p) => (v as Record<string, unknown> | null)?.[p] ?? null, record),
+    set: (record, value) => {
+      let target = record as Record<string, unknown>;
+      for (const p of parts.slice(0, -1)) target = target[p] as Record<string, unknown>;
+      target[parts[parts.length - 1]!] = value;
+    },
+  };
+}
+
+interface MergeSpec<T> {
+  entity: Observation['entity'];
+  entityId: string;
+  orderId: string;
+  fields: FieldRule<T>[];
+  backwards: (from: string, to: string) => boolean;
+}
+
+/**
+ * Per field: a value the page showed wins over the stored one when the reading is at least as new
+ * as the record; an older reading only fills gaps. Status text follows the status it describes.
+ */
+function mergeFields<T extends { status: string; statusText: string | null; updatedAt: string }>(
+  stored: T,
+  incoming: T,
+  reading: Reading,
+  spec: MergeSpec<T>,
+): { next: T; changes: Changes; flagged: Changes | null; flagReason: string | null } {
+  const next = structuredClone(stored);
+  const changes: Changes = {};
+  let flagged: Changes | null = null;
+  let flagReason: string | null = null;
+  const older = reading.readAt < stored.updatedAt;
+  let statusAccepted = false;
+  for (const rule of spec.fields) {
+    const to = rule.get(incoming);
+    const from = rule.get(stored);
+    if (rule.path === 'statusText' && !statusAccepted) continue;
+    if (!shown(to)) continue;
+    if (rule.path === 'status') statusAccepted = true;
+    if (sameValue(from, to)) continue;
+    if (older && shown(from)) {
+      if (rule.path === 'status') statusAccepted = false;
+      continue;
+    }
+    if (rule.path === 'status' && spec.backwards(String(from), String(to))) {
+      statusAccepted = false;
+      flagged = { status: { from, to }, statusText: { from: stored.statusText, to: incoming.statusText } };
+      flagReason = `status moved backwards: ${String(from)} -> ${String(to)}`;
+      continue;
+    }
+    rule.set(next, to);
+    changes[rule.path] = { from, to };
+  }
+  if (reading.readAt > next.updatedAt) next.updatedAt = reading.readAt;
+  return { next, changes, flagged, flagReason };
+}
+
+type Subject = Pick<MergeSpec<unknown>, 'entity' | 'entityId' | 'orderId'>;
+
+function observation(spec: Subject, reading: Reading, changes: Changes, flagged: string | null): Observation {
+  return {
+    orderId: spec.orderId,
+    entity: spec.entity,
+    entityId: spec.entityId,
+    readAt: reading.readAt,
+    url: reading.url,
+    kind: reading.kind,
+    changes,
+    flagged,
+  };
+}
+
+function finish<T extends { updatedAt: string }>(
+  stored: T,
+  merged: { next: T; changes: Changes; flagged: Changes | null; flagReason: string | null },
+  reading: Reading,
+  spec: Subject,
+): MergeResult<T> {
+  const changed = Object.keys(merged.changes).length > 0;
+  const observations: Observation[] = [];
+  if (changed) observations.push(observation(spec, reading, merged.changes, null));
+  if (merged.flagged) observations.push(observation(spec, reading, merged.flagged, merged.flagReason));
+  const touched = changed || merged.next.updatedAt !== stored.updatedAt;
+  return { next: touched ? merged.next : null, changed, observations };
+}
+
+const ORDER_FIELDS: FieldRule<StoredOrder>[] = [
+  'status',
+  'statusText',
+  'placedAt',
+  'storeName',
+  'total',
+  'lines',
+  'actions',
+  'dates.shippedAt',
+  'dates.completedAt',
+  'dates.protectionEndsAt',
+  'dates.deliveryGuaranteeAt',
+].map((p) => field<StoredOrder>(p));
+
+/** Lines a page shows without a title or quantity keep the ones read elsewhere. */
+function fillLines(stored: Order['lines'], incoming: Order['lines']): Order['lines'] {
+  return incoming.map((line) => {
+    const old = line.lineId ? stored.find((s) => s.lineId === line.lineId) : undefined;
+    return old ? { ...line, title: line.title ?? old.title, quantity: line.quantity ?? old.quantity } : line;
+  });
+}
+
+export function mergeOrder(
+  stored: StoredOrder | undefined,
+  incoming: Order,
+  reading: Reading,
+): MergeResult<StoredOrder> {
+  const spec: MergeSpec<StoredOrder> = {
+    entity: 'order',
+    entityId: incoming.orderId,
+    orderId: incoming.orderId,
+    fields: ORDER_FIELDS,
+    backwards: (from, to) => orderStatusBackwards(from as Order['status'], to as Order['status']),
+  };
+  const firstSeenAt = reading.firstSeenAt ?? reading.readAt;
+  const base: StoredOrder = stored ?? {
+    ...emptyOrder(incoming.orderId),
+    firstSeenAt,
+    updatedAt: reading.readAt,
+  };
+  const candidate: StoredOrder = {
+    ...base,
+    ...structuredClone(incoming),
+    lines: fillLines(base.lines, incoming.lines),
+  };
+  const merged = mergeFields(base, candidate, reading, spec);
+  if (!stored)
+    return { next: merged.next, changed: true, observations: finish(base, merged, reading, spec).observations };
+  if (firstSeenAt < stored.firstSeenAt) merged.next.firstSeenAt = firstSeenAt;
+  const result = finish(stored, merged, reading, spec);
+  if (!result.next && merged.next.firstSeenAt !== stored.firstSeenAt) result.next = merged.next;
+  return result;
+}
+
+/** An order known only from a dispute page: a placeholder its own pages will fill in. */
+export function emptyOrder(orderId: string): Order {
+  return {
+    orderId,
+    status: 'unknown',
+    statusText: null,
+    placedAt: null,
+    storeName: null,
+    total: null,
+    lines: [],
+    actions: [],
+    dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+  };
+}
+
+const DISPUTE_FIELDS: FieldRule<StoredDispute>[] = [
+  'disputeId',
+  'status',
+  'statusText',
+  'awaiting',
+  'deadline',
+  'canEscalate',
+  'openedAt',
+  'reason',
+  'solution',
+].map((p) => field<StoredDispute>(p));
+
+export function disputeKey(orderId: string, lineId: string | null): string {
+  return `${orderId}:${lineId ?? '-'}`;
+}
+
+export function mergeDispute(
+  stored: StoredDispute | undefined,
+  incoming: Dispute,
+  reading: Reading,
+): MergeResult<StoredDispute> {
+  const key = stored?.key ?? disputeKey(incoming.orderId, incoming.lineId);
+  const spec: MergeSpec<StoredDispute> = {
+    entity: 'dispute',
+    entityId: key,
+    orderId: incoming.orderId,
+    fields: DISPUTE_FIELDS,
+    backwards: (from, to) => disputeStatusBackwards(from as Dispute['status'], to as Dispute['status']),
+  };
+  const base: StoredDispute = stored ?? {
+    orderId: incoming.orderId,
+    lineId: incoming.lineId,
+    disputeId: null,
+    status: 'unknown',
+    statusText: null,
+    awaiting: null,
+    deadline: null,
+    canEscalate: null,
+    openedAt: null,
+    reason: null,
+    solution: null,
+    key,
+    firstSeenAt: reading.firstSeenAt ?? reading.readAt,
+    updatedAt: reading.readAt,
+    statusSince: reading.readAt,
+  };
+  const candidate: StoredDispute = {
+    ...base,
+    ...structuredClone(incoming),
+    key,
+    lineId: base.lineId ?? incoming.lineId,
+  };
+  const merged = mergeFields(base, candidate, reading, spec);
+  if (merged.changes.status) merged.next.statusSince = reading.statusSince ?? reading.readAt;
+  if (!stored)
+    return { next: merged.next, changed: true, observations: finish(base, merged, reading, spec).observations };
+  return finish(stored, merged, reading, spec);
+}

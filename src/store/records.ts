@@ -1,0 +1,78 @@
+import * as z from 'zod/mini';
+import { Dispute, IsoDateTime, NumericId, Order } from '../model/index.ts';
+
+// The stored shapes as schemas, apart from Dexie, so the protocol and backups can validate them
+// without pulling the database code into a content script.
+
+export const StoredOrder = z.extend(Order, {
+  firstSeenAt: IsoDateTime,
+  /** The newest reading that touched this order; older readings may only fill gaps. */
+  updatedAt: IsoDateTime,
+});
+export type StoredOrder = z.infer<typeof StoredOrder>;
+
+export const StoredDispute = z.extend(Dispute, {
+  /** `${orderId}:${lineId ?? '-'}`: one dispute record per order line. */
+  key: z.string().check(z.regex(/^\d{6,24}:(\d{6,24}|-)$/)),
+  firstSeenAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  /** When `status` last changed: an agreed return starts when it became awaiting-return. */
+  statusSince: IsoDateTime,
+});
+export type StoredDispute = z.infer<typeof StoredDispute>;
+
+export const Change = z.object({ from: z.unknown(), to: z.unknown() });
+
+/** Append-only history of readings: what changed, when, on which page. */
+export const Observation = z.object({
+  id: z.optional(z.int()),
+  orderId: NumericId,
+  entity: z.enum(['order', 'dispute']),
+  /** orderId for orders, the dispute key for disputes. */
+  entityId: z.string(),
+  readAt: IsoDateTime,
+  url: z.string(),
+  kind: z.string(),
+  /** Field path -> { from, to }; for a flagged reading, what it would have changed. */
+  changes: z.record(z.string(), Change),
+  /** Why this reading was not applied (e.g. a status moving backwards), or null when it was. */
+  flagged: z.nullable(z.string()),
+});
+export type Observation = z.infer<typeof Observation>;
+
+export const SentAlert = z.object({
+  /** The planned event's id (the alarm name): unique per event and deadline time. */
+  id: z.string(),
+  /** The event without its time: the same event re-estimated a little later is still the same. */
+  key: z.string(),
+  /** The deadline the alert was about. */
+  at: IsoDateTime,
+  firedAt: IsoDateTime,
+  /** The AliExpress page a click on the notification opens. */
+  url: z.url(),
+});
+export type SentAlert = z.infer<typeof SentAlert>;
+
+export const SettingRow = z.object({ key: z.string(), value: z.unknown() });
+export type SettingRow = z.infer<typeof SettingRow>;
+
+/** What the shopper did about an order: refund started and why, refund steps ticked. */
+export const Progress = z.object({
+  orderId: NumericId,
+  refundStartedAt: z.nullable(IsoDateTime),
+  reason: z.nullable(z.string()),
+  /** stepId -> when it was ticked. */
+  steps: z.record(z.string(), IsoDateTime),
+});
+export type Progress = z.infer<typeof Progress>;
+
+/** One order with everything known about it, as the popup and dashboard show it. */
+export const TrackedOrder = z.object({
+  order: StoredOrder,
+  disputes: z.array(StoredDispute),
+  progress: z.nullable(Progress),
+});
+export type TrackedOrder = z.infer<typeof TrackedOrder>;
+
+export const OrderView = z.extend(TrackedOrder, { observations: z.array(Observation) });
+export type OrderView = z.infer<typeof OrderView>;

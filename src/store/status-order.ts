@@ -1,0 +1,39 @@
+import type { DisputeStatus, OrderStatus } from '../model/index.ts';
+
+/**
+ * How far along an order is. A status with a lower rank than the stored one is a stale page (a
+ * cached tab, a list rendered before the detail page was read), so it is kept in the history and
+ * flagged rather than applied. `unknown` has no rank: it means the page did not tell.
+ */
+const ORDER_RANK: Record<Exclude<OrderStatus, 'unknown'>, number> = {
+  'to-pay': 0,
+  'to-ship': 1,
+  shipped: 2,
+  completed: 3,
+  'in-dispute': 3,
+  closed: 4,
+};
+
+/** Negotiation, AliExpress stepping in, the return, the money: a dispute only moves down this list. */
+const DISPUTE_RANK: Record<Exclude<DisputeStatus, 'unknown'>, number> = {
+  'awaiting-seller': 0,
+  'awaiting-buyer': 0,
+  escalated: 1,
+  'awaiting-return': 2,
+  'refund-pending': 3,
+  refunded: 4,
+  closed: 4,
+};
+
+export function orderStatusBackwards(from: OrderStatus, to: OrderStatus): boolean {
+  if (from === 'unknown' || to === 'unknown' || from === to) return false;
+  // A dispute can be opened on a shipped order or after confirming receipt, and ends on either.
+  if (from === 'in-dispute') return to === 'to-pay' || to === 'to-ship';
+  if (to === 'in-dispute') return ORDER_RANK[from] > ORDER_RANK.completed;
+  return ORDER_RANK[to] < ORDER_RANK[from];
+}
+
+export function disputeStatusBackwards(from: DisputeStatus, to: DisputeStatus): boolean {
+  if (from === 'unknown' || to === 'unknown' || from === to) return false;
+  return DISPUTE_RANK[to] < DISPUTE_RANK[from];
+}
