@@ -1,24 +1,55 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { t } from '../../src/i18n/index.ts';
+import '../../assets/styles/popup.css';
+import { getLanguage, matchLanguage } from '../../src/i18n/index.ts';
 import { send } from '../../src/platform/messaging.ts';
-import { StatusLine } from '../../src/ui/StatusLine.tsx';
+import { bundledPolicyFile, policyFromSettings } from '../../src/rules/index.ts';
+import { toEntries } from '../../src/ui/entries.ts';
+import {
+  applyLanguageSetting,
+  browserLanguage,
+  cachedLanguageSetting,
+  resolveLanguage,
+} from '../../src/ui/language.ts';
+import { onStoreChange } from '../../src/ui/live.ts';
+import { Popup, type Subscribe } from '../../src/ui/Popup.tsx';
 
-const loadStatus = () => send('status', {});
+const DB_NAME = 'refund-radar';
+const uiLanguage = browserLanguage(() => browser.i18n.getUILanguage());
 
-function Popup() {
-  return (
-    <main>
-      <h1>{t('statusTitle')}</h1>
-      <StatusLine load={loadStatus} />
-      <button
-        type="button"
-        onClick={() => void browser.tabs.create({ url: 'https://www.aliexpress.com/p/order/index.html' })}
-      >
-        {t('openOrders')}
-      </button>
-    </main>
+async function load() {
+  const [tracked, settings] = await Promise.all([send('dashboard', {}), send('settingsGet', {})]);
+  if (matchLanguage(resolveLanguage(settings.language, uiLanguage)) !== getLanguage())
+    await applyLanguageSetting(settings.language, uiLanguage);
+  const file = bundledPolicyFile();
+  if (!file.ok) throw new Error(file.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  return { entries: toEntries(tracked, policyFromSettings(file.value, settings.rules).policy, new Date()) };
+}
+
+// The background owns the store; the popup asks it, and asks again whenever the store changes.
+const subscribe: Subscribe = (next, fail) => {
+  let latest = 0;
+  const reload = () => {
+    const call = ++latest;
+    load().then(
+      (data) => call === latest && next(data),
+      (error: unknown) => call === latest && fail(error),
+    );
+  };
+  reload();
+  return onStoreChange(DB_NAME, reload);
+};
+
+const open = (url: string) => void browser.tabs.create({ url });
+const openOptions = () => void browser.runtime.openOptionsPage();
+const onTick = (orderId: string, stepId: string, done: boolean) => send('stepTicked', { orderId, stepId, done });
+
+async function main() {
+  await applyLanguageSetting(cachedLanguageSetting(), uiLanguage);
+  render(
+    <Popup subscribe={subscribe} open={open} openOptions={openOptions} onTick={onTick} />,
+    document.getElementById('app')!,
   );
 }
 
-render(<Popup />, document.getElementById('app')!);
+void main();

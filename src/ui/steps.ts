@@ -1,4 +1,4 @@
-import steps from '../../rules/steps.json';
+import { duringDispute, openDispute, pitfalls, reasons } from '../../rules/steps.json';
 import type { Phase } from '../model/index.ts';
 
 /**
@@ -21,11 +21,11 @@ export interface ReasonInfo {
 
 export type ReasonId = 'not-received' | 'not-as-described' | 'defective' | 'wrong-size' | 'damaged' | 'missing-parts';
 
-export const OPEN_STEPS: StepInfo[] = steps.openDispute;
-export const DISPUTE_STEPS: StepInfo[] = steps.duringDispute;
+export const OPEN_STEPS: StepInfo[] = openDispute;
+export const DISPUTE_STEPS: StepInfo[] = duringDispute;
 export const ALL_STEPS: StepInfo[] = [...OPEN_STEPS, ...DISPUTE_STEPS];
-export const REASONS = steps.reasons as ReasonInfo[];
-export const PITFALLS: StepInfo[] = steps.pitfalls;
+export const REASONS = reasons as ReasonInfo[];
+export const PITFALLS: StepInfo[] = pitfalls;
 
 /** The step of the dispute a phase is in; phases before a dispute fall back to the first unticked opening step. */
 const PHASE_STEP: Partial<Record<Phase, string>> = {
