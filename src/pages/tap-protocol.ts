@@ -1,0 +1,73 @@
+import * as z from 'zod/mini';
+
+/**
+ * The one message the MAIN-world tap posts to the isolated content script: an mtop answer the
+ * page itself received. Anything on the page can post messages, so the isolated side validates
+ * every one with `parseTapMessage` and drops the rest.
+ */
+export const TAP_SOURCE = 'refund-radar-tap';
+
+/** The mtop APIs worth passing over (lower case, as in the request path `/h5/<api>/1.0/`). */
+export const TAPPED_APIS = [
+  'mtop.aliexpress.trade.buyer.order.list',
+  'mtop.aliexpress.trade.buyer.order.detail',
+  'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer',
+] as const;
+export type TappedApi = (typeof TAPPED_APIS)[number];
+
+/** A 500-order list answer is about 2.2 MB of JSON; anything far beyond that is not an answer we read. */
+export const TAP_MAX_CHARS = 8_000_000;
+
+/** The API an mtop request URL calls, when it is one we read. */
+export function tappedApiOf(url: string): TappedApi | null {
+  const m = /\/h5\/([a-z0-9.]+)\/\d/i.exec(url);
+  const api = m?.[1]?.toLowerCase();
+  return TAPPED_APIS.find((a) => a === api) ?? null;
+}
+
+const tapMessageSchema = () =>
+  z.object({
+    source: z.literal(TAP_SOURCE),
+    api: z.enum(TAPPED_APIS),
+    url: z.string().check(z.maxLength(4096)),
+    json: z.unknown(),
+  });
+export type TapMessage = z.infer<ReturnType<typeof tapMessageSchema>>;
+
+// Built on first use, so the MAIN-world tap, which imports only the names above, carries no zod.
+let schema: ReturnType<typeof tapMessageSchema> | undefined;
+export const TapMessage = () => (schema ??= tapMessageSchema());
+
+/** The tap's message, or null for anything else a page might post (or one too big to read). */
+export function parseTapMessage(event: Pick<MessageEvent, 'data' | 'source'>, win: Window): TapMessage | null {
+  if (event.source !== win) return null;
+  const data: unknown = event.data;
+  if (typeof data !== 'object' || data === null || (data as { source?: unknown }).source !== TAP_SOURCE) return null;
+  const parsed = TapMessage().safeParse(data);
+  if (!parsed.success || parsed.data.json === undefined) return null;
+  try {
+    const size = JSON.stringify(parsed.data.json)?.length ?? 0;
+    return size > 0 && size <= TAP_MAX_CHARS ? parsed.data : null;
+  } catch {
+    // Cycles or BigInts cannot come from a JSON answer.
+    return null;
+  }
+}
+
+/**
+ * JSON.parse for mtop answer text. Integers of 16+ digits (order and line ids) become strings
+ * first, because JSON.parse would round the ones beyond 2^53. If that rewrite touched a string
+ * and broke the text, the plain parse is used. JSONP padding (`mtopjsonp1({...})`) is removed.
+ */
+export function parseAnswerText(text: string): unknown {
+  const body = text.replace(/^\s*[\w$.]+\(\s*([\s\S]*?)\s*\)\s*;?\s*$/, '$1');
+  try {
+    return JSON.parse(body.replace(/([:,[]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '$1"$2"'));
+  } catch {
+    try {
+      return JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+import { parseAnswerText, TAP_MAX_CHARS, TAP_SOURCE, tappedApiOf, type TappedApi } from './tap-protocol.ts';
+
+/**
+ * Runs in the page's own world at document_start. It must be invisible to the page: every wrapper
+ * calls the original with the same `this` and arguments and returns its result untouched; the
+ * copy it reads is a clone; anything that goes wrong in here is swallowed, never thrown into the page.
+ */
+
+type TapWindow = Window & typeof globalThis & { lib?: { mtop?: { request?: unknown } } };
+
+const WRAPPED = Symbol.for('refund-radar.tap');
+
+function post(win: TapWindow, api: TappedApi, url: string, json: unknown) {
+  if (json === undefined || json === null || typeof json !== 'object') return;
+  try {
+    win.postMessage({ source: TAP_SOURCE, api, url, json }, '*');
+  } catch {
+    // An answer that cannot be cloned is one we cannot read; the page never notices.
+  }
+}
+
+function postText(win: TapWindow, api: TappedApi, url: string, text: unknown) {
+  if (typeof text !== 'string' || text.length > TAP_MAX_CHARS) return;
+  post(win, api, url, parseAnswerText(text));
+}
+
+function urlOf(input: unknown, base: string): string | null {
+  try {
+    if (typeof input === 'string' || input instanceof URL) return new URL(input, base).href;
+    if (input && typeof input === 'object' && 'url' in input && typeof input.url === 'string') return input.url;
+  } catch {
+    // A URL the page's own fetch will reject; nothing to tap.
+  }
+  return null;
+}
+
+function wrapFetch(win: TapWindow) {
+  const original = win.fetch;
+  if (typeof original !== 'function' || (original as { [WRAPPED]?: true })[WRAPPED]) return;
+  const fetch = function (this: unknown, ...args: Parameters<typeof original>) {
+    const result = original.apply(this, args);
+    try {
+      const url = urlOf(args[0], win.location.href);
+      const api = url ? tappedApiOf(url) : null;
+      if (api && url && result && typeof result.then === 'function') {
+        // Registered before the page can await the promise, so the clone is taken before the page reads the body.
+        result.then(
+          (response) => {
+            try {
+              if (!response.ok) return;
+              response
+                .clone()
+                .text()
+                .then(
+                  (text) => postText(win, api, url, text),
+                  () => undefined,
+                );
+            } catch {
+              // The body was already used or cannot be cloned.
+            }
+          },
+          () => undefined,
+        );
+      }
+    } catch {
+      // Never let the tap change what the page's fetch does.
+    }
+    return result;
+  };
+  Object.defineProperty(fetch, 'name', { value: 'fetch' });
+  Object.defineProperty(fetch, WRAPPED, { value: true });
+  win.fetch = fetch as typeof original;
+}
+
+function wrapXhr(win: TapWindow) {
+  const proto = win.XMLHttpRequest?.prototype;
+  if (!proto || Object.hasOwn(proto, WRAPPED)) return;
+  const urls = new WeakMap<XMLHttpRequest, string>();
+  const open = proto.open;
+  const send = proto.send;
+  proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+    try {
+      const url = urlOf(args[1], win.location.href);
+      if (url) urls.set(this, url);
+    } catch {
+      // Recording the URL is ours; opening the request is the page's and happens regardless.
+    }
+    return (open as (...a: unknown[]) => void).apply(this, args);
+  } as typeof open;
+  proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
+    try {
+      const url = urls.get(this);
+      const api = url ? tappedApiOf(url) : null;
+      if (api && url) {
+        this.addEventListener('load', () => {
+          try {
+            if (this.status < 200 || this.status >= 300) return;
+            if (this.responseType === '' || this.responseType === 'text') postText(win, api, url, this.responseText);
+            else if (this.responseType === 'json') post(win, api, url, this.response);
+          } catch {
+            // The page set a response type we do not read.
+          }
+        });
+      }
+    } catch {
+      // As above: the page's send must happen exactly as it would have.
+    }
+    return (send as (...a: unknown[]) => void).apply(this, args);
+  } as typeof send;
+  Object.defineProperty(proto, WRAPPED, { value: true });
+}
+
+/**
+ * `lib.mtop.request` may use JSONP, which neither fetch nor XHR sees; its promise resolves to the
+ * parsed answer. It only exists once the page's scripts ran, so this is tried again later.
+ */
+export function wrapMtop(win: TapWindow) {
+  try {
+    const mtop = win.lib?.mtop;
+    const original = mtop?.request;
+    if (!mtop || typeof original !== 'function' || (original as { [WRAPPED]?: true })[WRAPPED]) return;
+    const request = function (this: unknown, ...args: unknown[]) {
+      const result: unknown = original.apply(this, args);
+      try {
+        const options = args[0] as { api?: unknown } | undefined;
+        const api = typeof options?.api === 'string' ? tappedApiOf(`/h5/${options.api}/1.0/`) : null;
+        if (api && result && typeof (result as Promise<unknown>).then === 'function') {
+          (result as Promise<unknown>).then(
+            (answer) => post(win, api, `mtop:${api}`, answer),
+            () => undefined,
+          );
+        }
+      } catch {
+        // The page's request goes on whatever happened here.
+      }
+      return result;
+    };
+    Object.defineProperty(request, WRAPPED, { value: true });
+    mtop.request = request;
+  } catch {
+    // A frozen or exotic lib object: leave it alone.
+  }
+}
+
+export function installTap(win: TapWindow) {
+  try {
+    wrapFetch(win);
+    wrapXhr(win);
+    wrapMtop(win);
+    const later = () => wrapMtop(win);
+    win.document?.addEventListener('DOMContentLoaded', later, { once: true });
+    win.addEventListener('load', later, { once: true });
+  } catch {
+    // Installing is best effort; the page must load either way.
+  }
+}

@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { installTap } from '../../src/pages/tap.ts';
+import {
+  parseAnswerText,
+  parseTapMessage,
+  TAP_MAX_CHARS,
+  TAP_SOURCE,
+  tappedApiOf,
+} from '../../src/pages/tap-protocol.ts';
+import { capturePath } from './pages/json/fixtures.ts';
+
+const LIST_URL = 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.list/1.0/?jsv=2.5.1&appKey=12574478';
+const LIST_TEXT = readFileSync(capturePath('order-list-init'), 'utf8');
+
+/** A stand-in page window: only what the tap touches, so every call into it can be observed. */
+function fakeWindow(fetchImpl: (...args: unknown[]) => unknown) {
+  const posted: unknown[] = [];
+  const listeners: Record<string, (() => void)[]> = {};
+  const win = {
+    location: { href: 'https://www.aliexpress.com/p/order/index.html' },
+    fetch: fetchImpl,
+    // A class per window: the tap patches the prototype it finds, once.
+    XMLHttpRequest: class extends FakeXhr {},
+    postMessage: vi.fn((data: unknown) => posted.push(data)),
+    document: { addEventListener: (type: string, fn: () => void) => (listeners[type] ??= []).push(fn) },
+    addEventListener: (type: string, fn: () => void) => (listeners[type] ??= []).push(fn),
+    lib: undefined as unknown,
+  };
+  const fire = (type: string) => listeners[type]?.forEach((fn) => fn());
+  return { win, posted, fire };
+}
+
+class FakeXhr {
+  static instances: FakeXhr[] = [];
+  status = 0;
+  responseType = '';
+  responseText = '';
+  response: unknown = null;
+  opened: unknown[] = [];
+  sent: unknown[] = [];
+  private listeners: (() => void)[] = [];
+  constructor() {
+    FakeXhr.instances.push(this);
+  }
+  open(...args: unknown[]) {
+    this.opened = args;
+    return 'open-result';
+  }
+  send(...args: unknown[]) {
+    this.sent = args;
+    return 'send-result';
+  }
+  addEventListener(_type: string, fn: () => void) {
+    this.listeners.push(fn);
+  }
+  finish(status: number, text: string) {
+    this.status = status;
+    this.responseText = text;
+    this.listeners.forEach((fn) => fn());
+  }
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 10));
+const install = (win: object) => installTap(win as unknown as Parameters<typeof installTap>[0]);
+
+describe('the fetch tap', () => {
+  it('gives the page the very same response and posts a parsed copy', async () => {
+    const response = new Response(LIST_TEXT, { status: 200 });
+    const { win, posted } = fakeWindow(() => Promise.resolve(response));
+    install(win);
+    const got = (await (win.fetch as typeof fetch)(LIST_URL)) as Response;
+    expect(got).toBe(response);
+    expect(await got.text()).toBe(LIST_TEXT);
+    await flush();
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({
+      source: TAP_SOURCE,
+      api: 'mtop.aliexpress.trade.buyer.order.list',
+      url: LIST_URL,
+    });
+    expect(posted[0]).toHaveProperty('json.data.hierarchy.root', 'pc_om_list_page_109694');
+  });
+
+  it('passes `this` and every argument through and leaves other URLs alone', async () => {
+    const calls: { self: unknown; args: unknown[] }[] = [];
+    const response = new Response('{"x":1}');
+    const { win, posted } = fakeWindow(function (this: unknown, ...args: unknown[]) {
+      calls.push({ self: this, args });
+      return Promise.resolve(response);
+    });
+    install(win);
+    const init = { method: 'POST', body: 'a=1' };
+    const self = { marker: true };
+    const result = (win.fetch as (...a: unknown[]) => Promise<Response>).call(
+      self,
+      'https://www.aliexpress.com/api/other',
+      init,
+    );
+    expect(await result).toBe(response);
+    expect(calls).toEqual([{ self, args: ['https://www.aliexpress.com/api/other', init] }]);
+    expect(await response.text()).toBe('{"x":1}');
+    await flush();
+    expect(posted).toEqual([]);
+  });
+
+  it('throws the same error the page fetch throws, synchronously or as a rejection', async () => {
+    const sync = new TypeError('Failed to construct');
+    const { win } = fakeWindow(() => {
+      throw sync;
+    });
+    install(win);
+    expect(() => (win.fetch as (u: string) => unknown)(LIST_URL)).toThrow(sync);
+
+    const rejected = new TypeError('Failed to fetch');
+    const other = fakeWindow(() => Promise.reject(rejected));
+    install(other.win);
+    await expect((other.win.fetch as (u: string) => Promise<unknown>)(LIST_URL)).rejects.toBe(rejected);
+    await flush();
+    expect(other.posted).toEqual([]);
+  });
+
+  it('posts nothing for an error status or a body that is not JSON', async () => {
+    const { win, posted } = fakeWindow(() => Promise.resolve(new Response('oops', { status: 500 })));
+    install(win);
+    await (win.fetch as (u: string) => Promise<Response>)(LIST_URL);
+    const plain = fakeWindow(() => Promise.resolve(new Response('<html>not json</html>')));
+    install(plain.win);
+    await (plain.win.fetch as (u: string) => Promise<Response>)(LIST_URL);
+    await flush();
+    expect([...posted, ...plain.posted]).toEqual([]);
+  });
+
+  it('wraps only once however often it is installed', () => {
+    const { win } = fakeWindow(() => Promise.resolve(new Response('')));
+    install(win);
+    const once = win.fetch;
+    install(win);
+    expect(win.fetch).toBe(once);
+  });
+});
+
+describe('the XMLHttpRequest tap', () => {
+  it('passes open and send through with their results and posts a matching answer', () => {
+    const { win, posted } = fakeWindow(() => undefined);
+    install(win);
+    const xhr = new (win.XMLHttpRequest as unknown as new () => FakeXhr)();
+    expect(xhr.open('GET', LIST_URL, true)).toBe('open-result');
+    expect(xhr.send(null)).toBe('send-result');
+    expect(xhr.opened).toEqual(['GET', LIST_URL, true]);
+    expect(xhr.sent).toEqual([null]);
+    xhr.finish(200, LIST_TEXT);
+    expect(xhr.responseText).toBe(LIST_TEXT);
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ source: TAP_SOURCE, api: 'mtop.aliexpress.trade.buyer.order.list' });
+  });
+
+  it('ignores other URLs', () => {
+    const { win, posted } = fakeWindow(() => undefined);
+    install(win);
+    const xhr = new (win.XMLHttpRequest as unknown as new () => FakeXhr)();
+    xhr.open('GET', '/p/order/index.html');
+    xhr.send();
+    xhr.finish(200, '{"a":1}');
+    expect(posted).toEqual([]);
+  });
+});
+
+describe('the lib.mtop.request tap', () => {
+  it('wraps mtop once the page defines it and passes its result through', async () => {
+    const answer = JSON.parse(LIST_TEXT) as unknown;
+    const { win, posted, fire } = fakeWindow(() => undefined);
+    install(win);
+    const promise = Promise.resolve(answer);
+    const original = vi.fn(() => promise);
+    win.lib = { mtop: { request: original } };
+    fire('DOMContentLoaded');
+    const lib = win.lib as { mtop: { request: (o: unknown) => unknown } };
+    expect(lib.mtop.request).not.toBe(original);
+    const options = { api: 'mtop.aliexpress.trade.buyer.order.list', v: '1.0' };
+    expect(lib.mtop.request(options)).toBe(promise);
+    expect(original).toHaveBeenCalledWith(options);
+    await flush();
+    expect(posted).toEqual([
+      {
+        source: TAP_SOURCE,
+        api: 'mtop.aliexpress.trade.buyer.order.list',
+        url: 'mtop:mtop.aliexpress.trade.buyer.order.list',
+        json: answer,
+      },
+    ]);
+  });
+});
+
+describe('parseTapMessage on the isolated side', () => {
+  const good = {
+    source: TAP_SOURCE,
+    api: 'mtop.aliexpress.trade.buyer.order.detail',
+    url: LIST_URL,
+    json: { data: {} },
+  };
+
+  it('accepts the tap message from this window', () => {
+    expect(parseTapMessage({ data: good, source: window }, window)).toEqual(good);
+  });
+
+  it('ignores garbage, other windows, other APIs and oversized answers', () => {
+    const garbage: unknown[] = [
+      null,
+      'refund-radar-tap',
+      42,
+      [],
+      { source: 'someone-else', api: good.api, url: good.url, json: {} },
+      { ...good, api: 'mtop.aliexpress.member.info' },
+      { ...good, url: 7 },
+      { ...good, url: 'x'.repeat(5000) },
+      { source: TAP_SOURCE, api: good.api, url: good.url },
+      { ...good, json: 'x'.repeat(TAP_MAX_CHARS + 1) },
+    ];
+    for (const data of garbage)
+      expect(parseTapMessage({ data, source: window }, window), JSON.stringify(data)?.slice(0, 80)).toBeNull();
+    expect(parseTapMessage({ data: good, source: null }, window)).toBeNull();
+    expect(parseTapMessage({ data: good, source: {} as Window }, window)).toBeNull();
+  });
+
+  it('ignores a message whose answer cannot be measured', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(parseTapMessage({ data: { ...good, json: cyclic }, source: window }, window)).toBeNull();
+  });
+});
+
+describe('tap helpers', () => {
+  it('knows the APIs from their request URLs', () => {
+    expect(tappedApiOf(LIST_URL)).toBe('mtop.aliexpress.trade.buyer.order.list');
+    expect(tappedApiOf('https://acs.aliexpress.com/h5/MTOP.ALIEXPRESS.TRADE.BUYER.ORDER.DETAIL/1.0/')).toBe(
+      'mtop.aliexpress.trade.buyer.order.detail',
+    );
+    expect(tappedApiOf('https://acs.aliexpress.com/h5/mtop.ae.ld.querydetail/1.0/')).toBeNull();
+    expect(tappedApiOf('https://www.aliexpress.com/p/order/index.html')).toBeNull();
+  });
+
+  it('keeps ids beyond 2^53 exact, unwraps JSONP, and leaves digits inside strings alone', () => {
+    expect(parseAnswerText('{"orderId":8212313961591322123,"n":5}')).toEqual({ orderId: '8212313961591322123', n: 5 });
+    expect(parseAnswerText('mtopjsonp3({"ids":[1234567890123456789, 7]})')).toEqual({
+      ids: ['1234567890123456789', 7],
+    });
+    expect(parseAnswerText('{"t":"a:1234567890123456789}","n":1}')).toEqual({ t: 'a:1234567890123456789}', n: 1 });
+    expect(parseAnswerText('<html>')).toBeUndefined();
+  });
+});
