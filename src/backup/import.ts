@@ -32,6 +32,7 @@ export async function importBackup(db: RadarDb, text: string): Promise<ImportRes
         kind: 'backup',
         firstSeenAt: r.firstSeenAt,
         statusSince: 'statusSince' in r ? r.statusSince : undefined,
+        readAtByField: r.readAtByField,
       }),
       // The backup carries its own history; merging must not invent a second one.
       { observe: false },

@@ -7,9 +7,10 @@ export interface Reading {
   readAt: string;
   url: string;
   kind: string;
-  /** A backup's record knows when it was first seen and since when its status holds; a page does not. */
+  /** A backup's record knows when it was first seen, since when its status holds and when each field was read; a page does not. */
   firstSeenAt?: string;
   statusSince?: string;
+  readAtByField?: Record<string, string>;
 }
 
 export interface MergeResult<T> {
@@ -69,30 +70,39 @@ interface MergeSpec<T> {
 }
 
 /**
- * Per field: a value the page showed wins over the stored one when the reading is at least as new
- * as the record; an older reading only fills gaps. Status text follows the status it describes.
+ * Per field: a value the page showed wins over the stored one when it was read at least as late
+ * as the stored value was; an older reading only fills gaps. Each field remembers when it was
+ * last read (`readAtByField`), so a late-arriving older page cannot undo a newer one field by
+ * field. Status text follows the status it describes.
  */
-function mergeFields<T extends { status: string; statusText: string | null; updatedAt: string }>(
+function mergeFields<T extends Mergeable>(
   stored: T,
   incoming: T,
   reading: Reading,
   spec: MergeSpec<T>,
-): { next: T; changes: Changes; flagged: Changes | null; flagReason: string | null } {
+): { next: T; touched: boolean; changes: Changes; flagged: Changes | null; flagReason: string | null } {
   const next = structuredClone(stored);
+  const times: Record<string, string> = { ...(stored.readAtByField ?? {}) };
   const changes: Changes = {};
   let flagged: Changes | null = null;
   let flagReason: string | null = null;
-  const older = reading.readAt < stored.updatedAt;
+  let touched = false;
   let statusAccepted = false;
   for (const rule of spec.fields) {
     const to = rule.get(incoming);
     const from = rule.get(stored);
+    const readAt = reading.readAtByField?.[rule.path] ?? reading.readAt;
+    const storedAt = times[rule.path] ?? stored.updatedAt;
     if (rule.path === 'statusText' && !statusAccepted) continue;
     if (!shown(to)) continue;
-    if (rule.path === 'status') statusAccepted = true;
-    if (sameValue(from, to)) continue;
-    if (older && shown(from)) {
-      if (rule.path === 'status') statusAccepted = false;
+    const newer = !shown(from) || readAt >= storedAt;
+    if (rule.path === 'status') statusAccepted = newer;
+    if (!newer) continue;
+    if (sameValue(from, to)) {
+      if (readAt > storedAt || times[rule.path] === undefined) {
+        times[rule.path] = readAt;
+        touched = true;
+      }
       continue;
     }
     if (rule.path === 'status' && spec.backwards(String(from), String(to))) {
@@ -102,10 +112,23 @@ function mergeFields<T extends { status: string; statusText: string | null; upda
       continue;
     }
     rule.set(next, to);
+    times[rule.path] = readAt;
     changes[rule.path] = { from, to };
+    touched = true;
   }
-  if (reading.readAt > next.updatedAt) next.updatedAt = reading.readAt;
-  return { next, changes, flagged, flagReason };
+  next.readAtByField = times;
+  if (reading.readAt > next.updatedAt) {
+    next.updatedAt = reading.readAt;
+    touched = true;
+  }
+  return { next, touched, changes, flagged, flagReason };
+}
+
+interface Mergeable {
+  status: string;
+  statusText: string | null;
+  updatedAt: string;
+  readAtByField?: Record<string, string> | undefined;
 }
 
 type Subject = Pick<MergeSpec<unknown>, 'entity' | 'entityId' | 'orderId'>;
@@ -125,7 +148,7 @@ function observation(spec: Subject, reading: Reading, changes: Changes, flagged:
 
 function finish<T extends { updatedAt: string }>(
   stored: T,
-  merged: { next: T; changes: Changes; flagged: Changes | null; flagReason: string | null },
+  merged: { next: T; touched: boolean; changes: Changes; flagged: Changes | null; flagReason: string | null },
   reading: Reading,
   spec: Subject,
 ): MergeResult<T> {
@@ -133,8 +156,7 @@ function finish<T extends { updatedAt: string }>(
   const observations: Observation[] = [];
   if (changed) observations.push(observation(spec, reading, merged.changes, null));
   if (merged.flagged) observations.push(observation(spec, reading, merged.flagged, merged.flagReason));
-  const touched = changed || merged.next.updatedAt !== stored.updatedAt;
-  return { next: touched ? merged.next : null, changed, observations };
+  return { next: merged.touched ? merged.next : null, changed, observations };
 }
 
 const ORDER_FIELDS: FieldRule<StoredOrder>[] = [

@@ -6,8 +6,10 @@ import { Dispute, IsoDateTime, NumericId, Order } from '../model/index.ts';
 
 export const StoredOrder = z.extend(Order, {
   firstSeenAt: IsoDateTime,
-  /** The newest reading that touched this order; older readings may only fill gaps. */
+  /** The newest reading that touched this order. */
   updatedAt: IsoDateTime,
+  /** When each field's value was last read: a value only gives way to one read later. */
+  readAtByField: z.optional(z.record(z.string(), IsoDateTime)),
 });
 export type StoredOrder = z.infer<typeof StoredOrder>;
 
@@ -18,6 +20,8 @@ export const StoredDispute = z.extend(Dispute, {
   updatedAt: IsoDateTime,
   /** When `status` last changed: an agreed return starts when it became awaiting-return. */
   statusSince: IsoDateTime,
+  /** When each field's value was last read: a value only gives way to one read later. */
+  readAtByField: z.optional(z.record(z.string(), IsoDateTime)),
 });
 export type StoredDispute = z.infer<typeof StoredDispute>;
 

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { openDb, TABLES, type RadarDb } from '../../../src/store/db.ts';
+import { LATEST_VERSION, VERSIONS } from '../../../src/store/schema.ts';
+
+/**
+ * What a database written by each released version holds, and how to find each record after
+ * upgrading to the latest. A new schema version adds one entry here; the test below fails until it does.
+ */
+const FIXTURES: Record<number, { fill: (db: RadarDb) => Promise<void>; find: (db: RadarDb) => Promise<unknown[]> }> = {
+  1: {
+    fill: async (db) => {
+      await db.orders.put({
+        orderId: '8212379857492017',
+        status: 'shipped',
+        statusText: 'Awaiting delivery',
+        placedAt: '2026-11-03T10:00:00.000Z',
+        storeName: 'Best Store',
+        total: { amount: 12.5, currency: 'USD' },
+        lines: [{ lineId: '8212379857502017', title: 'USB cable', quantity: 2 }],
+        actions: ['track'],
+        dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+        firstSeenAt: '2026-11-20T10:00:00.000Z',
+        updatedAt: '2026-11-20T10:00:00.000Z',
+      });
+      await db.disputes.put({
+        key: '8212379857492017:8212379857502017',
+        orderId: '8212379857492017',
+        lineId: '8212379857502017',
+        disputeId: null,
+        status: 'awaiting-seller',
+        statusText: null,
+        awaiting: 'seller',
+        deadline: null,
+        canEscalate: null,
+        openedAt: null,
+        reason: null,
+        solution: null,
+        firstSeenAt: '2026-11-20T10:00:00.000Z',
+        updatedAt: '2026-11-20T10:00:00.000Z',
+        statusSince: '2026-11-20T10:00:00.000Z',
+      });
+      await db.observations.add({
+        orderId: '8212379857492017',
+        entity: 'order',
+        entityId: '8212379857492017',
+        readAt: '2026-11-20T10:00:00.000Z',
+        url: 'https://www.aliexpress.com/p/order/index.html',
+        kind: 'order-list',
+        changes: { status: { from: 'unknown', to: 'shipped' } },
+        flagged: null,
+      });
+      await db.alerts.put({
+        id: 'rr:escalation-open:8212379857492017:8212379857502017@2026-11-30T00:00:00.000Z',
+        key: 'escalation-open:8212379857492017:8212379857502017',
+        at: '2026-11-30T00:00:00.000Z',
+        firedAt: '2026-11-30T00:00:01.000Z',
+        url: 'https://www.aliexpress.com/p/order/detail.html?orderId=8212379857492017',
+      });
+      await db.settings.put({
+        key: 'settings',
+        value: { version: 1, notifyLeadDays: [2], rules: { pack: 'guide', overrides: {} }, language: 'de' },
+      });
+      await db.progress.put({
+        orderId: '8212379857492017',
+        refundStartedAt: '2026-11-21T00:00:00.000Z',
+        reason: 'not-received',
+        steps: { photos: '2026-11-21T00:00:00.000Z' },
+      });
+    },
+    find: async (db) => [
+      await db.orders.get('8212379857492017'),
+      await db.disputes.where('orderId').equals('8212379857492017').first(),
+      await db.observations.where('[entity+entityId]').equals(['order', '8212379857492017']).first(),
+      await db.alerts.where('key').equals('escalation-open:8212379857492017:8212379857502017').first(),
+      await db.settings.get('settings'),
+      await db.progress.get('8212379857492017'),
+    ],
+  },
+};
+
+describe('database versions', () => {
+  it('has a fixture for every released version, and versions only grow', () => {
+    expect(Object.keys(FIXTURES).map(Number)).toEqual(VERSIONS.map((v) => v.version));
+    VERSIONS.forEach((v, i) => expect(v.version).toBe(i + 1));
+  });
+
+  it('declares every table in its latest version', () => {
+    const latest = openDb(`rr-schema-${Math.random()}`);
+    expect(latest.tables.map((t) => t.name).sort()).toEqual([...TABLES].sort());
+    latest.close();
+  });
+
+  for (const { version } of VERSIONS) {
+    it(`upgrades a database written by version ${version} to ${LATEST_VERSION} and finds every record`, async () => {
+      const name = `rr-migrate-${version}-${Math.random()}`;
+      const old = openDb(name, version);
+      await old.open();
+      expect(old.verno).toBe(version);
+      // Every older fixture first, as a shopper who has been through each release would have.
+      for (let v = 1; v <= version; v++) await FIXTURES[v]!.fill(old);
+      const counts = await Promise.all(old.tables.map((t) => t.count()));
+      old.close();
+
+      const upgraded = openDb(name);
+      await upgraded.open();
+      expect(upgraded.verno).toBe(LATEST_VERSION);
+      for (let v = 1; v <= version; v++) {
+        const found = await FIXTURES[v]!.find(upgraded);
+        found.forEach((record) => expect(record).toBeDefined());
+      }
+      const after = await Promise.all(
+        upgraded.tables.filter((t) => old.tables.some((o) => o.name === t.name)).map((t) => t.count()),
+      );
+      expect(after.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(counts.reduce((a, b) => a + b, 0));
+      upgraded.close();
+    });
+  }
+});
