@@ -12,22 +12,24 @@ const EXTENSION_PAGES_CSP =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: AE_HOSTS,
-    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    // The dev server needs its own scripts and socket; WXT writes that CSP in `wxt` (serve) mode.
+    ...(command === 'build' && { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } }),
     icons: Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`])),
     action: {
       default_title: '__MSG_extName__',
       default_icon: Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`])),
     },
-    browser_specific_settings: {
-      gecko: { id: 'refund-radar@refund-radar.app', strict_min_version: '115.0' },
-    },
-  },
+    // Firefox needs a stable id for storage and updates; Chrome rejects the key as unknown.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'refund-radar@refund-radar.app', strict_min_version: '121.0' } },
+    }),
+  }),
   hooks: {
     // Icons and _locales are generated from one source each in assets/, so nothing derived is committed.
     'build:publicAssets': async (wxt, files) => {

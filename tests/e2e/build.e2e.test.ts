@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './harness.ts';
+
+const manifest = (target: string) => JSON.parse(readFileSync(join(ROOT, '.output', target, 'manifest.json'), 'utf8'));
+
+describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (target) => {
+  const m = manifest(target);
+
+  it('is Manifest V3 and asks for exactly storage, alarms and notifications', () => {
+    expect(m.manifest_version).toBe(3);
+    expect([...m.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(m.optional_permissions ?? []).toEqual([]);
+  });
+
+  it('reaches AliExpress hosts only', () => {
+    const hosts: string[] = [
+      ...m.host_permissions,
+      ...m.content_scripts.flatMap((c: { matches: string[] }) => c.matches),
+    ];
+    for (const pattern of hosts) expect(pattern).toMatch(/^\*:\/\/(\*\.)?aliexpress\.(com|us)\/\*$/);
+  });
+
+  it('lets extension pages load no remote code and connect nowhere', () => {
+    const csp: string = m.content_security_policy.extension_pages;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).not.toMatch(/https?:|unsafe-eval/);
+  });
+
+  it('is named and described in the default locale, with icons', () => {
+    expect(m.default_locale).toBe('en');
+    expect(m.name).toBe('__MSG_extName__');
+    const messages = JSON.parse(readFileSync(join(ROOT, '.output', target, '_locales/en/messages.json'), 'utf8'));
+    expect(messages.extName.message).toMatch(/Refund Radar/);
+    expect(Object.keys(m.icons)).toEqual(['16', '32', '48', '128']);
+    for (const file of Object.values<string>(m.icons)) {
+      expect(
+        readFileSync(join(ROOT, '.output', target, file))
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
+    }
+  });
+});
+
+it('gives Firefox a gecko id and Chrome no Firefox-only keys', () => {
+  expect(manifest('firefox-mv3').browser_specific_settings.gecko.id).toMatch(/@/);
+  expect(manifest('chrome-mv3').browser_specific_settings).toBeUndefined();
+});

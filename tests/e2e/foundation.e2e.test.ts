@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Harness } from './harness.ts';
+
+// The extension as a shopper gets it: built, loaded in real Chromium, on AliExpress URLs served locally.
+describe('the extension in Chromium', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('runs its service worker, which opens the database at version 1', async () => {
+    expect(h.extensionId).toMatch(/^[a-p]{32}$/);
+    const dbs = await h.worker.evaluate(async () => {
+      // The worker opens the database on start; wait for it rather than assume it is instant.
+      for (let i = 0; i < 50; i++) {
+        const list = await indexedDB.databases();
+        if (list.some((d) => d.name === 'refund-radar')) return list;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return indexedDB.databases();
+    });
+    // Dexie keeps its version n as IndexedDB version n × 10.
+    expect(dbs).toContainEqual({ name: 'refund-radar', version: 10 });
+  });
+
+  it('runs the content script on the My orders page and detects it from the URL', async () => {
+    const page = await h.context.newPage();
+    await page.goto('http://www.aliexpress.com/p/order/index.html');
+    await expect.poll(() => page.locator('html').getAttribute('data-refund-radar')).toBe('order-list');
+    await page.close();
+  });
+
+  it('does not mark pages it has no reader for as My orders', async () => {
+    const page = await h.context.newPage();
+    await page.goto('http://www.aliexpress.com/p/order/detail.html?orderId=8212379857492017');
+    await expect.poll(() => page.locator('html').getAttribute('data-refund-radar')).not.toBeNull();
+    expect(await page.locator('html').getAttribute('data-refund-radar')).not.toBe('order-list');
+    await page.close();
+  });
+
+  it('renders the popup from what the background answers, without an error', async () => {
+    const page = await h.openExtensionPage('popup.html');
+    await expect.poll(() => page.locator('#app > *').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#app button').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    await h.screenshot(page, 'popup-empty');
+    await page.close();
+  });
+
+  it('renders the options page with the same status', async () => {
+    const page = await h.openExtensionPage('options.html');
+    await expect.poll(() => page.getByTestId('status').getAttribute('data-ready')).toBe('true');
+    await page.close();
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startSite } from '../site/server.ts';
+import { findChromium } from './chromium.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const SCREENSHOTS = join(ROOT, 'tests/.artifacts/screenshots');
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  siteOrigin: string;
+  sitePort: number;
+  /** Opens an extension page such as `popup.html`. */
+  openExtensionPage(path: string): Promise<Page>;
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Load the built extension (default true); false gives the same browser without it, for baselines. */
+  extension?: boolean;
+  headless?: boolean;
+}
+
+/**
+ * Real Chromium with the built extension, every AliExpress host sent to the local stand-in site.
+ * Needs `wxt build` first (npm run test:e2e does it).
+ */
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
+  const withExtension = options.extension ?? true;
+  const site = await startSite({ port: 0 });
+  const map = (host: string) => `MAP ${host} 127.0.0.1:${site.port}`;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'refund-radar-e2e-'));
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    `--host-resolver-rules=${['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.us', 'aliexpress.us'].map(map).join(', ')}, EXCLUDE localhost`,
+  ];
+  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    args,
+    ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : [],
+    viewport: { width: 1280, height: 900 },
+  });
+  let worker: Worker | undefined;
+  if (withExtension) {
+    worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  }
+  const extensionId = worker ? new URL(worker.url()).host : '';
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    get worker() {
+      if (!worker) throw new Error('launched without the extension');
+      // The worker may have been stopped and restarted: always hand out the live one.
+      return context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker;
+    },
+    extensionId,
+    siteOrigin: site.origin,
+    sitePort: site.port,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async screenshot(page, name) {
+      const file = join(SCREENSHOTS, `${name}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async close() {
+      await context.close();
+      await site.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
