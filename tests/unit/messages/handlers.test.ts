@@ -1,0 +1,224 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { protocol } from '../../../src/messages/protocol.ts';
+import type { RadarDb } from '../../../src/store/db.ts';
+import { dumpAll } from '../../../src/store/dump.ts';
+import { dispute, freshDb, order, snapshot } from '../store/fixtures.ts';
+import { backgroundFor, SENDERS, type BackgroundUnderTest } from './background-under-test.ts';
+
+const ID = '8212379857492017';
+let db: RadarDb;
+let bg: BackgroundUnderTest;
+
+beforeEach(() => {
+  db = freshDb();
+  bg = backgroundFor(db);
+});
+afterEach(() => db.close());
+
+async function ok(name: string, data: unknown, sender = SENDERS.popup) {
+  const answer = await bg.send(name, data, sender);
+  if (!answer.ok) throw new Error(`${name}: ${answer.error.code} ${answer.error.message}`);
+  // Every answer must also pass the protocol's own answer schema, as the sending side checks it.
+  expect(protocol[name as keyof typeof protocol].response.safeParse(answer.data).success).toBe(true);
+  return answer.data as never;
+}
+
+describe('who may send what', () => {
+  it('accepts a snapshot from our content script on AliExpress and stores it', async () => {
+    expect(await ok('snapshot', snapshot(), SENDERS.contentScript)).toEqual({ accepted: true, changed: 1 });
+    expect(
+      await ok('snapshot', snapshot({ url: 'https://aliexpress.us/p/order/index.html' }), SENDERS.contentScriptUs),
+    ).toEqual({ accepted: true, changed: 0 });
+    expect(bg.changes).toEqual(['data']);
+  });
+
+  it.each([
+    ['an extension page', SENDERS.popup],
+    ['another extension', SENDERS.otherExtension],
+    ['another extension on AliExpress', SENDERS.otherExtensionOnAliExpress],
+    ['our content script on another site', SENDERS.contentScriptElsewhere],
+    ['a host that only starts like AliExpress', SENDERS.lookalikeHost],
+    ['a sender without id', SENDERS.nobody],
+  ])('refuses a snapshot from %s and writes nothing', async (_label, sender) => {
+    const answer = await bg.send('snapshot', snapshot(), sender);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await db.orders.count()).toBe(0);
+  });
+
+  it.each(['settingsSet', 'settingsGet', 'backupExport', 'backupImport', 'wipe', 'dashboard', 'stepTicked', 'status'])(
+    'refuses %s from a content script',
+    async (name) => {
+      expect(await bg.send(name, {}, SENDERS.contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    },
+  );
+
+  it('lets the page helper read one order and mark a refund started', async () => {
+    await ok('snapshot', snapshot(), SENDERS.contentScript);
+    expect(await ok('order', { orderId: ID }, SENDERS.contentScript)).toMatchObject({ order: { orderId: ID } });
+    expect(await ok('refundStarted', { orderId: ID, reason: 'not-received' }, SENDERS.contentScript)).toMatchObject({
+      reason: 'not-received',
+    });
+  });
+
+  it('refuses everything from another extension, even its extension pages', async () => {
+    for (const name of Object.keys(protocol)) {
+      expect(await bg.send(name, {}, SENDERS.otherExtension)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+  });
+
+  it('answers extension pages opened in a tab', async () => {
+    expect(await ok('settingsGet', {}, SENDERS.optionsTab)).toMatchObject({ version: 1 });
+  });
+});
+
+describe('queries', () => {
+  it('answers order with its disputes, history and progress, and null for an unknown order', async () => {
+    await ok('snapshot', snapshot({ disputes: [dispute()] }), SENDERS.contentScript);
+    await ok('stepTicked', { orderId: ID, stepId: 'photos', done: true });
+    const view = (await ok('order', { orderId: ID })) as {
+      disputes: unknown[];
+      observations: unknown[];
+      progress: { steps: object };
+    };
+    expect(view.disputes).toHaveLength(1);
+    expect(view.observations).toHaveLength(2);
+    expect(view.progress.steps).toEqual({ photos: '2026-11-22T12:00:00.000Z' });
+    expect(await ok('order', { orderId: '1234567890' })).toBeNull();
+  });
+
+  it('answers dashboard with every tracked order, newest reading first', async () => {
+    await ok('snapshot', snapshot({ orders: [order({ orderId: '1111111111' })] }), SENDERS.contentScript);
+    await ok(
+      'snapshot',
+      snapshot({
+        readAt: '2026-11-21T00:00:00.000Z',
+        orders: [order({ orderId: '2222222222' })],
+        disputes: [dispute({ orderId: '2222222222' })],
+      }),
+      SENDERS.contentScript,
+    );
+    const list = (await ok('dashboard', {})) as Array<{ order: { orderId: string }; disputes: unknown[] }>;
+    expect(list.map((t) => [t.order.orderId, t.disputes.length])).toEqual([
+      ['2222222222', 1],
+      ['1111111111', 0],
+    ]);
+  });
+
+  it('reports status with the database version and counts', async () => {
+    await ok('snapshot', snapshot(), SENDERS.contentScript);
+    expect(await ok('status', {})).toEqual({ version: '0.1.0', dbVersion: 1, orders: 1, disputes: 0 });
+  });
+});
+
+describe('progress', () => {
+  it('ticks and unticks a step, and ticking twice changes nothing', async () => {
+    await ok('snapshot', snapshot(), SENDERS.contentScript);
+    expect(await ok('stepTicked', { orderId: ID, stepId: 'photos', done: true })).toEqual({ changed: true });
+    expect(await ok('stepTicked', { orderId: ID, stepId: 'photos', done: true })).toEqual({ changed: false });
+    expect(await ok('stepTicked', { orderId: ID, stepId: 'photos', done: false })).toEqual({ changed: true });
+    expect((await db.progress.get(ID))?.steps).toEqual({});
+  });
+
+  it('keeps the first refund start time when started again with the same reason', async () => {
+    await ok('snapshot', snapshot(), SENDERS.contentScript);
+    await ok('refundStarted', { orderId: ID, reason: 'not-received' });
+    const later = backgroundFor(db, new Date('2026-11-25T00:00:00.000Z'));
+    const answer = await later.send('refundStarted', { orderId: ID, reason: 'not-received' });
+    expect(answer).toMatchObject({ ok: true, data: { refundStartedAt: '2026-11-22T12:00:00.000Z' } });
+  });
+
+  it('refuses progress for an order it never saw, writing nothing', async () => {
+    expect(await bg.send('stepTicked', { orderId: ID, stepId: 'photos', done: true })).toMatchObject({
+      ok: false,
+      error: { code: 'failed' },
+    });
+    expect(await bg.send('refundStarted', { orderId: ID, reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'failed' },
+    });
+    expect(await db.progress.count()).toBe(0);
+  });
+});
+
+describe('settings', () => {
+  it('starts from the defaults', async () => {
+    expect(await ok('settingsGet', {})).toEqual({
+      version: 1,
+      notifyLeadDays: [3, 1],
+      rules: { pack: 'guide', overrides: {} },
+      language: 'auto',
+    });
+  });
+
+  it('saves valid settings, lead times largest first', async () => {
+    const answer = await ok('settingsSet', {
+      notifyLeadDays: [1, 5],
+      language: 'pt-BR',
+      rules: { pack: 'official-legacy', overrides: {} },
+    });
+    expect(answer).toMatchObject({ saved: true, errors: [] });
+    expect(await ok('settingsGet', {})).toMatchObject({
+      notifyLeadDays: [5, 1],
+      language: 'pt-BR',
+      rules: { pack: 'official-legacy' },
+    });
+    expect(bg.changes).toEqual(['settings']);
+  });
+
+  it('refuses invalid fields naming each, and keeps every previous value', async () => {
+    await ok('settingsSet', { language: 'de' });
+    const before = await dumpAll(db);
+    const answer = (await ok('settingsSet', {
+      notifyLeadDays: [3, 3, -1],
+      language: 'not a language!',
+      rules: { pack: 'guide', overrides: { sellerResponse: -4 } },
+    })) as { saved: boolean; errors: Array<{ field: string; message: string }>; settings: { language: string } };
+    expect(answer.saved).toBe(false);
+    const fields = answer.errors.map((e) => e.field);
+    expect(fields.some((f) => f.startsWith('notifyLeadDays'))).toBe(true);
+    expect(fields).toContain('language');
+    expect(fields.some((f) => f.startsWith('rules.overrides.sellerResponse'))).toBe(true);
+    expect(answer.settings.language).toBe('de');
+    expect(await dumpAll(db)).toEqual(before);
+  });
+
+  it('refuses an unknown rules pack', async () => {
+    const answer = (await ok('settingsSet', { rules: { pack: 'made-up', overrides: {} } })) as {
+      saved: boolean;
+      errors: Array<{ field: string }>;
+    };
+    expect(answer.saved).toBe(false);
+    expect(answer.errors[0]?.field).toBe('rules.pack');
+  });
+});
+
+describe('wipe', () => {
+  it('needs confirm: true', async () => {
+    await ok('snapshot', snapshot(), SENDERS.contentScript);
+    expect(await bg.send('wipe', {})).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await bg.send('wipe', { confirm: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await db.orders.count()).toBe(1);
+    expect(await ok('wipe', { confirm: true })).toEqual({ wiped: true });
+    const dump = await dumpAll(db);
+    expect(Object.values(dump).every((rows) => rows.length === 0)).toBe(true);
+    expect(bg.changes).toContain('wiped');
+  });
+});
+
+describe('malformed messages', () => {
+  it('answers each kind of wrong message with its own typed error', async () => {
+    const allowed = backgroundFor(db);
+    expect(await allowed.send('nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+    expect(await allowed.send('snapshot', { ...snapshot(), readAt: 'yesterday' }, SENDERS.contentScript)).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'invalid-request', message: expect.stringContaining('readAt') },
+      },
+    );
+    expect(await allowed.send('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+    expect(await allowed.send('toString', {})).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+  });
+});
