@@ -1,5 +1,14 @@
 import * as z from 'zod/mini';
-import { DEFAULT_PACK, Days, PackId, RuleId, type PackRules, type Policy, type PolicyFile } from './policy.ts';
+import {
+  DEFAULT_PACK,
+  Days,
+  escalationWindowIsEmpty,
+  PackId,
+  RuleId,
+  type PackRules,
+  type Policy,
+  type PolicyFile,
+} from './policy.ts';
 import type { RuleIssue } from './result.ts';
 
 /**
@@ -65,7 +74,7 @@ export function applyOverrides(file: PolicyFile, packId: unknown, overrides: unk
   // A window that closes before it opens would show the shopper nonsense; refuse the overrides
   // that made it so and keep the pack's window.
   for (const id of ['escalationOpens', 'escalationCloses'] as const) {
-    if (!windowIsEmpty(rules)) break;
+    if (!escalationWindowIsEmpty(rules)) break;
     const at = overridden.indexOf(id);
     if (at === -1) continue;
     overridden.splice(at, 1);
@@ -74,16 +83,6 @@ export function applyOverrides(file: PolicyFile, packId: unknown, overrides: unk
   }
 
   return { policy: { pack: chosen, rules, overridden }, errors };
-}
-
-/** Compares both ends in days after the dispute opened, whichever event each end counts from. */
-function windowIsEmpty(rules: PackRules): boolean {
-  const opens = rules.escalationOpens.value;
-  const closes =
-    rules.escalationCloses.from === 'escalation-opens'
-      ? opens + rules.escalationCloses.value
-      : rules.escalationCloses.value;
-  return closes <= opens;
 }
 
 /** The rules in force for stored settings, however broken: bad parts are reported and skipped. */

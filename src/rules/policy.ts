@@ -116,8 +116,27 @@ export interface Policy {
   overridden: RuleId[];
 }
 
+/** Compares both ends in days after the dispute opened, whichever event each end counts from. */
+export function escalationWindowIsEmpty(rules: PackRules): boolean {
+  const opens = rules.escalationOpens.value;
+  const closes =
+    rules.escalationCloses.from === 'escalation-opens'
+      ? opens + rules.escalationCloses.value
+      : rules.escalationCloses.value;
+  return rules.escalationOpens.from !== 'dispute-opened' || closes <= opens;
+}
+
 export function loadPolicyFile(json: unknown): Result<PolicyFile> {
-  return parseWith(PolicyFile, json);
+  const parsed = parseWith(PolicyFile, json);
+  if (!parsed.ok) return parsed;
+  // The timeline relies on a window that opens before it closes; a file that breaks it is refused.
+  const errors = PackId.options
+    .filter((id) => escalationWindowIsEmpty(parsed.value.packs[id].rules))
+    .map((id) => ({
+      path: `packs.${id}.rules.escalationCloses`,
+      message: 'escalationOpens must count from dispute-opened, and escalation must close after it opens',
+    }));
+  return errors.length === 0 ? parsed : { ok: false, errors };
 }
 
 let cached: Result<PolicyFile> | undefined;

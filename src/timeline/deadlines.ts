@@ -141,8 +141,8 @@ export function disputeDues(
   }
   anchors['escalation-opens'] = dues.escalationOpens?.at;
 
+  // rules/policy.ts guarantees a rule window that closes after it opens.
   const closes = fromRule('escalation-closes', policy, 'escalationCloses', anchors);
-  if (closes && dues.escalationOpens && closes.at < dues.escalationOpens.at) closes.at = dues.escalationOpens.at;
   // A rule end that has passed while the page still shows the button is simply wrong: drop it.
   dues.escalationCloses = closes && buttonShown && closes.at <= now ? undefined : closes;
 
