@@ -1,0 +1,145 @@
+/**
+ * What every DOM reader shares: the context and result shapes, ids from link parameters (never
+ * from label text), and label lookups in the page's language.
+ */
+import type { Dispute, DisputeStatus, Order, OrderAction, OrderStatus, Party, Problem } from '../../model/index.ts';
+import { LOCALES, localeRules, type LocaleRules } from '../text/locale-rules.ts';
+import { normText } from '../text/normalize.ts';
+
+export interface DomContext {
+  url: URL;
+  readAt: Date;
+  /** A supported locale (see `pageLocale`), or null when the page's language is not known. */
+  locale: string | null;
+}
+
+export interface DomResult {
+  orders: Order[];
+  disputes: Dispute[];
+  problems: Problem[];
+}
+
+export type DomReader = (doc: Document, ctx: DomContext) => DomResult;
+
+export const emptyResult = (): DomResult => ({ orders: [], disputes: [], problems: [] });
+
+export const problem = (code: Problem['code'], detail: string | null, orderId: string | null = null): Problem => ({
+  code,
+  detail,
+  orderId,
+});
+
+const ID = /^\d{6,24}$/;
+
+/** A numeric id from one of `params` of a link, resolved against the page URL. */
+export function idFromHref(href: string | null, base: URL, params: readonly string[]): string | null {
+  if (!href) return null;
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  for (const p of params) {
+    const value = url.searchParams.get(p);
+    if (value && ID.test(value)) return value;
+  }
+  return null;
+}
+
+export function idFromLinks(links: readonly Element[], base: URL, params: readonly string[]): string | null {
+  for (const link of links) {
+    const id = idFromHref(link.getAttribute('href'), base, params);
+    if (id) return id;
+  }
+  return null;
+}
+
+export const ORDER_ID_PARAMS = ['orderId', 'tradeOrderId', 'tradeId'] as const;
+
+/** The locale's rules, or every supported locale when the page's language is unknown. */
+function rulesFor(locale: string | null): LocaleRules[] {
+  const one = locale ? localeRules(locale) : null;
+  return one ? [one] : [...LOCALES.locales.values()];
+}
+
+export function orderStatusOf(text: string, locale: string | null): Exclude<OrderStatus, 'unknown'> | null {
+  for (const rules of rulesFor(locale)) {
+    const hit = rules.orderStatus.get(normText(text, rules.locale));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+export function disputeStatusOf(text: string, locale: string | null): Exclude<DisputeStatus, 'unknown'> | null {
+  for (const rules of rulesFor(locale)) {
+    const hit = rules.disputeStatus.get(normText(text, rules.locale));
+    if (hit) return hit;
+  }
+  return null;
+}
+
+export function partyOf(text: string, locale: string | null): Party | null {
+  for (const rules of rulesFor(locale)) {
+    const t = normText(text, rules.locale);
+    const hit = rules.parties.find(([phrase]) => t.includes(phrase));
+    if (hit) return hit[1];
+  }
+  return null;
+}
+
+/** Links that say what they do whatever the language: AliExpress's own page paths. */
+function actionFromHref(href: string | null): OrderAction | null {
+  if (!href) return null;
+  if (/\/tracking\/|logisticsdetail/i.test(href)) return 'track';
+  if (/fastissue\/Detail\.htm|reverseOrderLineId=/i.test(href)) return 'view-dispute';
+  if (/reverse-pages\/start\.html/i.test(href)) return 'returns-refunds';
+  return null;
+}
+
+export function actionOf(button: Element, locale: string | null): OrderAction | null {
+  const label = button.textContent ?? '';
+  for (const rules of rulesFor(locale)) {
+    const hit = rules.actions.get(normText(label, rules.locale));
+    if (hit) return hit;
+  }
+  const link = button.closest('a') ?? button.querySelector('a');
+  return actionFromHref(link?.getAttribute('href') ?? null);
+}
+
+export function actionsOf(buttons: readonly Element[], locale: string | null): OrderAction[] {
+  const out: OrderAction[] = [];
+  for (const b of buttons) {
+    const action = actionOf(b, locale);
+    if (action && !out.includes(action)) out.push(action);
+  }
+  return out;
+}
+
+/** Whether a button label is the Escalate button in the page's language; null when the language is unknown. */
+export function isEscalate(text: string, locale: string | null): boolean | null {
+  const rules = locale ? localeRules(locale) : null;
+  if (!rules) return null;
+  return rules.escalate.has(normText(text, rules.locale));
+}
+
+export const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** "x2", "×2", "x 2": the quantity of a line, or null. */
+export function quantityOf(text: string): number | null {
+  const match = /(?:^|\s)[x×]\s*(\d{1,5})(?!\d)/i.exec(` ${text}`);
+  const n = match ? Number(match[1]) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** Runs one part of a reader; anything it throws becomes a named problem instead of escaping. */
+export function guarded<T>(problems: Problem[], what: string, orderId: string | null, run: () => T): T | null {
+  try {
+    return run();
+  } catch (error) {
+    problems.push(
+      problem('layout-unrecognized', `${what}: ${error instanceof Error ? error.message : String(error)}`, orderId),
+    );
+    return null;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * My orders (`/p/order/index.html`): one Order per card. Each card is read on its own, so a card
+ * that breaks costs that card only; a card without a readable id is left out and named.
+ */
+import type { Dispute, Order, OrderLine, Problem } from '../../model/index.ts';
+import { parseDate } from '../text/date.ts';
+import { parseMoney } from '../text/money.ts';
+import { textOf } from '../text/normalize.ts';
+import {
+  actionsOf,
+  disputeStatusOf,
+  emptyResult,
+  guarded,
+  idFromLinks,
+  iso,
+  ORDER_ID_PARAMS,
+  orderStatusOf,
+  problem,
+  quantityOf,
+  type DomContext,
+  type DomResult,
+} from './common.ts';
+import { $all, $optional, $required, $union, SELECTORS, type Selectors } from './selectors.ts';
+
+type S = Selectors['orderList'];
+
+function readLines(card: Element, s: S): OrderLine[] {
+  return $all(card, s.line).map((line) => {
+    const titled = $optional(line, s.lineTitle);
+    const title = titled?.getAttribute('title')?.trim() || textOf(titled) || null;
+    const quantity = quantityOf(textOf($optional(line, s.lineQuantity)));
+    return { lineId: null, title, quantity };
+  });
+}
+
+function placedAt(info: Element | undefined, locale: string | null): Date | null {
+  if (!info) return null;
+  // Each line of the block is its own label and value; the order id line must not be read as a date.
+  const parts = info.children.length > 0 ? [...info.children].map((c) => textOf(c)) : [textOf(info)];
+  for (const part of parts) {
+    const date = parseDate(part, locale);
+    if (date) return date;
+  }
+  return null;
+}
+
+function readCard(
+  card: Element,
+  index: number,
+  ctx: DomContext,
+  s: S,
+  problems: Problem[],
+): [Order, Dispute | null] | null {
+  const orderId = idFromLinks($union(card, s.idLink), ctx.url, ORDER_ID_PARAMS);
+  if (!orderId) {
+    problems.push(problem('order-id-missing', `order card ${index + 1}`));
+    return null;
+  }
+  const statusEl = $required(card, s.status, 'orderList.status', orderId);
+  if (statusEl.problem) problems.push(statusEl.problem);
+  const statusText = statusEl.el ? textOf(statusEl.el) || null : null;
+  const known = statusText ? orderStatusOf(statusText, ctx.locale) : null;
+  if (statusText && !known) problems.push(problem('unknown-status', statusText, orderId));
+  const status = known ?? 'unknown';
+
+  const info = $optional(card, s.info);
+  const placed = placedAt(info, ctx.locale);
+  if (info && !placed) problems.push(problem('date-unparsed', textOf(info).slice(0, 120), orderId));
+
+  const totalText = textOf($optional(card, s.total));
+  const total = totalText ? parseMoney(totalText, ctx.locale) : null;
+  if (totalText && !total) problems.push(problem('amount-unparsed', totalText.slice(0, 120), orderId));
+
+  const order: Order = {
+    orderId,
+    status,
+    statusText,
+    placedAt: iso(placed),
+    storeName: textOf($optional(card, s.store)) || null,
+    total,
+    lines: readLines(card, s),
+    actions: actionsOf($all(card, s.button), ctx.locale),
+    dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+  };
+
+  // The progress line under a card names the dispute's state; its ids live on the dispute page.
+  const progressText = textOf($optional(card, s.progress));
+  const disputeStatus = progressText ? disputeStatusOf(progressText, ctx.locale) : null;
+  const dispute: Dispute | null = disputeStatus
+    ? {
+        orderId,
+        lineId: null,
+        disputeId: null,
+        status: disputeStatus,
+        statusText: progressText,
+        awaiting: null,
+        deadline: null,
+        canEscalate: null,
+        openedAt: null,
+        reason: null,
+        solution: null,
+      }
+    : null;
+  return [order, dispute];
+}
+
+export function readOrderList(doc: Document, ctx: DomContext): DomResult {
+  const result = emptyResult();
+  if (!SELECTORS.ok) return { ...result, problems: [problem('layout-unrecognized', SELECTORS.message)] };
+  const s = SELECTORS.selectors.orderList;
+  const cards = $all(doc, s.card);
+  if (cards.length === 0) {
+    // An empty list container is a page still rendering (or no orders): nothing is wrong yet.
+    if (!$optional(doc, s.list))
+      result.problems.push(problem('layout-unrecognized', 'orderList: no list and no cards'));
+    return result;
+  }
+  const seen = new Set<string>();
+  cards.forEach((card, index) => {
+    const read = guarded(result.problems, `order card ${index + 1}`, null, () =>
+      readCard(card, index, ctx, s, result.problems),
+    );
+    if (!read || seen.has(read[0].orderId)) return;
+    seen.add(read[0].orderId);
+    result.orders.push(read[0]);
+    if (read[1]) result.disputes.push(read[1]);
+  });
+  return result;
+}

@@ -1,0 +1,121 @@
+/**
+ * The one place the DOM readers get selectors from (rules/selectors.json): each target is a list
+ * of alternatives with a note, tried in order. Validated on load; queries say whether their
+ * element is required, and a missing required element becomes a named problem, never an exception.
+ */
+import * as z from 'zod/mini';
+import type { Problem } from '../../model/index.ts';
+import bundled from '../../../rules/selectors.json';
+
+const Alternative = z.strictObject({
+  css: z.string().check(z.minLength(1)),
+  /** Why this alternative exists and when it matches. */
+  note: z.string().check(z.minLength(1)),
+});
+const Alternatives = z.array(Alternative).check(z.minLength(1));
+
+const targets = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, Alternatives])) as Record<K, typeof Alternatives>);
+
+export const SelectorsSchema = z.strictObject({
+  orderList: targets([
+    'list',
+    'card',
+    'status',
+    'info',
+    'idLink',
+    'store',
+    'line',
+    'lineTitle',
+    'lineQuantity',
+    'total',
+    'button',
+    'progress',
+  ] as const),
+  orderDetail: targets([
+    'status',
+    'statusTitle',
+    'reminder',
+    'countdown',
+    'statusButton',
+    'store',
+    'item',
+    'itemTitle',
+    'itemQuantity',
+    'itemButton',
+    'lineLink',
+    'idLink',
+    'infoRow',
+    'infoLabel',
+    'infoValue',
+    'total',
+  ] as const),
+  disputeDetail: targets(['status', 'awaiting', 'countdown', 'button', 'reason', 'solution', 'idLink'] as const),
+  disputeList: targets(['card', 'status', 'caseLink', 'idLink'] as const),
+  tracking: targets(['guarantee', 'idLink'] as const),
+});
+export type Selectors = z.infer<typeof SelectorsSchema>;
+export type Target = z.infer<typeof Alternatives>;
+
+export type SelectorsLoad = { ok: true; selectors: Selectors } | { ok: false; message: string };
+
+export function loadSelectors(data: unknown): SelectorsLoad {
+  const parsed = SelectorsSchema.safeParse(data);
+  if (parsed.success) return { ok: true, selectors: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: `rules/selectors.json ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
+}
+
+export const SELECTORS: SelectorsLoad = loadSelectors(bundled);
+
+type Root = ParentNode;
+
+function tryQuery(root: Root, css: string): Element | null {
+  try {
+    return root.querySelector(css);
+  } catch {
+    // A selector the engine rejects is a broken rule, not a broken page: treat as no match.
+    return null;
+  }
+}
+
+function tryQueryAll(root: Root, css: string): Element[] {
+  try {
+    return [...root.querySelectorAll(css)];
+  } catch {
+    return [];
+  }
+}
+
+/** The first element any alternative finds, or undefined. */
+export function $optional(root: Root, target: Target): Element | undefined {
+  for (const alt of target) {
+    const found = tryQuery(root, alt.css);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** All elements of the first alternative that finds any. */
+export function $all(root: Root, target: Target): Element[] {
+  for (const alt of target) {
+    const found = tryQueryAll(root, alt.css);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** Elements of every alternative, in document order without repeats (for links: the id may sit on any). */
+export function $union(root: Root, target: Target): Element[] {
+  const seen = new Set<Element>();
+  for (const alt of target) for (const el of tryQueryAll(root, alt.css)) seen.add(el);
+  return [...seen];
+}
+
+export type Required = { el: Element; problem?: undefined } | { el?: undefined; problem: Problem };
+
+/** The element, or a `field-missing` problem that names the target (e.g. "orderList.status"). */
+export function $required(root: Root, target: Target, name: string, orderId: string | null = null): Required {
+  const el = $optional(root, target);
+  return el ? { el } : { problem: { code: 'field-missing', detail: name, orderId } };
+}

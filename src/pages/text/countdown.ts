@@ -1,0 +1,59 @@
+/**
+ * Countdowns such as "4 days 23:12:11", "4 дня 23:12:11", "2 gün 05:03:09" or "3d 4h 5m", turned
+ * into an absolute time from the moment the page was read. Unit words come from rules/locales, so a
+ * new language is a data change.
+ */
+import { normText } from './normalize.ts';
+import { LOCALES, localeRules, type CountdownUnits } from './locale-rules.ts';
+
+const UNIT_MS = { day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1000 } as const;
+
+/** The time left that `text` shows, in milliseconds, or null when it shows no countdown. */
+export function countdownMs(text: string, units: CountdownUnits): number | null {
+  const t = normText(text);
+  let total = 0;
+  let found = false;
+  const clock = /(?<![\d:])(\d{1,3}):(\d{2})(?::(\d{2}))?(?![\d:])/.exec(t);
+  if (clock) {
+    const [h, m, s] = [Number(clock[1]), Number(clock[2]), Number(clock[3] ?? 0)];
+    if (m >= 60 || s >= 60) return null;
+    total +=
+      clock[3] === undefined ? h * UNIT_MS.hour + m * UNIT_MS.minute : h * UNIT_MS.hour + m * UNIT_MS.minute + s * 1000;
+    found = true;
+  }
+  const withoutClock = clock ? t.slice(0, clock.index) + ' ' + t.slice(clock.index + clock[0].length) : t;
+  for (const match of withoutClock.matchAll(/(\d{1,4})\s*([\p{L}.]+)/gu)) {
+    const word = match[2]!.replace(/\.+$/, '');
+    for (const unit of Object.keys(UNIT_MS) as Array<keyof typeof UNIT_MS>) {
+      if (clock && unit !== 'day') continue;
+      if (units[unit].some((u) => normText(u).replace(/\.+$/, '') === word)) {
+        total += Number(match[1]) * UNIT_MS[unit];
+        found = true;
+        break;
+      }
+    }
+  }
+  return found ? total : null;
+}
+
+/** When the countdown in `text` runs out, counted from `readAt`, or null when there is none to read. */
+export function parseCountdown(text: string, locale: string | null, readAt: Date): Date | null {
+  const units = locale ? localeRules(locale)?.countdown : anyUnits();
+  if (!units) return null;
+  const ms = countdownMs(text, units);
+  return ms === null ? null : new Date(readAt.getTime() + ms);
+}
+
+let merged: CountdownUnits | null = null;
+/** With the page's language unknown, a unit word of any supported language counts. */
+function anyUnits(): CountdownUnits {
+  if (merged) return merged;
+  const all = [...LOCALES.locales.values()].map((l) => l.countdown);
+  merged = {
+    day: all.flatMap((u) => u.day),
+    hour: all.flatMap((u) => u.hour),
+    minute: all.flatMap((u) => u.minute),
+    second: all.flatMap((u) => u.second),
+  };
+  return merged;
+}

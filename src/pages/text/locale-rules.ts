@@ -1,0 +1,160 @@
+/**
+ * Labels per language (rules/locales/<lang>.json): status texts, button labels, who-must-act
+ * phrases, countdown units. Validated on load; a file that fails validation is left out and named,
+ * so one broken language never stops the others from being read.
+ */
+import * as z from 'zod/mini';
+import type { DisputeStatus, OrderAction, OrderStatus, Party } from '../../model/index.ts';
+import de from '../../../rules/locales/de.json';
+import en from '../../../rules/locales/en.json';
+import es from '../../../rules/locales/es.json';
+import fr from '../../../rules/locales/fr.json';
+import it from '../../../rules/locales/it.json';
+import nl from '../../../rules/locales/nl.json';
+import pl from '../../../rules/locales/pl.json';
+import ptBR from '../../../rules/locales/pt-BR.json';
+import ru from '../../../rules/locales/ru.json';
+import tr from '../../../rules/locales/tr.json';
+import { normText } from './normalize.ts';
+
+const Phrases = z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+
+export const LocaleRulesSchema = z.strictObject({
+  locale: z.string().check(z.minLength(2)),
+  /** `<html lang>` values (primary subtag or full tag, lower case) this file reads. */
+  htmlLang: Phrases,
+  orderStatus: z.strictObject({
+    'to-pay': Phrases,
+    'to-ship': Phrases,
+    shipped: Phrases,
+    completed: Phrases,
+    closed: Phrases,
+    'in-dispute': Phrases,
+  }),
+  disputeStatus: z.strictObject({
+    'awaiting-seller': Phrases,
+    'awaiting-buyer': Phrases,
+    escalated: Phrases,
+    'awaiting-return': Phrases,
+    'refund-pending': Phrases,
+    refunded: Phrases,
+    closed: Phrases,
+  }),
+  parties: z.strictObject({ seller: Phrases, buyer: Phrases, aliexpress: Phrases }),
+  actions: z.strictObject({
+    pay: Phrases,
+    cancel: Phrases,
+    track: Phrases,
+    'confirm-received': Phrases,
+    'returns-refunds': Phrases,
+    'open-dispute': Phrases,
+    'view-dispute': Phrases,
+    'extend-protection': Phrases,
+    review: Phrases,
+    'buy-again': Phrases,
+    delete: Phrases,
+    'contact-seller': Phrases,
+  }),
+  escalate: Phrases,
+  countdown: z.strictObject({ day: Phrases, hour: Phrases, minute: Phrases, second: Phrases }),
+  /** Labels of the order detail page's info rows, by the date they carry. */
+  detailDates: z.strictObject({ placedAt: Phrases, shippedAt: Phrases, completedAt: Phrases }),
+  /** The sentence around the delivery-guarantee date on the tracking page. */
+  deliveryGuarantee: Phrases,
+});
+export type LocaleRulesFile = z.infer<typeof LocaleRulesSchema>;
+export type CountdownUnits = LocaleRulesFile['countdown'];
+
+/** A locale file with its labels normalized into lookups. */
+export interface LocaleRules {
+  locale: string;
+  htmlLang: string[];
+  orderStatus: Map<string, Exclude<OrderStatus, 'unknown'>>;
+  disputeStatus: Map<string, Exclude<DisputeStatus, 'unknown'>>;
+  /** Matched by containment: the phrase sits inside a longer sentence. */
+  parties: Array<[string, Party]>;
+  actions: Map<string, OrderAction>;
+  escalate: Set<string>;
+  countdown: CountdownUnits;
+  detailDates: Array<[string, 'placedAt' | 'shippedAt' | 'completedAt']>;
+  deliveryGuarantee: string[];
+}
+
+export const BUNDLED_LOCALE_FILES: Record<string, unknown> = {
+  en,
+  es,
+  fr,
+  de,
+  'pt-BR': ptBR,
+  ru,
+  pl,
+  it,
+  nl,
+  tr,
+};
+
+function lookup<K extends string>(groups: Record<K, string[]>, locale: string): Map<string, K> {
+  const map = new Map<string, K>();
+  for (const key of Object.keys(groups) as K[]) {
+    for (const phrase of groups[key]) map.set(normText(phrase, locale), key);
+  }
+  return map;
+}
+
+export function compileLocale(file: LocaleRulesFile): LocaleRules {
+  const l = file.locale;
+  return {
+    locale: l,
+    htmlLang: file.htmlLang.map((t) => t.toLowerCase()),
+    orderStatus: lookup(file.orderStatus, l),
+    disputeStatus: lookup(file.disputeStatus, l),
+    parties: [...lookup(file.parties, l)].sort((a, b) => b[0].length - a[0].length),
+    actions: lookup(file.actions, l),
+    escalate: new Set(file.escalate.map((p) => normText(p, l))),
+    countdown: file.countdown,
+    detailDates: [...lookup(file.detailDates, l)],
+    deliveryGuarantee: file.deliveryGuarantee.map((p) => normText(p, l)),
+  };
+}
+
+export interface LoadedLocales {
+  locales: Map<string, LocaleRules>;
+  /** Files that failed validation, by name, with zod's first complaint. */
+  invalid: Array<{ locale: string; message: string }>;
+}
+
+export function loadLocales(files: Record<string, unknown>): LoadedLocales {
+  const locales = new Map<string, LocaleRules>();
+  const invalid: LoadedLocales['invalid'] = [];
+  for (const [name, data] of Object.entries(files)) {
+    const parsed = LocaleRulesSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      invalid.push({ locale: name, message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
+      continue;
+    }
+    if (parsed.data.locale !== name) {
+      invalid.push({ locale: name, message: `locale: says "${parsed.data.locale}"` });
+      continue;
+    }
+    locales.set(name, compileLocale(parsed.data));
+  }
+  return { locales, invalid };
+}
+
+export const LOCALES: LoadedLocales = loadLocales(BUNDLED_LOCALE_FILES);
+
+export function localeRules(locale: string): LocaleRules | null {
+  return LOCALES.locales.get(locale) ?? null;
+}
+
+/** The supported locale for an `<html lang>` value ("pt", "pt-BR", "pt_br", "en-US"), or null. */
+export function localeForLang(lang: string | null | undefined): string | null {
+  if (!lang) return null;
+  const tag = lang.trim().replace(/_/g, '-').toLowerCase();
+  if (!tag) return null;
+  const primary = tag.split('-')[0]!;
+  for (const rules of LOCALES.locales.values()) if (rules.htmlLang.includes(tag)) return rules.locale;
+  for (const rules of LOCALES.locales.values()) if (rules.htmlLang.includes(primary)) return rules.locale;
+  return null;
+}

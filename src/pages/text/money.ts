@@ -1,0 +1,130 @@
+/**
+ * Prices as AliExpress prints them: "US $12.34", "12,34 €", "R$ 62,90", "1 234,56 руб.", "12,34 zł",
+ * "₺1.234,56", "C$ 5.00". The number is read with its separators (never by dropping every non-digit,
+ * which turns "12,34 €" into 1234), the currency from the symbol or code next to it.
+ */
+import type { Money } from '../../model/index.ts';
+
+/** Symbols and short forms, longest first so "US $" wins over "$". Bare "$" and "kr" say too little. */
+const SYMBOLS: ReadonlyArray<readonly [string, string | null]> = [
+  ['us $', 'USD'],
+  ['us$', 'USD'],
+  ['usd', 'USD'],
+  ['ca $', 'CAD'],
+  ['c$', 'CAD'],
+  ['au $', 'AUD'],
+  ['a$', 'AUD'],
+  ['nz $', 'NZD'],
+  ['mx$', 'MXN'],
+  ['r$', 'BRL'],
+  ['руб.', 'RUB'],
+  ['руб', 'RUB'],
+  ['₽', 'RUB'],
+  ['zł', 'PLN'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['₺', 'TRY'],
+  ['tl', 'TRY'],
+  ['₴', 'UAH'],
+  ['₩', 'KRW'],
+  ['¥', null],
+  ['kr', null],
+  ['$', null],
+];
+
+let isoCodes: Set<string> | null = null;
+function isIsoCode(code: string): boolean {
+  if (!isoCodes) {
+    try {
+      isoCodes = new Set(Intl.supportedValuesOf('currency'));
+    } catch {
+      isoCodes = new Set(['USD', 'EUR', 'BRL', 'RUB', 'PLN', 'TRY', 'GBP', 'CAD', 'AUD', 'MXN', 'UAH', 'KRW', 'CHF']);
+    }
+  }
+  return isoCodes.has(code);
+}
+
+const separatorCache = new Map<string, { decimal: string; group: string }>();
+function separators(locale: string | null): { decimal: string; group: string } {
+  const key = locale ?? '';
+  const cached = separatorCache.get(key);
+  if (cached) return cached;
+  let result = { decimal: '.', group: ',' };
+  try {
+    const parts = new Intl.NumberFormat(locale ?? 'en').formatToParts(12345.6);
+    result = {
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+    };
+  } catch {
+    // Unknown locale tag: English separators, and the two-decimal rule below still decides most prices.
+  }
+  separatorCache.set(key, result);
+  return result;
+}
+
+/** "1.234,56" / "1,234.56" / "1 234,56" / "12,34" to a number, deciding which mark is the decimal one. */
+export function parseAmount(raw: string, locale: string | null): number | null {
+  const s = raw.replace(/[\s\u00a0\u202f\u2009']/g, ' ').trim();
+  if (!/^\d[\d ., ]*$/.test(s)) return null;
+  const marks = [...s.matchAll(/[.,]/g)];
+  let decimalAt = -1;
+  const last = marks.at(-1);
+  if (last?.index !== undefined) {
+    const tail = s.slice(last.index + 1).replace(/ /g, '');
+    const kinds = new Set(marks.map((m) => m[0]));
+    if (kinds.size === 2) decimalAt = last.index;
+    else if (tail.length !== 3) {
+      // Groups always have three digits: any other tail is decimals, whatever the locale.
+      if (marks.length > 1) return null;
+      decimalAt = last.index;
+    } else if (marks.length === 1 && last[0] === separators(locale).decimal && !/ /.test(s)) {
+      decimalAt = last.index;
+    }
+  }
+  const intPart = (decimalAt >= 0 ? s.slice(0, decimalAt) : s).replace(/[ .,]/g, '');
+  const fraction = decimalAt >= 0 ? s.slice(decimalAt + 1).replace(/ /g, '') : '';
+  if (!/^\d+$/.test(intPart) || !/^\d*$/.test(fraction)) return null;
+  const value = Number(fraction ? `${intPart}.${fraction}` : intPart);
+  return Number.isFinite(value) ? value : null;
+}
+
+function currencyNear(before: string, after: string): { found: boolean; code: string | null } {
+  const b = before.toLowerCase().trimEnd();
+  const a = after.toLowerCase().trimStart();
+  for (const [symbol, code] of SYMBOLS) {
+    if (b.endsWith(symbol) || a.startsWith(symbol)) {
+      // "tl" and "kr" are letters: only a whole word counts.
+      if (/^[a-zа-я]/.test(symbol)) {
+        const word = b.endsWith(symbol) ? b.slice(-symbol.length - 1, -symbol.length) : a.charAt(symbol.length);
+        if (word && /[\p{L}]/u.test(word)) continue;
+      }
+      return { found: true, code };
+    }
+  }
+  const iso = /([A-Z]{3})\s*$/.exec(before.trimEnd()) ?? /^\s*([A-Z]{3})(?![A-Za-z])/.exec(after);
+  if (iso && isIsoCode(iso[1]!)) return { found: true, code: iso[1]! };
+  return { found: false, code: null };
+}
+
+const NUMBER = /\d[\d.,\s\u00a0\u202f\u2009']*\d|\d/g;
+
+/** The first price in `text` (labels around it are fine), or null when there is no number to read. */
+export function parseMoney(text: string, locale: string | null): Money | null {
+  if (!text) return null;
+  const clean = text.normalize('NFC');
+  let fallback: Money | null = null;
+  for (const match of clean.matchAll(NUMBER)) {
+    const raw = match[0].replace(/[\s\u00a0\u202f\u2009']+$/, '');
+    const amount = parseAmount(raw, locale);
+    if (amount === null) continue;
+    const start = match.index ?? 0;
+    const near = currencyNear(
+      clean.slice(Math.max(0, start - 6), start),
+      clean.slice(start + raw.length, start + raw.length + 6),
+    );
+    if (near.found) return { amount, currency: near.code };
+    fallback ??= { amount, currency: null };
+  }
+  return fallback;
+}

@@ -1,0 +1,23 @@
+/**
+ * One way to compare page text with labels: AliExpress pads labels ("Concluído "), mixes no-break
+ * and narrow spaces, curly and straight apostrophes, en dashes and hyphens. Both sides go through
+ * this before any comparison, so a label file can be written the way a person types it.
+ */
+export function normText(text: string, locale: string | null = null): string {
+  const folded = text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\s\u00a0\u202f\u2009\u200b]+/g, ' ')
+    .trim();
+  try {
+    return folded.toLocaleLowerCase(locale ?? undefined);
+  } catch {
+    return folded.toLowerCase();
+  }
+}
+
+/** Text content with runs of whitespace collapsed: what a shopper reads, never markup. */
+export function textOf(node: { textContent: string | null } | null | undefined): string {
+  return (node?.textContent ?? '').replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { Dispute, Order } from '../../../src/model/index.ts';
+import { mergeDisputes, mergeOrders, mergeProblems } from '../../../src/pages/merge.ts';
+
+const order = (over: Partial<Order>): Order => ({
+  orderId: '8212313961591322',
+  status: 'unknown',
+  statusText: null,
+  placedAt: null,
+  storeName: null,
+  total: null,
+  lines: [],
+  actions: [],
+  dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+  ...over,
+});
+
+const dispute = (over: Partial<Dispute>): Dispute => ({
+  orderId: '8144543148947317',
+  lineId: null,
+  disputeId: null,
+  status: 'unknown',
+  statusText: null,
+  awaiting: null,
+  deadline: null,
+  canEscalate: null,
+  openedAt: null,
+  reason: null,
+  solution: null,
+  ...over,
+});
+
+describe('mergeOrders', () => {
+  it('fills what one source lacks and never overwrites a value with null', () => {
+    const dom = order({ status: 'completed', statusText: 'Completed', storeName: 'Vega Store' });
+    const json = order({ placedAt: '2026-07-15T00:00:00.000Z', total: { amount: 132.74, currency: 'BRL' } });
+    const both = {
+      status: 'completed',
+      statusText: 'Completed',
+      storeName: 'Vega Store',
+      placedAt: '2026-07-15T00:00:00.000Z',
+    };
+    expect(mergeOrders([dom], [json])[0]).toMatchObject({ ...both, total: { amount: 132.74, currency: 'BRL' } });
+    expect(mergeOrders([json], [dom])[0]).toMatchObject(both);
+  });
+
+  it('keeps the first source where both have a value', () => {
+    const [m] = mergeOrders(
+      [order({ storeName: 'A', status: 'shipped' })],
+      [order({ storeName: 'B', status: 'completed' })],
+    );
+    expect(m).toMatchObject({ storeName: 'A', status: 'shipped' });
+  });
+
+  it('merges lines by id, by position when one side lacks ids, and unions actions', () => {
+    const a = order({ lines: [{ lineId: null, title: 'T1', quantity: null }], actions: ['track'] });
+    const b = order({
+      lines: [{ lineId: '8212840438652111', title: null, quantity: 1 }],
+      actions: ['buy-again', 'track'],
+    });
+    expect(mergeOrders([a], [b])[0]).toMatchObject({
+      lines: [{ lineId: '8212840438652111', title: 'T1', quantity: 1 }],
+      actions: ['track', 'buy-again'],
+    });
+    const c = order({ lines: [{ lineId: '1111111111', title: 'A', quantity: 1 }] });
+    const d = order({
+      lines: [
+        { lineId: '2222222222', title: 'B', quantity: 1 },
+        { lineId: '1111111111', title: 'A2', quantity: 3 },
+      ],
+    });
+    expect(mergeOrders([c], [d])[0]!.lines).toEqual([
+      { lineId: '1111111111', title: 'A', quantity: 1 },
+      { lineId: '2222222222', title: 'B', quantity: 1 },
+    ]);
+  });
+
+  it('keeps different orders apart, in first-seen order', () => {
+    const ids = mergeOrders(
+      [order({ orderId: '111111111' })],
+      [order({ orderId: '222222222' }), order({ orderId: '111111111' })],
+    );
+    expect(ids.map((o) => o.orderId)).toEqual(['111111111', '222222222']);
+  });
+});
+
+describe('mergeDisputes', () => {
+  it('merges by order id and line id', () => {
+    const list = dispute({ lineId: '8144101709301607', disputeId: '6239649418962814', status: 'closed' });
+    const page = dispute({ lineId: '8144101709301607', awaiting: 'seller', canEscalate: false });
+    const other = dispute({ lineId: '8144101709309999' });
+    const merged = mergeDisputes([list, other], [page]);
+    expect(merged).toHaveLength(2);
+    expect(merged[0]).toMatchObject({
+      disputeId: '6239649418962814',
+      status: 'closed',
+      awaiting: 'seller',
+      canEscalate: false,
+    });
+  });
+
+  it('joins a dispute without a line id to the lone dispute of its order only', () => {
+    const lone = mergeDisputes([dispute({ lineId: '8144101709301607' })], [dispute({ reason: 'Not received' })]);
+    expect(lone).toEqual([dispute({ lineId: '8144101709301607', reason: 'Not received' })]);
+    const two = mergeDisputes(
+      [dispute({ lineId: '1111111111' }), dispute({ lineId: '2222222222' })],
+      [dispute({ reason: 'x' })],
+    );
+    expect(two).toHaveLength(3);
+  });
+});
+
+describe('mergeProblems', () => {
+  it('drops exact repeats only', () => {
+    const p = { code: 'unknown-status' as const, detail: 'X', orderId: '1' };
+    expect(mergeProblems([p], [p, { ...p, orderId: '2' }])).toEqual([p, { ...p, orderId: '2' }]);
+  });
+});
