@@ -32,7 +32,8 @@ export function overrideProblem(pack: PackRules, ruleId: string, value: unknown)
   if (!id.success) return `${ruleId}: there is no such rule`;
   if (!pack[id.data]) return `${ruleId}: this pack has no such rule`;
   const days = Days.safeParse(value);
-  if (!days.success) return `${ruleId}: ${days.error.issues[0]?.message ?? 'invalid'} (got ${JSON.stringify(value)})`;
+  if (!days.success)
+    return `${ruleId}: ${days.error.issues[0]?.message ?? 'invalid'} (got ${typeof value === 'number' ? String(value) : JSON.stringify(value)})`;
   return null;
 }
 
