@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PageSnapshot, type Order } from '../../../src/model/index.ts';
 import type { DomReader } from '../../../src/pages/dom-reader.ts';
+import { detectors, otherExamples } from '../../../src/pages/detect.ts';
 import { read } from '../../../src/pages/read.ts';
 import { capture } from './json/fixtures.ts';
 
@@ -116,7 +117,10 @@ describe('read on a document', () => {
 
 describe('read never throws', () => {
   it('gives a minimal valid snapshot for an unparseable URL or an invalid date', () => {
-    for (const s of [read({ json: capture('order-list-init') }, 'not a url', readAt), read({ json: {} }, LIST_URL, new Date('nope'))]) {
+    for (const s of [
+      read({ json: capture('order-list-init') }, 'not a url', readAt),
+      read({ json: {} }, LIST_URL, new Date('nope')),
+    ]) {
       expect(PageSnapshot.safeParse(s).success).toBe(true);
       expect(s.orders).toEqual([]);
       expect(s.problems.map((p) => p.code)).toEqual(['layout-unrecognized']);
@@ -127,15 +131,20 @@ describe('read never throws', () => {
   it('on arbitrary JSON, URLs and DOM reader results', () => {
     const doc = docWith('x');
     fc.assert(
-      fc.property(fc.anything(), fc.oneof(fc.string(), fc.webUrl()), fc.anything(), (json, url, domResult) => {
-        const a = read({ json }, url, readAt);
-        const b = read(doc, url, readAt, {
-          readDom: () => domResult as ReturnType<DomReader>,
-          tapped: [{ json }],
-        });
-        expect(PageSnapshot.safeParse(a).success).toBe(true);
-        expect(PageSnapshot.safeParse(b).success).toBe(true);
-      }),
+      fc.property(
+        fc.anything(),
+        fc.oneof(fc.string(), fc.constantFrom(...detectors.flatMap((d) => d.examples), ...otherExamples)),
+        fc.anything(),
+        (json, url, domResult) => {
+          const a = read({ json }, url, readAt);
+          const b = read(doc, url, readAt, {
+            readDom: () => domResult as ReturnType<DomReader>,
+            tapped: [{ json }],
+          });
+          expect(PageSnapshot.safeParse(a).success).toBe(true);
+          expect(PageSnapshot.safeParse(b).success).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
