@@ -40,6 +40,13 @@ export function browserAlertEffects(): AlertEffects {
     openTab: async (url) => {
       await browser.tabs.create({ url });
     },
-    uiLanguage: () => browser.i18n?.getUILanguage?.() ?? 'en',
+    uiLanguage: () => {
+      // Test doubles and some embedders lack i18n; English beats failing to notify.
+      try {
+        return browser.i18n.getUILanguage() || 'en';
+      } catch {
+        return 'en';
+      }
+    },
   };
 }
