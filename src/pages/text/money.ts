@@ -89,42 +89,63 @@ export function parseAmount(raw: string, locale: string | null): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function currencyNear(before: string, after: string): { found: boolean; code: string | null } {
+type Near = { found: boolean; code: string | null };
+const NONE: Near = { found: false, code: null };
+
+function currencyBefore(before: string): Near {
   const b = before.toLowerCase().trimEnd();
+  for (const [symbol, code] of SYMBOLS) {
+    if (!b.endsWith(symbol)) continue;
+    // "tl" and "kr" are letters: only a whole word counts.
+    if (/^[a-zа-я]/.test(symbol) && /\p{L}/u.test(b.charAt(b.length - symbol.length - 1))) continue;
+    return { found: true, code };
+  }
+  const iso = /(?<![A-Za-z])([A-Z]{3})\s*$/.exec(before);
+  return iso && isIsoCode(iso[1]!) ? { found: true, code: iso[1]! } : NONE;
+}
+
+function currencyAfter(after: string): Near {
   const a = after.toLowerCase().trimStart();
   for (const [symbol, code] of SYMBOLS) {
-    if (b.endsWith(symbol) || a.startsWith(symbol)) {
-      // "tl" and "kr" are letters: only a whole word counts.
-      if (/^[a-zа-я]/.test(symbol)) {
-        const word = b.endsWith(symbol) ? b.slice(-symbol.length - 1, -symbol.length) : a.charAt(symbol.length);
-        if (word && /[\p{L}]/u.test(word)) continue;
-      }
-      return { found: true, code };
-    }
+    if (!a.startsWith(symbol)) continue;
+    if (/^[a-zа-я]/.test(symbol) && /\p{L}/u.test(a.charAt(symbol.length))) continue;
+    return { found: true, code };
   }
-  const iso = /([A-Z]{3})\s*$/.exec(before.trimEnd()) ?? /^\s*([A-Z]{3})(?![A-Za-z])/.exec(after);
-  if (iso && isIsoCode(iso[1]!)) return { found: true, code: iso[1]! };
-  return { found: false, code: null };
+  const iso = /^\s*([A-Z]{3})(?![A-Za-z])/.exec(after);
+  return iso && isIsoCode(iso[1]!) ? { found: true, code: iso[1]! } : NONE;
 }
 
 const NUMBER = /\d[\d.,\s\u00a0\u202f\u2009']*\d|\d/g;
+
+interface Candidate {
+  amount: number;
+  before: Near;
+  after: Near;
+}
 
 /** The first price in `text` (labels around it are fine), or null when there is no number to read. */
 export function parseMoney(text: string, locale: string | null): Money | null {
   if (!text) return null;
   const clean = text.normalize('NFC');
-  let fallback: Money | null = null;
+  const found: Candidate[] = [];
   for (const match of clean.matchAll(NUMBER)) {
     const raw = match[0].replace(/[\s\u00a0\u202f\u2009']+$/, '');
     const amount = parseAmount(raw, locale);
     if (amount === null) continue;
     const start = match.index ?? 0;
-    const near = currencyNear(
-      clean.slice(Math.max(0, start - 6), start),
-      clean.slice(start + raw.length, start + raw.length + 6),
-    );
-    if (near.found) return { amount, currency: near.code };
-    fallback ??= { amount, currency: null };
+    const end = start + raw.length;
+    found.push({
+      amount,
+      before: currencyBefore(clean.slice(Math.max(0, start - 6), start)),
+      after: currencyAfter(clean.slice(end, end + 6)),
+    });
   }
-  return fallback;
+  for (let i = 0; i < found.length; i++) {
+    const c = found[i]!;
+    if (c.before.found) return { amount: c.amount, currency: c.before.code };
+    // "x2 US $4.99": a symbol between two numbers is the prefix of the second one.
+    if (c.after.found && !found[i + 1]?.before.found) return { amount: c.amount, currency: c.after.code };
+  }
+  const first = found[0];
+  return first ? { amount: first.amount, currency: null } : null;
 }

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  BUNDLED_LOCALE_FILES,
+  LOCALES,
+  loadLocales,
+  localeForLang,
+  LocaleRulesSchema,
+} from '../../../../src/pages/text/locale-rules.ts';
+import { normText } from '../../../../src/pages/text/normalize.ts';
+import { LABELS, LANGS } from '../../../site/labels.ts';
+
+const DIR = resolve(import.meta.dirname, '../../../../rules/locales');
+const files = Object.fromEntries(
+  readdirSync(DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(resolve(DIR, f), 'utf8')) as unknown]),
+);
+
+/** Every path to a leaf ("orderStatus.to-pay"); arrays of phrases are leaves. */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keyPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('rules/locales', () => {
+  it('has the ten languages, every file bundled and valid', () => {
+    expect(Object.keys(files).sort()).toEqual([...LANGS].sort());
+    expect(Object.keys(BUNDLED_LOCALE_FILES).sort()).toEqual([...LANGS].sort());
+    expect(LOCALES.invalid).toEqual([]);
+    expect([...LOCALES.locales.keys()].sort()).toEqual([...LANGS].sort());
+  });
+
+  it.each(Object.keys(files).filter((l) => l !== 'en'))('%s has every key en.json has', (lang) => {
+    const missing = keyPaths(files.en).filter((path) => !keyPaths(files[lang]).includes(path));
+    expect(missing).toEqual([]);
+  });
+
+  it('names the file and key when a locale misses one, and keeps the other languages', () => {
+    const broken = structuredClone(files.es) as { orderStatus: Record<string, unknown> };
+    delete broken.orderStatus.closed;
+    const loaded = loadLocales({ en: files.en, es: broken });
+    expect(loaded.invalid).toEqual([{ locale: 'es', message: expect.stringContaining('orderStatus.closed') }]);
+    expect([...loaded.locales.keys()]).toEqual(['en']);
+    expect(LocaleRulesSchema.safeParse({ ...(files.en as object), extra: [] }).success).toBe(false);
+  });
+
+  it.each(Object.keys(files))('%s never maps one phrase to two meanings', (lang) => {
+    const file = files[lang] as Record<string, unknown>;
+    for (const group of ['orderStatus', 'disputeStatus', 'parties', 'actions', 'detailDates']) {
+      const seen = new Map<string, string>();
+      for (const [meaning, phrases] of Object.entries(file[group] as Record<string, string[]>)) {
+        for (const phrase of phrases) {
+          const key = normText(phrase, lang);
+          expect(seen.get(key) ?? meaning, `${lang} ${group} "${phrase}"`).toBe(meaning);
+          seen.set(key, meaning);
+        }
+      }
+    }
+  });
+
+  it('includes the real labels ALIEXPRESS.md lists', () => {
+    const pt = LOCALES.locales.get('pt-BR')!;
+    expect(pt.orderStatus.get(normText('Concluído '))).toBe('completed');
+    expect(pt.orderStatus.get(normText('Aguardando a entrega'))).toBe('shipped');
+    expect(pt.orderStatus.get(normText('Disputa em andamento'))).toBe('in-dispute');
+    const ru = LOCALES.locales.get('ru')!;
+    expect(ru.orderStatus.get(normText('Ожидание оплаты'))).toBe('to-pay');
+    expect(ru.orderStatus.get(normText('Закрыт'))).toBe('closed');
+    expect(ru.orderStatus.get(normText('Завершено'))).toBe('completed');
+    expect(LOCALES.locales.get('pl')!.actions.get(normText('Otwórz spór', 'pl'))).toBe('open-dispute');
+    const en = LOCALES.locales.get('en')!;
+    for (const [text, status] of [
+      ['Payment being verified', 'to-pay'],
+      ['Awaiting confirmation', 'shipped'],
+      ['Finished', 'completed'],
+      ['Cancelled', 'closed'],
+      ['Frozen', 'in-dispute'],
+    ]) {
+      expect(en.orderStatus.get(normText(text!))).toBe(status);
+    }
+    expect(en.disputeStatus.get(normText('Dispute Escalated – Processing'))).toBe('escalated');
+    expect(en.disputeStatus.get(normText('Refund complete'))).toBe('refunded');
+  });
+
+  it.each(LANGS)('%s knows every label the stand-in site shows', (lang) => {
+    const rules = LOCALES.locales.get(lang)!;
+    const t = LABELS[lang];
+    const n = (s: string) => normText(s, lang);
+    for (const [status, text] of Object.entries(t.status)) expect(rules.orderStatus.get(n(text))).toBe(status);
+    for (const [status, text] of Object.entries(t.dispute)) expect(rules.disputeStatus.get(n(text))).toBe(status);
+    for (const [action, text] of Object.entries(t.action)) expect(rules.actions.get(n(text))).toBe(action);
+    expect(rules.escalate.has(n(t.escalate))).toBe(true);
+  });
+
+  it.each([
+    ['en', 'en'],
+    ['en-US', 'en'],
+    ['pt', 'pt-BR'],
+    ['pt-BR', 'pt-BR'],
+    ['pt_br', 'pt-BR'],
+    ['ru-RU', 'ru'],
+    ['TR', 'tr'],
+    ['ko', null],
+    ['', null],
+    [null, null],
+  ])('<html lang=%j> reads with %j', (lang, locale) => {
+    expect(localeForLang(lang)).toBe(locale);
+  });
+});
