@@ -78,7 +78,7 @@ describe('the alarm handler', () => {
 
     const first = await handleAlarm(deps, name, fireAt);
     expect(first?.notified).toEqual([name]);
-    const shown = (await browser.notifications.getAll()) as Record<
+    const shown = (await browser.notifications.getAll()) as unknown as Record<
       string,
       { title: string; message: string; type: string }
     >;
