@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportBackup } from '../../../src/backup/export.ts';
+import { BackupV1, parseBackup } from '../../../src/backup/format.ts';
+import { importBackup } from '../../../src/backup/import.ts';
+import type { RadarDb } from '../../../src/store/db.ts';
+import { dumpAll, wipeAll } from '../../../src/store/dump.ts';
+import { ingest } from '../../../src/store/ingest.ts';
+import { startRefund, tickStep } from '../../../src/store/progress.ts';
+import { writeSettings } from '../../../src/store/settings.ts';
+import { DEFAULT_SETTINGS } from '../../../src/settings/schema.ts';
+import { contents, dispute, freshDb, order, snapshot } from '../store/fixtures.ts';
+
+const ID = '8212379857492017';
+const NOW = new Date('2026-11-25T00:00:00.000Z');
+let db: RadarDb;
+
+async function fill(target: RadarDb) {
+  await ingest(target, snapshot({ disputes: [dispute()] }));
+  await ingest(
+    target,
+    snapshot({ readAt: '2026-11-21T00:00:00.000Z', orders: [order({ status: 'in-dispute', storeName: 'Renamed' })] }),
+  );
+  await ingest(target, snapshot({ readAt: '2026-11-22T00:00:00.000Z', orders: [order({ status: 'to-ship' })] }));
+  await ingest(
+    target,
+    snapshot({ readAt: '2026-11-23T00:00:00.000Z', orders: [], disputes: [dispute({ status: 'awaiting-return' })] }),
+  );
+  await ingest(target, snapshot({ orders: [order({ orderId: '1111111111', storeName: null })] }));
+  await startRefund(target, ID, 'not-received', '2026-11-20T11:00:00.000Z');
+  await tickStep(target, ID, 'photos', true, '2026-11-20T12:00:00.000Z');
+  await writeSettings(target, { ...DEFAULT_SETTINGS, notifyLeadDays: [2], language: 'pl' });
+  await target.alerts.put({
+    id: `rr:escalation-open:${ID}:-@2026-11-30T00:00:00.000Z`,
+    key: `escalation-open:${ID}:-`,
+    at: '2026-11-30T00:00:00.000Z',
+    firedAt: '2026-11-30T00:00:05.000Z',
+    url: `https://www.aliexpress.com/p/order/detail.html?orderId=${ID}`,
+  });
+}
+
+async function exported(target: RadarDb) {
+  return JSON.stringify(await exportBackup(target, NOW));
+}
+
+beforeEach(async () => {
+  db = freshDb();
+  await fill(db);
+});
+afterEach(() => db.close());
+
+describe('backup', () => {
+  it('exports a versioned file that reads back as a backup', async () => {
+    const backup = await exportBackup(db, NOW);
+    expect(backup).toMatchObject({ format: 'refund-radar-backup', version: 1, exportedAt: NOW.toISOString() });
+    expect(backup.orders).toHaveLength(2);
+    expect(backup.observations.some((o) => o.flagged)).toBe(true);
+    expect(BackupV1.safeParse(JSON.parse(JSON.stringify(backup))).success).toBe(true);
+  });
+
+  it('gives everything back after export, wipe and import', async () => {
+    const before = await contents(db);
+    const text = await exported(db);
+    await wipeAll(db);
+    expect((await contents(db)).orders).toEqual([]);
+    const result = await importBackup(db, text);
+    expect(result).toMatchObject({ imported: true });
+    expect(await contents(db)).toEqual(before);
+  });
+
+  it('changes nothing when the same backup is imported again', async () => {
+    const text = await exported(db);
+    const before = await dumpAll(db);
+    expect(await importBackup(db, text)).toEqual({ imported: true, changed: 0 });
+    expect(await dumpAll(db)).toEqual(before);
+  });
+
+  it('merges through the ingest rules: a newer stored value is kept, gaps are filled, history is added', async () => {
+    const text = await exported(db);
+    const other = freshDb();
+    await ingest(
+      other,
+      snapshot({ readAt: '2026-11-24T00:00:00.000Z', orders: [order({ storeName: 'Newest', placedAt: null })] }),
+    );
+    await startRefund(other, ID, 'not-received', '2026-11-24T01:00:00.000Z');
+    const result = await importBackup(other, text);
+    expect(result.imported && result.changed).toBeGreaterThan(0);
+    const merged = await other.orders.get(ID);
+    expect(merged?.storeName).toBe('Newest');
+    expect(merged?.placedAt).toBe('2026-11-03T10:00:00.000Z');
+    // The local reading of 24 Nov is newer than the backup's in-dispute of 21 Nov.
+    expect(merged?.status).toBe('shipped');
+    expect(merged?.firstSeenAt).toBe('2026-11-20T10:00:00.000Z');
+    expect((await other.progress.get(ID))?.refundStartedAt).toBe('2026-11-20T11:00:00.000Z');
+    expect((await other.disputes.toArray())[0]?.statusSince).toBe('2026-11-23T00:00:00.000Z');
+    expect(await other.orders.count()).toBe(2);
+    other.close();
+  });
+
+  describe('refuses a file that is not a good backup, and changes nothing', () => {
+    const cases: Array<[string, (good: string) => string, string]> = [
+      ['corrupt', () => 'this is not JSON at all {', 'corrupt'],
+      ['corrupt in the middle', (good) => good.replace('"orders"', '"orders" oops'), 'corrupt'],
+      ['truncated', (good) => good.slice(0, Math.floor(good.length / 2)), 'truncated'],
+      ['foreign JSON', () => JSON.stringify({ name: 'refund-radar', version: '0.1.0', dependencies: {} }), 'foreign'],
+      ['foreign array', () => '[1, 2, 3]', 'foreign'],
+      ['another format name', (good) => good.replace('"refund-radar-backup"', '"other-backup"'), 'foreign'],
+      ['a newer version', (good) => good.replace('"version":1', '"version":2'), 'newer-version'],
+      ['invalid records', (good) => good.replace(`"orderId":"${ID}"`, '"orderId":"not-an-id"'), 'invalid'],
+      ['an invalid dispute key', (good) => good.replace(`"key":"${ID}:`, '"key":"1234567:'), 'invalid'],
+      ['invalid settings', (good) => good.replace('"notifyLeadDays":[2]', '"notifyLeadDays":[-2]'), 'invalid'],
+      ['an empty file', () => '', 'corrupt'],
+    ];
+    it.each(cases)('%s', async (_label, spoil, reason) => {
+      const good = await exported(db);
+      const bad = spoil(good);
+      expect(bad).not.toBe(good);
+      const before = await dumpAll(db);
+      const result = await importBackup(db, bad);
+      expect(result).toMatchObject({ imported: false, reason });
+      expect(result.imported ? '' : result.message.length).toBeGreaterThan(5);
+      expect(await dumpAll(db)).toEqual(before);
+    });
+  });
+
+  it('says what is wrong in an invalid file', () => {
+    const result = parseBackup(JSON.stringify({ format: 'refund-radar-backup', version: 1, exportedAt: 'x' }));
+    expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(result.ok ? '' : result.message).toContain('exportedAt');
+  });
+});
