@@ -138,7 +138,11 @@ export function guarded<T>(problems: Problem[], what: string, orderId: string | 
     return run();
   } catch (error) {
     problems.push(
-      problem('layout-unrecognized', `${what}: ${error instanceof Error ? error.message : String(error)}`, orderId),
+      problem(
+        'layout-unrecognized',
+        `${what} threw: ${error instanceof Error ? error.message : String(error)}`,
+        orderId,
+      ),
     );
     return null;
   }

@@ -32,7 +32,7 @@ export function readDom(doc: Document, ctx: DomContext & { kind: PageKind }): Do
     return {
       ...emptyResult(),
       problems: [
-        problem('layout-unrecognized', `${ctx.kind}: ${error instanceof Error ? error.message : String(error)}`),
+        problem('layout-unrecognized', `${ctx.kind} threw: ${error instanceof Error ? error.message : String(error)}`),
       ],
     };
   }

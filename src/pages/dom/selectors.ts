@@ -70,20 +70,25 @@ export const SELECTORS: SelectorsLoad = loadSelectors(bundled);
 
 type Root = ParentNode;
 
+/** A selector the engine rejects is a broken rule, not a broken page: it matches nothing. */
+const isSyntaxError = (error: unknown) =>
+  error instanceof Error && (error.name === 'SyntaxError' || /not a valid selector/i.test(error.message));
+
 function tryQuery(root: Root, css: string): Element | null {
   try {
     return root.querySelector(css);
-  } catch {
-    // A selector the engine rejects is a broken rule, not a broken page: treat as no match.
-    return null;
+  } catch (error) {
+    if (isSyntaxError(error)) return null;
+    throw error;
   }
 }
 
 function tryQueryAll(root: Root, css: string): Element[] {
   try {
     return [...root.querySelectorAll(css)];
-  } catch {
-    return [];
+  } catch (error) {
+    if (isSyntaxError(error)) return [];
+    throw error;
   }
 }
 
