@@ -10,6 +10,12 @@ const LATE_GRACE_MS = 7 * DAY_MS;
 /** Without a known end, escalation stays worth announcing for this long. */
 const ESCALATION_FALLBACK_MS = 15 * DAY_MS;
 
+/**
+ * Chrome refuses more than 500 active alarms per extension. Only the soonest are set: each
+ * alarm plans again when it fires, so the later ones are set as their turn comes.
+ */
+export const MAX_ALARMS = 100;
+
 /** One order, or one of its disputes, with the timeline worked out for it. */
 export interface PlanItem {
   order: Pick<Order, 'orderId' | 'status'>;
@@ -52,7 +58,7 @@ export interface PlannedAlert extends EventIdentity {
 }
 
 export interface AlertPlan {
-  /** One alarm per upcoming alert, sorted by time. */
+  /** One alarm per upcoming alert, sorted by time, the soonest MAX_ALARMS of them. */
   alarms: Array<{ name: string; when: number }>;
   /** Alerts whose moment has come and that were not shown yet. */
   due: PlannedAlert[];
@@ -86,7 +92,8 @@ export function planAlerts(input: PlanInput): AlertPlan {
   const alarms = events
     .filter((e) => e.fireAt > now)
     .map((e) => ({ name: e.id, when: e.fireAt }))
-    .sort((a, b) => a.when - b.when || (a.name < b.name ? -1 : 1));
+    .sort((a, b) => a.when - b.when || (a.name < b.name ? -1 : 1))
+    .slice(0, MAX_ALARMS);
   const due = events.filter((e) => e.fireAt <= now && now < e.expiresAt).sort((a, b) => a.fireAt - b.fireAt);
   const needy = new Set(
     input.items.filter((i) => NEEDS_SHOPPER.has(i.timeline.nextStep.action)).map((i) => i.order.orderId),

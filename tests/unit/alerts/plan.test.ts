@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { alarmName, eventKey, sameEvent } from '../../../src/alerts/events.ts';
-import { planAlerts, type PlanItem } from '../../../src/alerts/plan.ts';
+import { MAX_ALARMS, planAlerts, type PlanItem } from '../../../src/alerts/plan.ts';
 import type { Deadline, DeadlineKind, NextAction } from '../../../src/model/index.ts';
 
 const ORDER = '8212379857492017';
@@ -114,6 +114,24 @@ describe('planning alerts', () => {
     expect(plan([returning], T0 - 2 * DAY).due.map((d) => [d.kind, d.leadDays])).toEqual([['return-ship-by', 3]]);
     const refunded = item({ disputeStatus: 'refunded', deadlines: [['return-ship-by', T0]] });
     expect(plan([refunded], T0 - 2 * DAY).due).toEqual([]);
+  });
+
+  it('sets only the soonest alarms, within what Chrome allows', () => {
+    const many = Array.from({ length: 600 }, (_, i) =>
+      item({
+        orderId: String(1_000_000_000 + i),
+        orderStatus: 'shipped',
+        deadlines: [['protection-ends', T0 + i * 3_600_000]],
+      }),
+    );
+    const p = plan(many, T0 - 10 * DAY);
+    expect(p.alarms).toHaveLength(MAX_ALARMS);
+    expect(MAX_ALARMS).toBeLessThan(500);
+    expect(p.alarms[0]).toEqual({ name: `rr:protection-ends:1000000000:-:3d@${iso(T0)}`, when: T0 - 3 * DAY });
+    const every = many
+      .flatMap((_, i) => [T0 + i * 3_600_000 - 3 * DAY, T0 + i * 3_600_000 - DAY])
+      .sort((a, b) => a - b);
+    expect(p.alarms.map((a) => a.when)).toEqual(every.slice(0, MAX_ALARMS));
   });
 
   it('counts the orders that need the shopper now on the badge', () => {
