@@ -13,9 +13,8 @@ export interface Due {
 export type Anchors = Partial<Record<Anchor, number>>;
 
 export function fromPage(kind: DeadlineKind, at: string | null | undefined): Due | undefined {
-  if (!at) return undefined;
-  const t = ms(at);
-  return Number.isFinite(t) ? { kind, at: t, source: 'page', rule: null } : undefined;
+  const t = instant(at);
+  return t === undefined ? undefined : { kind, at: t, source: 'page', rule: null };
 }
 
 /** A rule's duration added to the event it counts from, or nothing when that event is unknown. */
