@@ -3,7 +3,8 @@ import en from '../../assets/locales/en.json';
 /**
  * UI strings. assets/locales/<lang>.json is the one source: the build turns it into _locales for
  * the manifest, and the UI reads it here so the shopper can pick a language other than the browser's.
- * English is bundled; the others load on demand so the popup carries one catalog, not seven.
+ * English is bundled; extension pages load the others on demand (loadLanguage), and the content
+ * script, which cannot split its bundle, asks the browser's own i18n for the _locales copy instead.
  */
 export type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 export type MessageKey = keyof typeof en;
@@ -11,15 +12,6 @@ export type MessageKey = keyof typeof en;
 /** Interface languages shipped in assets/locales, as BCP 47 tags. */
 export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt-BR', 'ru', 'pl'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-const loaders: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalog }>> = {
-  es: () => import('../../assets/locales/es.json'),
-  fr: () => import('../../assets/locales/fr.json'),
-  de: () => import('../../assets/locales/de.json'),
-  'pt-BR': () => import('../../assets/locales/pt-BR.json'),
-  ru: () => import('../../assets/locales/ru.json'),
-  pl: () => import('../../assets/locales/pl.json'),
-};
 
 const catalogs: Partial<Record<Language, Catalog>> = { en };
 let active: Catalog = en;
@@ -57,11 +49,55 @@ function isValidLocale(tag: string): boolean {
   }
 }
 
-/** Loads the catalog for `tag` if needed and makes it active. */
+// Each language is its own chunk: an extension page downloads the one it shows. A bundle that
+// never calls loadLanguage (the content script) drops these imports with the function.
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalog }>> = {
+  es: () => import('../../assets/locales/es.json'),
+  fr: () => import('../../assets/locales/fr.json'),
+  de: () => import('../../assets/locales/de.json'),
+  'pt-BR': () => import('../../assets/locales/pt-BR.json'),
+  ru: () => import('../../assets/locales/ru.json'),
+  pl: () => import('../../assets/locales/pl.json'),
+};
+
+/** Loads the catalog for `tag` if needed and makes it active (keeping the full tag for dates). */
 export async function loadLanguage(tag: string): Promise<Language> {
   const lang = matchLanguage(tag);
   if (lang !== 'en' && !catalogs[lang]) catalogs[lang] = (await loaders[lang]()).default;
-  return setLanguage(lang);
+  return setLanguage(tag);
+}
+
+export function hasCatalog(lang: Language): boolean {
+  return catalogs[lang] !== undefined;
+}
+
+export function registerCatalog(lang: Language, catalog: Catalog): void {
+  catalogs[lang] = catalog;
+}
+
+/**
+ * A catalog backed by a `getMessage(key, subs)` function (the browser's `i18n.getMessage`, which
+ * answers "" for unknown keys), for contexts that must not bundle every language.
+ */
+export function catalogFrom(getMessage: (key: string, subs: string[]) => string, keys = Object.keys(en)): Catalog {
+  const catalog: Catalog = {};
+  for (const key of keys) {
+    const english = (en as Catalog)[key]!;
+    const count = Object.keys(english.placeholders ?? {}).length;
+    // Ask with $1..$n markers so t() can fill them in the same way as for bundled catalogs.
+    const markers = Array.from({ length: count }, (_, i) => `\u0000${i + 1}\u0000`);
+    const text = getMessage(key, markers);
+    if (!text) continue;
+    const placeholders: Record<string, { content: string }> = {};
+    let message = text;
+    Object.keys(english.placeholders ?? {}).forEach((name) => {
+      const content = english.placeholders![name]!.content;
+      message = message.split(`\u0000${content.slice(1)}\u0000`).join(`$${name.toUpperCase()}$`);
+      placeholders[name] = { content };
+    });
+    catalog[key] = count ? { message, placeholders } : { message };
+  }
+  return catalog;
 }
 
 export function getLanguage(): Language {

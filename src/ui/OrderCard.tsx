@@ -50,11 +50,19 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick }: Orde
       ))}
       <EscalationLine deadlines={timeline.deadlines} now={now} />
       <div class="rr-actions">
-        <button type="button" onClick={() => open(orderDetailUrl(id))} aria-label={t('openOrderPageFor', id)}>
+        <button
+          type="button"
+          onClick={() => open(orderDetailUrl(id))}
+          aria-label={`${t('openOrderPage')} – ${t('orderLabel', id)}`}
+        >
           {t('openOrderPage')}
         </button>
         {dispute && (
-          <button type="button" onClick={() => open(disputeUrl(dispute))} aria-label={t('openDisputePageFor', id)}>
+          <button
+            type="button"
+            onClick={() => open(disputeUrl(dispute))}
+            aria-label={`${t('openDisputePage')} – ${t('orderLabel', id)}`}
+          >
             {t('openDisputePage')}
           </button>
         )}
@@ -62,7 +70,7 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick }: Orde
           type="button"
           aria-expanded={expanded}
           aria-controls={stepsId}
-          aria-label={t('showStepsFor', id)}
+          aria-label={`${t('showSteps')} – ${t('orderLabel', id)}`}
           onClick={() => onToggle(id)}
         >
           {t('showSteps')}

@@ -1,0 +1,74 @@
+/**
+ * Where the helper attaches on AliExpress pages and which of AliExpress's own buttons it points
+ * at. Alternatives in order of preference, each with why; classes are matched by their stable
+ * prefix, never a CSS-module hash, and buttons by their link before their (translated) label.
+ */
+
+/** Button rows the Start refund button joins. */
+export const BUTTON_ROWS = [
+  // My orders: each card's row ("Track order", "Confirm received", "Returns/refunds", ...).
+  '.order-item .order-item-btns',
+  // Order detail: the status block's row (the per-item rows hold only one button each).
+  '[data-pl="order_detail_status"] .order-status-btns',
+  '.order-detail .order-item-btns',
+];
+
+/** The card a row belongs to, so "Take me there" stays inside the order the shopper picked. */
+export const CARD = '.order-item, .order-detail, [data-pl="order_detail_status"]';
+
+/** Marker on a row that has its button: the helper inserts exactly once per row. */
+export const MARK = 'data-refund-radar-start';
+
+/** The refund form link behind "Returns/refunds" and "Open dispute", in every language. */
+const REFUND_LINKS = ['a[href*="/p/reverse-pages/start.html"]', 'a[href*="reverse-pages/start"]'];
+
+/** Labels for when the page makes them script buttons instead of links (ALIEXPRESS.md, per language). */
+const REFUND_LABELS =
+  /returns?\s*\/\s*refunds?|open dispute|devoluciones|abrir disputa|retours|ouvrir un litige|rücksendungen|streitfall eröffnen|devoluções|возврат|открыть спор|zwroty|otwórz spór/i;
+
+/** "Escalate dispute" in the languages AliExpress serves; the button has no link to match. */
+const ESCALATE_LABELS = /escalat|escalar|eskal|faire appel|передать спор|inoltra|escaler|yükselt/i;
+
+const own = (el: Element) => el.closest('[data-refund-radar-host]') !== null;
+const label = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The order's own Returns/refunds or Open dispute button: in its card first, then anywhere on the page. */
+export function findRefundButton(scope: ParentNode, page: ParentNode = document): HTMLElement | null {
+  for (const root of scope === page ? [page] : [scope, page]) {
+    for (const selector of REFUND_LINKS) {
+      const link = [...root.querySelectorAll<HTMLElement>(selector)].find((el) => !own(el));
+      if (link) return link;
+    }
+    const byLabel = [...root.querySelectorAll<HTMLElement>('a, button')].find(
+      (el) => !own(el) && REFUND_LABELS.test(label(el)),
+    );
+    if (byLabel) return byLabel;
+  }
+  return null;
+}
+
+/** AliExpress's Escalate button on a dispute page, when it is shown. */
+export function findEscalateButton(page: ParentNode = document): HTMLElement | null {
+  return (
+    [...page.querySelectorAll<HTMLElement>('button, a, [role="button"]')].find(
+      (el) => !own(el) && ESCALATE_LABELS.test(label(el)),
+    ) ?? null
+  );
+}
+
+/** The order a card is about, from its detail link (never from label text); on a detail page, the URL. */
+export function orderIdOf(row: Element, href: string): string | null {
+  const card = row.closest(CARD);
+  const link = card?.querySelector<HTMLAnchorElement>('a[href*="orderId="]');
+  const fromLink = link ? new URL(link.getAttribute('href')!, href).searchParams.get('orderId') : null;
+  const id = fromLink ?? new URL(href).searchParams.get('orderId');
+  return id && /^\d{6,24}$/.test(id) ? id : null;
+}
+
+/** Where the dispute bar goes: above the case's status block, else at the top of the page. */
+export function disputeBarAnchor(page: Document = document): { parent: Element; before: Element | null } {
+  const status = page.querySelector('[class*="reminder--wrap"]');
+  if (status?.parentElement) return { parent: status.parentElement, before: status };
+  const root = page.querySelector('#root') ?? page.body;
+  return { parent: root, before: root.firstElementChild };
+}

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setTimeZone, formatDateTime, formatDuration, languageName } from '../../../src/i18n/format.ts';
+import {
+  catalogFrom,
+  getLanguage,
+  getLocale,
+  loadLanguage,
+  matchLanguage,
+  plural,
+  registerCatalog,
+  setLanguage,
+  t,
+  tKey,
+} from '../../../src/i18n/index.ts';
+import en from '../../../assets/locales/en.json';
+
+afterEach(() => setLanguage('en'));
+
+describe('t()', () => {
+  it('fills placeholders in the order of their $n content', () => {
+    expect(t('deadlineSellerResponse', '3 days 4 h', '30 Nov, 14:00')).toBe(
+      'Seller must respond within 3 days 4 h (by 30 Nov, 14:00)',
+    );
+  });
+
+  it('does not treat $ in a value as a replacement pattern', () => {
+    expect(t('popupError', 'cost $1 and $& more')).toBe('Could not load your orders: cost $1 and $& more');
+  });
+
+  it('switches language, keeps the regional tag for dates, and falls back to English for unknown languages', async () => {
+    expect(await loadLanguage('pt-BR')).toBe('pt-BR');
+    expect(t('helperStart')).toBe('Iniciar reembolso');
+    expect(await loadLanguage('de-AT')).toBe('de');
+    expect(getLocale()).toBe('de-AT');
+    expect(await loadLanguage('ja')).toBe('en');
+    expect(t('helperStart')).toBe('Start refund');
+  });
+
+  it('matches browser tags to the shipped languages', () => {
+    expect(matchLanguage('pt_BR')).toBe('pt-BR');
+    expect(matchLanguage('pt-PT')).toBe('pt-BR');
+    expect(matchLanguage('es-419')).toBe('es');
+    expect(matchLanguage('zh-CN')).toBe('en');
+    expect(matchLanguage(undefined)).toBe('en');
+  });
+
+  it('shows an unknown run-time key as the key, not a crash', () => {
+    expect(tKey('noSuchKey')).toBe('noSuchKey');
+  });
+});
+
+describe('plurals', () => {
+  it('uses the language’s plural rules (Russian and Polish have 3 forms)', async () => {
+    await loadLanguage('ru');
+    expect([1, 2, 5, 21].map((n) => plural('durationDays', n))).toEqual(['1 день', '2 дня', '5 дней', '21 день']);
+    await loadLanguage('pl');
+    expect([1, 2, 5, 22].map((n) => plural('durationDays', n))).toEqual(['1 dzień', '2 dni', '5 dni', '22 dni']);
+    setLanguage('en');
+    expect([1, 2].map((n) => plural('durationDays', n))).toEqual(['1 day', '2 days']);
+  });
+
+  it('formats durations and dates in the interface language', async () => {
+    setTimeZone('UTC');
+    await loadLanguage('fr');
+    expect(formatDuration({ days: 3, hours: 4 })).toBe('3 jours 4 h');
+    expect(formatDuration({ days: 0, hours: 0 })).toBe("moins d'1 h");
+    expect(formatDateTime('2026-11-30T14:00:00.000Z')).toBe('30 nov., 14:00');
+    expect(languageName('pl')).toBe('polski');
+  });
+});
+
+describe('catalogFrom (the content script reads _locales through browser.i18n)', () => {
+  it('turns getMessage answers back into a catalog t() fills the same way', () => {
+    // A stand-in for chrome.i18n.getMessage over the German messages.json.
+    const de: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = JSON.parse(
+      JSON.stringify(en),
+    );
+    de.helperStart = { message: 'Erstattung starten' };
+    de.deadlineSellerResponse = {
+      message: 'Der Verkäufer muss innerhalb von $LEFT$ antworten (bis $DATE$)',
+      placeholders: { left: { content: '$1' }, date: { content: '$2' } },
+    };
+    const getMessage = (key: string, subs: string[]) => {
+      const entry = de[key];
+      if (!entry) return '';
+      let text = entry.message;
+      for (const [name, { content }] of Object.entries(entry.placeholders ?? {}))
+        text = text.replace(`$${name.toUpperCase()}$`, subs[Number(content.slice(1)) - 1]!);
+      return text;
+    };
+    registerCatalog('de', catalogFrom(getMessage));
+    setLanguage('de');
+    expect(getLanguage()).toBe('de');
+    expect(t('helperStart')).toBe('Erstattung starten');
+    expect(t('deadlineSellerResponse', '2 Tage', '30. Nov.')).toBe(
+      'Der Verkäufer muss innerhalb von 2 Tage antworten (bis 30. Nov.)',
+    );
+  });
+});

@@ -1,0 +1,77 @@
+import { vi } from 'vitest';
+import type { HelperContext } from '../../../src/inject/mount.ts';
+import type { HelperDeps, OrderFacts } from '../../../src/inject/data.ts';
+
+export const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
+export const DISPUTE_URL =
+  'https://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=821237985749201701&reverseOrderLineId=821237985749201799&from=1';
+
+/** A My orders card as ALIEXPRESS.md describes it, with the page's own buttons. */
+export function card(orderId: string, title = 'USB-C cable'): string {
+  return `<div class="order-item">
+    <div class="order-item-header"><a data-pl="order_item_header_detail" href="//www.aliexpress.com/p/order/detail.html?orderId=${orderId}">Order details</a></div>
+    <div class="order-item-store"><span class="order-item-store-name"><a href="/store/1"><span>Shop</span></a></span></div>
+    <div class="order-item-content-info-name"><a><span title="${title}">${title}</span></a></div>
+    <div class="order-item-btns-wrap"><div class="order-item-btns">
+      <a class="comet-btn order-item-btn" href="//www.aliexpress.com/p/tracking/index.html?tradeOrderId=${orderId}"><span>Track order</span></a>
+      <a class="comet-btn order-item-btn" data-testid="refund-${orderId}" href="//www.aliexpress.com/p/reverse-pages/start.html?tradeOrderLineId=${orderId}01"><span>Returns/refunds</span></a>
+    </div></div>
+  </div>`;
+}
+
+/** Stands in for the page's own markup (the site's HTML, not text the helper shows). */
+export function setPage(html: string): void {
+  document.body.replaceChildren(document.createRange().createContextualFragment(html));
+}
+
+export function listPage(...orderIds: string[]): HTMLElement {
+  setPage(`<div class="comet-checkbox-group order-list">${orderIds.map((id) => card(id)).join('')}</div>`);
+  return document.querySelector('.order-list')!;
+}
+
+export function fakeContext(): HelperContext & { invalidate(): void } {
+  const listeners = new Set<() => void>();
+  let invalid = false;
+  return {
+    get isInvalid() {
+      return invalid;
+    },
+    onInvalidated(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+    invalidate() {
+      invalid = true;
+      for (const cb of [...listeners]) cb();
+    },
+  };
+}
+
+export function fakeDeps(
+  facts: Partial<Record<string, OrderFacts>> = {},
+  dispute: OrderFacts | null = null,
+  now = Date.now(),
+) {
+  return {
+    order: vi.fn(async (id: string) => facts[id] ?? { order: null, dispute: null, timeline: null }),
+    dispute: vi.fn(async () => dispute),
+    startRefund: vi.fn(async () => ({})),
+    copy: vi.fn(async () => undefined),
+    language: vi.fn(async () => 'auto'),
+    now: () => now,
+  } satisfies HelperDeps;
+}
+
+/** Our hosts on the page, by kind. */
+export const hosts = (name: string) => [
+  ...document.querySelectorAll<HTMLElement>(`[data-refund-radar-host="${name}"]`),
+];
+export const inShadow = (host: Element | undefined, selector: string) =>
+  host?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
+export const allInShadow = (host: Element | undefined, selector: string) => [
+  ...(host?.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? []),
+];
+
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}

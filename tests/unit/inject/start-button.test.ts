@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../../src/i18n/index.ts';
+import { attachHelpers } from '../../../src/inject/mount.ts';
+import { card, fakeContext, fakeDeps, hosts, inShadow, LIST_URL, listPage, settle, setPage } from './page.ts';
+
+let stop: (() => void) | undefined;
+beforeEach(() => setLanguage('en'));
+afterEach(() => {
+  stop?.();
+  document.body.replaceChildren();
+});
+
+describe('Start refund button', () => {
+  it('joins each order card button row once, in a shadow root', async () => {
+    listPage('8212379857492017', '8212379857492018');
+    stop = attachHelpers(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL });
+    await settle();
+    const rows = [...document.querySelectorAll('.order-item-btns')];
+    expect(rows.map((r) => r.querySelectorAll('[data-refund-radar-host="start"]').length)).toEqual([1, 1]);
+    expect(rows.every((r) => r.hasAttribute('data-refund-radar-start'))).toBe(true);
+    const button = inShadow(hosts('start')[0], 'button')!;
+    expect(button.textContent).toBe('Start refund');
+    expect(button.getAttribute('aria-label')).toBe('Start refund – Order 8212379857492017');
+    // Styles live inside the shadow root only; nothing was added to the page's head.
+    expect(hosts('start')[0]!.shadowRoot!.querySelector('style')).not.toBeNull();
+    expect(document.head.querySelectorAll('style, link').length).toBe(0);
+  });
+
+  it('reaches cards added later ("View orders") through the observer, still once each', async () => {
+    const list = listPage('8212379857492017');
+    stop = attachHelpers(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL });
+    await settle();
+    list.insertAdjacentHTML('beforeend', card('8212379857492019') + card('8212379857492020'));
+    await settle();
+    expect(hosts('start')).toHaveLength(3);
+    // More mutations (AliExpress re-rendering around the rows) add nothing twice.
+    list.append(document.createElement('div'));
+    document.querySelector('.order-item-btns')!.append(document.createElement('span'));
+    await settle();
+    expect(hosts('start')).toHaveLength(3);
+  });
+
+  it('leaves nothing behind when the extension is reloaded or disabled', async () => {
+    const list = listPage('8212379857492017', '8212379857492018');
+    const ctx = fakeContext();
+    attachHelpers(ctx, { deps: fakeDeps(), href: () => LIST_URL });
+    await settle();
+    await inShadow(hosts('start')[0], 'button')!.click();
+    await settle();
+    expect(hosts('panel')).toHaveLength(1);
+
+    ctx.invalidate();
+    expect(document.querySelectorAll('[data-refund-radar-host]')).toHaveLength(0);
+    expect(document.querySelectorAll('[data-refund-radar-start]')).toHaveLength(0);
+    // The observer is gone too: a card added now gets nothing.
+    list.insertAdjacentHTML('beforeend', card('8212379857492021'));
+    await settle();
+    expect(document.querySelectorAll('[data-refund-radar-host]')).toHaveLength(0);
+  });
+
+  it('stays off pages that are not order pages', async () => {
+    listPage('8212379857492017');
+    stop = attachHelpers(fakeContext(), {
+      deps: fakeDeps(),
+      href: () => 'https://www.aliexpress.com/item/1005001.html',
+    });
+    await settle();
+    expect(hosts('start')).toHaveLength(0);
+  });
+
+  it('puts one button in the order detail page row, for the order in the URL', async () => {
+    setPage(`<div class="order-wrap order-detail">
+      <div class="order-block order-status" data-pl="order_detail_status"><div class="order-status-btns"><button>Confirm received</button></div></div>
+      <div class="order-detail-item-content"><div class="item-btns"><a class="comet-btn order-item-btn" href="//www.aliexpress.com/p/reverse-pages/start.html?tradeOrderLineId=1">Returns/refunds</a></div></div></div>`);
+    stop = attachHelpers(fakeContext(), {
+      deps: fakeDeps(),
+      href: () => 'https://www.aliexpress.com/p/order/detail.html?orderId=8212379857492017',
+    });
+    await settle();
+    expect(hosts('start')).toHaveLength(1);
+    expect(hosts('start')[0]!.parentElement!.className).toBe('order-status-btns');
+    expect(inShadow(hosts('start')[0], 'button')!.getAttribute('aria-label')).toContain('8212379857492017');
+  });
+});
