@@ -1,3 +1,4 @@
+import { mountHelpers } from '../../src/inject/index.ts';
 import { detectPage } from '../../src/pages/detect.ts';
 
 export default defineContentScript({
@@ -10,5 +11,6 @@ export default defineContentScript({
     };
     mark();
     ctx.addEventListener(window, 'wxt:locationchange', mark);
+    mountHelpers(ctx);
   },
 });
