@@ -47,7 +47,7 @@ export function timelineFor(input: TimelineInput): Timeline {
         };
 
   const deadlines: Deadline[] = dues
-    .sort((a, b) => a.at - b.at || ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind))
+    .sort((a, b) => a.at - b.at || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
     .map(toDeadline);
   return {
     phase: decision.phase,
@@ -57,7 +57,8 @@ export function timelineFor(input: TimelineInput): Timeline {
   };
 }
 
-const ORDER: Deadline['kind'][] = [
+/** Ties at the same instant list in the order things happen in a dispute. */
+const KIND_ORDER: Deadline['kind'][] = [
   'dispute-opens',
   'seller-response',
   'escalation-opens',
