@@ -1,18 +1,42 @@
 import { render } from 'preact';
-import { t } from '../../src/i18n/index.ts';
+import { browser } from 'wxt/browser';
+import '../../assets/styles/options.css';
 import { send } from '../../src/platform/messaging.ts';
-import { StatusLine } from '../../src/ui/StatusLine.tsx';
+import { bundledPolicyFile } from '../../src/rules/index.ts';
+import { applyLanguageSetting, browserLanguage, cachedLanguageSetting } from '../../src/ui/language.ts';
+import type { OptionsApi } from '../../src/ui/options/api.ts';
+import { Options } from '../../src/ui/options/Options.tsx';
 
-const loadStatus = () => send('status', {});
+const uiLanguage = browserLanguage(() => browser.i18n.getUILanguage());
 
-function Options() {
-  return (
-    <main>
-      <h1>{t('optionsTitle')}</h1>
-      <StatusLine load={loadStatus} />
-      <p>{t('optionsPrivacy')}</p>
-    </main>
+const api: OptionsApi = {
+  getSettings: () => send('settingsGet', {}),
+  setSettings: (patch) => send('settingsSet', patch),
+  exportBackup: () => send('backupExport', {}),
+  importBackup: (text) => send('backupImport', { text }),
+  wipe: () => send('wipe', { confirm: true }),
+  download(fileName, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+  applyLanguage: (setting) => applyLanguageSetting(setting, uiLanguage),
+  browserLanguage: uiLanguage,
+};
+
+async function main() {
+  const app = document.getElementById('app')!;
+  const stored = await send('settingsGet', {}).then(
+    (s) => s.language,
+    () => cachedLanguageSetting(),
   );
+  await applyLanguageSetting(stored, uiLanguage);
+  const policy = bundledPolicyFile();
+  if (!policy.ok) throw new Error(policy.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  render(<Options api={api} policy={policy.value} />, app);
 }
 
-render(<Options />, document.getElementById('app')!);
+void main();

@@ -1,0 +1,25 @@
+/**
+ * The options form's own checks, so a mistake is named next to its field before anything is
+ * sent; the background checks again (settingsSet refuses all or nothing).
+ */
+
+/** "3, 1" -> [3, 1]; null when not up to 5 different whole days from 0 to 30. */
+export function parseLeadDays(text: string): number[] | null {
+  const parts = text
+    .split(/[,;\s]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0 || parts.length > 5) return null;
+  const days = parts.map((p) => (/^\d{1,2}$/.test(p) ? Number(p) : NaN));
+  if (days.some((d) => !Number.isInteger(d) || d < 0 || d > 30)) return null;
+  return new Set(days).size === days.length ? days : null;
+}
+
+/** An override field: empty means "use the pack"; else days from 0.5 to 365 in halves. Accepts "4,5". */
+export function parseOverride(text: string): { ok: true; days: number | null } | { ok: false } {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return { ok: true, days: null };
+  if (!/^\d{1,3}(\.\d+)?$/.test(trimmed)) return { ok: false };
+  const days = Number(trimmed);
+  return days > 0 && days <= 365 && Number.isInteger(days * 2) ? { ok: true, days } : { ok: false };
+}
