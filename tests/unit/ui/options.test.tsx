@@ -141,7 +141,7 @@ describe('options validation', () => {
     });
     expect(api.applyLanguage).toHaveBeenCalledWith('es');
     await act(async () => {
-      await api.applyLanguage.mock.results[0]!.value;
+      await vi.mocked(api.applyLanguage).mock.results[0]!.value;
     });
     await flush();
     expect(text(el.querySelector('h1'))).toBe('Ajustes de Refund Radar');
