@@ -38,23 +38,31 @@ async function main() {
     await settle(page);
     shots.push(await h.screenshot(page, 'demo-2-my-orders-more'));
   }
-  const detail = page.locator('a[href*="detail.html?orderId="]').first();
-  if (await detail.count()) {
-    await page.goto(new URL((await detail.getAttribute('href'))!, ORDERS).href);
+  // Collect the links first: the list is the page that has them all.
+  const links = await page.evaluate(() => ({
+    detail: document.querySelector<HTMLAnchorElement>('a[href*="detail.html?orderId="]')?.href,
+    dispute: document.querySelector<HTMLAnchorElement>('a[href*="fastissue/Detail.htm"]')?.href,
+  }));
+  const helper = page.locator('[data-refund-radar-helper]').first();
+  if (await helper.count()) {
+    await helper.scrollIntoViewIfNeeded();
+    await helper.locator('button').first().click();
     await settle(page);
-    shots.push(await h.screenshot(page, 'demo-3-order-detail'));
+    shots.push(await h.screenshot(page, 'demo-3-start-refund'));
   }
-  const disputeLink = await page.evaluate(
-    () => document.querySelector<HTMLAnchorElement>('a[href*="fastissue/Detail.htm"]')?.href,
-  );
-  if (disputeLink) {
-    await page.goto(disputeLink);
+  for (const [name, url] of [
+    ['demo-4-order-detail', links.detail],
+    ['demo-5-dispute', links.dispute],
+  ] as const) {
+    if (!url) continue;
+    await page.goto(url);
     await settle(page);
-    shots.push(await h.screenshot(page, 'demo-4-dispute'));
+    shots.push(await h.screenshot(page, name));
   }
   const popup = await h.openExtensionPage('popup.html');
+  await popup.setViewportSize({ width: 420, height: 640 });
   await settle(popup);
-  shots.push(await h.screenshot(popup, 'demo-5-popup'));
+  shots.push(await h.screenshot(popup, 'demo-6-popup'));
   await h.close();
   console.log(`No display: ran headless. Screenshots in ${join(ROOT, 'tests/.artifacts/screenshots')}:`);
   for (const s of shots) console.log(`  ${s}`);
