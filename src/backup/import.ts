@@ -1,5 +1,5 @@
 import { ingestRecords } from '../store/ingest.ts';
-import { sameValue } from '../store/merge.ts';
+import { canonical, sameValue } from '../store/merge.ts';
 import { mergeProgress } from '../store/progress.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import type { Observation, RadarDb } from '../store/db.ts';
@@ -39,18 +39,17 @@ export async function importBackup(db: RadarDb, text: string): Promise<ImportRes
     );
     count += merged.changed;
 
+    // History is compared by content: ids differ between installations.
+    const signature = (o: Omit<Observation, 'id'>) =>
+      JSON.stringify([o.entity, o.entityId, o.readAt, o.url, o.flagged, canonical(o.changes)]);
+    const known = new Set((await db.observations.toArray()).map(signature));
     const fresh: Observation[] = [];
     for (const o of backup.observations) {
       const { id: _id, ...rest } = o;
-      const history = await db.observations.where('[entity+entityId]').equals([o.entity, o.entityId]).toArray();
-      const known = [...history, ...fresh].some(
-        (h) =>
-          h.readAt === rest.readAt &&
-          h.url === rest.url &&
-          h.flagged === rest.flagged &&
-          sameValue(h.changes, rest.changes),
-      );
-      if (!known) fresh.push(rest);
+      const sig = signature(rest);
+      if (known.has(sig)) continue;
+      known.add(sig);
+      fresh.push(rest);
     }
     if (fresh.length) await db.observations.bulkAdd(fresh);
     count += fresh.length;

@@ -15,16 +15,13 @@ export interface IngestOptions {
 }
 
 /** Merges one page's reading into the stored state in one transaction: all of it or none. */
-export async function ingest(db: RadarDb, snapshot: PageSnapshot, options: IngestOptions = {}): Promise<IngestResult> {
+export function ingest(db: RadarDb, snapshot: PageSnapshot, options: IngestOptions = {}): Promise<IngestResult> {
   const reading: Reading = { readAt: snapshot.readAt, url: snapshot.url, kind: snapshot.kind };
   return ingestRecords(db, snapshot.orders, snapshot.disputes, () => reading, options);
 }
 
 /** The merge behind `ingest`, where each record may carry its own reading time (backups do). */
-export async function ingestRecords<
-  O extends PageSnapshot['orders'][number],
-  D extends PageSnapshot['disputes'][number],
->(
+export function ingestRecords<O extends PageSnapshot['orders'][number], D extends PageSnapshot['disputes'][number]>(
   db: RadarDb,
   orders: O[],
   disputes: D[],
@@ -33,56 +30,78 @@ export async function ingestRecords<
 ): Promise<IngestResult> {
   const observe = options.observe ?? true;
   return db.transaction('rw', db.orders, db.disputes, db.observations, async () => {
-    const orderCache = new Map<string, StoredOrder | undefined>();
+    // One read and one write per table: a list page brings hundreds of orders at once, and a
+    // round trip to IndexedDB per order would cost more than all the merging.
+    const orderIds = [...new Set([...orders, ...disputes].map((r) => r.orderId))];
+    const storedOrders = await db.orders.bulkGet(orderIds);
+    const orderOf = new Map<string, StoredOrder | undefined>(orderIds.map((id, i) => [id, storedOrders[i]]));
+    const disputeOrderIds = [...new Set(disputes.map((d) => d.orderId))];
+    const disputesOf = new Map<string, StoredDispute[]>();
+    if (disputeOrderIds.length) {
+      for (const d of await db.disputes.where('orderId').anyOf(disputeOrderIds).toArray()) {
+        disputesOf.set(d.orderId, [...(disputesOf.get(d.orderId) ?? []), d]);
+      }
+    }
+    const orderWrites = new Map<string, StoredOrder>();
+    const disputeWrites = new Map<string, StoredDispute>();
+    const disputeDeletes = new Set<string>();
     const changedOrders = new Set<string>();
     const changedDisputes = new Set<string>();
     const pending: Observation[] = [];
     let flagged = 0;
 
-    const loadOrder = async (orderId: string) => {
-      if (!orderCache.has(orderId)) orderCache.set(orderId, await db.orders.get(orderId));
-      return orderCache.get(orderId);
+    const flagCandidates: Observation[] = [];
+    const record = (observations: Observation[]) => {
+      for (const o of observations) (o.flagged ? flagCandidates : pending).push(o);
     };
 
-    const record = async (observations: Observation[]) => {
-      for (const o of observations) {
-        if (o.flagged) {
-          // The same stale page read twice is one flag in the history, not two.
-          if ((await hasObservation(db, o)) || pending.some((p) => sameObservation(p, o))) continue;
-          flagged += 1;
-        }
-        pending.push(o);
-      }
+    const putOrder = (order: StoredOrder) => {
+      orderOf.set(order.orderId, order);
+      orderWrites.set(order.orderId, order);
     };
 
     for (const incoming of orders) {
-      const stored = await loadOrder(incoming.orderId);
-      const result = mergeOrder(stored, incoming, readingOf(incoming));
-      if (result.next) {
-        await db.orders.put(result.next);
-        orderCache.set(incoming.orderId, result.next);
-      }
+      const result = mergeOrder(orderOf.get(incoming.orderId), incoming, readingOf(incoming));
+      if (result.next) putOrder(result.next);
       if (result.changed) changedOrders.add(incoming.orderId);
-      await record(result.observations);
+      record(result.observations);
     }
 
     for (const incoming of disputes) {
       const reading = readingOf(incoming);
-      const existing = await findDispute(db, incoming.orderId, incoming.lineId);
+      const ofOrder = disputesOf.get(incoming.orderId) ?? [];
+      const existing = findDispute(ofOrder, incoming.orderId, incoming.lineId);
       const result = mergeDispute(existing?.record, incoming, reading);
       const next = result.next ?? (existing?.rekeyFrom ? existing.record : null);
-      if (existing?.rekeyFrom) await db.disputes.delete(existing.rekeyFrom);
-      if (next) await db.disputes.put(next);
+      if (existing?.rekeyFrom) {
+        disputeDeletes.add(existing.rekeyFrom);
+        disputeWrites.delete(existing.rekeyFrom);
+      }
+      if (next) {
+        disputeDeletes.delete(next.key);
+        disputeWrites.set(next.key, next);
+        const others = ofOrder.filter((d) => d.key !== next.key && d.key !== existing?.rekeyFrom);
+        disputesOf.set(incoming.orderId, [...others, next]);
+      }
       if (next && (result.changed || existing?.rekeyFrom)) changedDisputes.add(next.key);
-      await record(result.observations);
-      if (!(await loadOrder(incoming.orderId))) {
-        const placeholder = mergeOrder(undefined, emptyOrder(incoming.orderId), reading);
-        await db.orders.put(placeholder.next!);
-        orderCache.set(incoming.orderId, placeholder.next!);
+      record(result.observations);
+      if (!orderOf.get(incoming.orderId)) {
+        putOrder(mergeOrder(undefined, emptyOrder(incoming.orderId), reading).next!);
         changedOrders.add(incoming.orderId);
       }
     }
 
+    // Only Dexie's own promises are awaited in here: awaiting anything else lets IndexedDB
+    // commit the transaction under us in a real browser (fake-indexeddb never shows it).
+    for (const o of flagCandidates) {
+      // The same stale page read twice is one flag in the history, not two.
+      if (pending.some((p) => sameObservation(p, o)) || (await hasObservation(db, o))) continue;
+      flagged += 1;
+      pending.push(o);
+    }
+    if (disputeDeletes.size) await db.disputes.bulkDelete([...disputeDeletes]);
+    if (orderWrites.size) await db.orders.bulkPut([...orderWrites.values()]);
+    if (disputeWrites.size) await db.disputes.bulkPut([...disputeWrites.values()]);
     if (observe && pending.length) await db.observations.bulkAdd(pending);
     return { changed: changedOrders.size + changedDisputes.size, flagged };
   });
@@ -92,18 +111,17 @@ export async function ingestRecords<
  * The stored dispute a reading belongs to. A list page may not know the order line: it then
  * belongs to the order's only dispute; a line-less record is given its line once a page shows it.
  */
-async function findDispute(
-  db: RadarDb,
+function findDispute(
+  ofOrder: StoredDispute[],
   orderId: string,
   lineId: string | null,
-): Promise<{ record: StoredDispute; rekeyFrom?: string } | undefined> {
-  const exact = await db.disputes.get(disputeKey(orderId, lineId));
+): { record: StoredDispute; rekeyFrom?: string } | undefined {
+  const key = disputeKey(orderId, lineId);
+  const exact = ofOrder.find((d) => d.key === key);
   if (exact) return { record: exact };
-  const ofOrder = await db.disputes.where('orderId').equals(orderId).toArray();
   if (lineId === null) return ofOrder.length === 1 ? { record: ofOrder[0]! } : undefined;
   const lineless = ofOrder.find((d) => d.lineId === null);
   if (!lineless) return undefined;
-  const key = disputeKey(orderId, lineId);
   return { record: { ...lineless, key, lineId }, rekeyFrom: lineless.key };
 }
 
@@ -117,7 +135,11 @@ function sameObservation(a: Observation, b: Observation): boolean {
   );
 }
 
-async function hasObservation(db: RadarDb, o: Observation): Promise<boolean> {
-  const history = await db.observations.where('[entity+entityId]').equals([o.entity, o.entityId]).toArray();
-  return history.some((h) => sameObservation(h, o));
+function hasObservation(db: RadarDb, o: Observation) {
+  return db.observations
+    .where('[entity+entityId]')
+    .equals([o.entity, o.entityId])
+    .filter((h) => sameObservation(h, o))
+    .count()
+    .then((n) => n > 0);
 }

@@ -26,10 +26,14 @@ type Changes = Observation['changes'];
 
 /** Stable, key-order-independent equality for the plain JSON values the model holds. */
 export function sameValue(a: unknown, b: unknown): boolean {
+  // Most fields are strings, numbers or null: skip serialising them (a list page has thousands).
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   return canonical(a) === canonical(b);
 }
 
-function canonical(value: unknown): string {
+/** JSON with object keys sorted, so equal values give equal text whatever their key order. */
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
@@ -46,6 +50,8 @@ interface FieldRule<T> {
   path: string;
   get: (record: T) => unknown;
   set: (record: T, value: unknown) => void;
+  /** Gives `record` its own copy of the object holding this field (for nested paths). */
+  copyParent: (record: T) => void;
 }
 
 function field<T>(path: string): FieldRule<T> {
@@ -53,6 +59,12 @@ function field<T>(path: string): FieldRule<T> {
   return {
     path,
     get: (record) => parts.reduce<unknown>((v, p) => (v as Record<string, unknown> | null)?.[p] ?? null, record),
+    copyParent: (record) => {
+      if (parts.length < 2) return;
+      const holder = record as Record<string, unknown>;
+      const inner = holder[parts[0]!];
+      if (inner && typeof inner === 'object') holder[parts[0]!] = { ...(inner as object) };
+    },
     set: (record, value) => {
       let target = record as Record<string, unknown>;
       for (const p of parts.slice(0, -1)) target = target[p] as Record<string, unknown>;
@@ -81,7 +93,9 @@ function mergeFields<T extends Mergeable>(
   reading: Reading,
   spec: MergeSpec<T>,
 ): { next: T; touched: boolean; changes: Changes; flagged: Changes | null; flagReason: string | null } {
-  const next = structuredClone(stored);
+  // Fields are replaced, never edited in place, so copying the objects along the paths is enough.
+  const next = { ...stored };
+  for (const rule of spec.fields) rule.copyParent(next);
   const times: Record<string, string> = { ...(stored.readAtByField ?? {}) };
   const changes: Changes = {};
   let flagged: Changes | null = null;
@@ -201,7 +215,7 @@ export function mergeOrder(
   };
   const candidate: StoredOrder = {
     ...base,
-    ...structuredClone(incoming),
+    ...incoming,
     lines: fillLines(base.lines, incoming.lines),
   };
   const merged = mergeFields(base, candidate, reading, spec);
@@ -276,7 +290,7 @@ export function mergeDispute(
   };
   const candidate: StoredDispute = {
     ...base,
-    ...structuredClone(incoming),
+    ...incoming,
     key,
     lineId: base.lineId ?? incoming.lineId,
   };

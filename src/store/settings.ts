@@ -5,11 +5,12 @@ import type { RadarDb } from './db.ts';
 const KEY = 'settings';
 
 /** The shopper's settings, migrated to the current version; defaults until anything was saved. */
-export async function readSettings(db: RadarDb): Promise<Settings> {
-  const row = await db.settings.get(KEY);
-  return migrateSettings(row?.value).settings;
+// Dexie's own promises, not async functions: these run inside other transactions (backup
+// import), where awaiting a native promise can let IndexedDB commit too early.
+export function readSettings(db: RadarDb): Promise<Settings> {
+  return db.settings.get(KEY).then((row) => migrateSettings(row?.value).settings);
 }
 
-export async function writeSettings(db: RadarDb, settings: Settings): Promise<void> {
-  await db.settings.put({ key: KEY, value: settings });
+export function writeSettings(db: RadarDb, settings: Settings): Promise<string> {
+  return db.settings.put({ key: KEY, value: settings });
 }
