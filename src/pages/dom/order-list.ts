@@ -51,7 +51,7 @@ function readCard(
   s: S,
   problems: Problem[],
 ): [Order, Dispute | null] | null {
-  const orderId = idFromLinks($union(card, s.idLink), ctx.url, ORDER_ID_PARAMS);
+  const orderId = idFromLinks($union(card, s.idLink, true), ctx.url, ORDER_ID_PARAMS);
   if (!orderId) {
     problems.push(problem('order-id-missing', `order card ${index + 1}`));
     return null;

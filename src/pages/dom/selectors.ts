@@ -110,9 +110,23 @@ export function $all(root: Root, target: Target): Element[] {
   return [];
 }
 
-/** Elements of every alternative, in document order without repeats (for links: the id may sit on any). */
-export function $union(root: Root, target: Target): Element[] {
+function tryMatches(el: Element, css: string): boolean {
+  try {
+    return el.matches(css);
+  } catch (error) {
+    if (isSyntaxError(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Elements of every alternative, without repeats (for links: the id may sit on any). With
+ * `withSelf`, the root itself counts too: the mobile card is itself the link to the order.
+ */
+export function $union(root: Root, target: Target, withSelf = false): Element[] {
   const seen = new Set<Element>();
+  const self = withSelf && typeof (root as Element).matches === 'function' ? (root as Element) : null;
+  if (self && target.some((alt) => tryMatches(self, alt.css))) seen.add(self);
   for (const alt of target) for (const el of tryQueryAll(root, alt.css)) seen.add(el);
   return [...seen];
 }

@@ -215,3 +215,25 @@ describe('detail pages missing their ids', () => {
     expect(result.orders.map((o) => o.orderId)).toEqual([orders[0]!.orderId]);
   });
 });
+
+describe('the mobile layout', () => {
+  it('reads a card that is itself the link to its order', () => {
+    const doc = html(
+      '<div class="comet-checkbox-group">' +
+        '<a class="order-item order-item-mobile" href="//m.aliexpress.com/p/order/detail.html?orderId=8100000000000000">' +
+        '<div class="order-item-header-status"><span class="order-item-header-status-text">Completed</span></div>' +
+        '<div class="order-item-content-body"><span title="Cable">Cable</span><span class="quantity">x3</span></div>' +
+        '</a></div>',
+    );
+    const result = valid(
+      readOrderList(doc, { url: new URL('https://m.aliexpress.com/p/order/index.html'), readAt, locale: 'en' }),
+    );
+    expect(result.orders).toEqual([
+      expect.objectContaining({
+        orderId: '8100000000000000',
+        status: 'completed',
+        lines: [{ lineId: null, title: 'Cable', quantity: 3 }],
+      }),
+    ]);
+  });
+});
