@@ -67,11 +67,16 @@ async function refresh({ db, effects, translatorFor }: AlertDeps, now: Date): Pr
   }
 
   const wanted = new Map(plan.alarms.map((a) => [a.name, a.when]));
-  for (const alarm of await effects.alarms()) {
-    if (isOurAlarm(alarm.name) && !wanted.has(alarm.name)) await effects.clearAlarm(alarm.name);
-  }
   const existing = new Map((await effects.alarms()).map((a) => [a.name, a.scheduledTime]));
-  for (const [name, when] of wanted) if (existing.get(name) !== when) await effects.createAlarm(name, when);
+  // Each is a round trip to the browser: sent together, not one after another.
+  await Promise.all([
+    ...[...existing.keys()]
+      .filter((name) => isOurAlarm(name) && !wanted.has(name))
+      .map((name) => effects.clearAlarm(name)),
+    ...[...wanted]
+      .filter(([name, when]) => existing.get(name) !== when)
+      .map(([name, when]) => effects.createAlarm(name, when)),
+  ]);
 
   await effects.setBadge(plan.badge);
   return { notified, alarms: wanted.size, badge: plan.badge };
