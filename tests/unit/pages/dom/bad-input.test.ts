@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dispute, Order, PageKind, Problem } from '../../../../src/model/index.ts';
-import { DOM_READERS, pageLocale, readDom, readOrderList } from '../../../../src/pages/dom/index.ts';
+import { DOM_READERS, pageLocale, readDom, readOrderList, type DomResult } from '../../../../src/pages/dom/index.ts';
 import { FIXTURE_CLOCK } from '../../../site/data.ts';
 import { ALL_PAGES, loadFixture } from './fixtures.ts';
 
@@ -9,7 +9,7 @@ const fixture = (lang: string, name: string) => loadFixture(ALL_PAGES.find((p) =
 const html = (body: string, lang = 'en') =>
   new DOMParser().parseFromString(`<!DOCTYPE html><html lang="${lang}"><body>${body}</body></html>`, 'text/html');
 
-function valid(result: { orders: unknown[]; disputes: unknown[]; problems: unknown[] }) {
+function valid(result: DomResult): DomResult {
   for (const o of result.orders) Order.parse(o);
   for (const d of result.disputes) Dispute.parse(d);
   for (const p of result.problems) Problem.parse(p);
