@@ -8,11 +8,18 @@ export interface Sender {
 }
 
 /**
- * Messages a content script on AliExpress may send. Its tab runs the website's code next to it,
- * so it gets only what the page helper needs: delivering readings, reading one order and marking
- * a refund started. Settings, backups and wiping stay with the extension's own pages.
+ * Messages a content script on AliExpress may send. Its tab runs the website's code in the same
+ * renderer, so it gets only what the injected helper needs (issue 6): delivering readings,
+ * reading orders, settings and disputes, and marking a refund started. Changing settings,
+ * ticking steps, backups and wiping stay with the extension's own pages.
  */
-const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot', 'order', 'refundStarted']);
+const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
+  'snapshot',
+  'order',
+  'dashboard',
+  'settingsGet',
+  'refundStarted',
+]);
 /** Readings come only from pages: an extension page has nothing to read. */
 const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot']);
 

@@ -45,16 +45,18 @@ describe('who may send what', () => {
     expect(await db.orders.count()).toBe(0);
   });
 
-  it.each(['settingsSet', 'settingsGet', 'backupExport', 'backupImport', 'wipe', 'dashboard', 'stepTicked', 'status'])(
+  it.each(['settingsSet', 'backupExport', 'backupImport', 'wipe', 'stepTicked', 'status'])(
     'refuses %s from a content script',
     async (name) => {
       expect(await bg.send(name, {}, SENDERS.contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     },
   );
 
-  it('lets the page helper read one order and mark a refund started', async () => {
+  it('lets the page helper read orders and settings and mark a refund started', async () => {
     await ok('snapshot', snapshot(), SENDERS.contentScript);
     expect(await ok('order', { orderId: ID }, SENDERS.contentScript)).toMatchObject({ order: { orderId: ID } });
+    expect(await ok('dashboard', {}, SENDERS.contentScript)).toHaveLength(1);
+    expect(await ok('settingsGet', {}, SENDERS.contentScript)).toMatchObject({ language: 'auto' });
     expect(await ok('refundStarted', { orderId: ID, reason: 'not-received' }, SENDERS.contentScript)).toMatchObject({
       reason: 'not-received',
     });
