@@ -145,6 +145,8 @@ setTimeout(function(){if(!more)return;b.disabled=false;b.classList.remove('comet
 export interface OrderListOptions extends RenderOptions {
   /** Cards already in the DOM (fixtures); live pages start empty and render on the client. */
   rendered?: number;
+  /** Cards the client renders at first and per "View orders" click (live pages); 10 like AliExpress. */
+  pageSize?: number;
 }
 
 export function renderOrderListHtml(opts: OrderListOptions, orders: SiteOrder[]): string {
@@ -162,7 +164,7 @@ export function renderOrderListHtml(opts: OrderListOptions, orders: SiteOrder[])
       : '') +
     `</div></div></div>` +
     (opts.live
-      ? `<script id="order-list-data" type="application/json">${JSON.stringify({ pageSize: PAGE_SIZE, cards }).replace(/</g, '\\u003c')}</script>`
+      ? `<script id="order-list-data" type="application/json">${JSON.stringify({ pageSize: opts.pageSize ?? PAGE_SIZE, cards }).replace(/</g, '\\u003c')}</script>`
       : '');
   return page(opts, t.myOrders, body, ORDER_LIST_SCRIPT);
 }

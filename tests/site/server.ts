@@ -120,8 +120,15 @@ function route(url: URL, opts: RenderOptions, defaultCount: number): { status: n
     case '/':
     case '/index.html':
       return { status: 200, html: homeHtml(opts) };
-    case '/p/order/index.html':
-      return { status: 200, html: renderOrderListHtml(opts, siteOrders(orderCount(url, defaultCount), opts.clock)) };
+    case '/p/order/index.html': {
+      // `?pageSize=N` shows N cards per "View orders" step, so a benchmark can have every card at once.
+      const pageSize = Number(url.searchParams.get('pageSize'));
+      const listOpts = Number.isInteger(pageSize) && pageSize > 0 ? { ...opts, pageSize } : opts;
+      return {
+        status: 200,
+        html: renderOrderListHtml(listOpts, siteOrders(orderCount(url, defaultCount), opts.clock)),
+      };
+    }
     case '/p/order/detail.html': {
       const order = byOrderParam('orderId');
       return order ? { status: 200, html: renderOrderDetailHtml(opts, order) } : notFound('order not found');

@@ -141,6 +141,8 @@ describe('server', () => {
     );
     expect(data.cards).toHaveLength(50);
     expect(data.pageSize).toBe(10);
+    const all = await fetchPage(site, 'http://www.aliexpress.com/p/order/index.html?orders=500&pageSize=500');
+    expect(all.body).toContain('"pageSize":500');
   });
 
   it('remembers a language chosen by subdomain or ?lang= in the aep_usuc_f cookie', async () => {
