@@ -4,6 +4,13 @@ import type { PageSnapshot } from '../../src/model/index.ts';
 import { dispute, order, snapshot } from '../unit/store/fixtures.ts';
 import { launch, type Harness } from './harness.ts';
 
+// The extension APIs as the functions passed to evaluate() see them inside Chromium.
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+};
+
 const MY_ORDERS = 'http://www.aliexpress.com/p/order/index.html';
 
 /** Counts of every table of the extension's database, read in the service worker with plain IndexedDB. */
