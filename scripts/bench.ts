@@ -1,0 +1,629 @@
+/**
+ * npm run bench: builds the extension, measures it in real Chromium on the local AliExpress
+ * stand-in, prints every figure beside its budget and writes bench-results.json.
+ *
+ *   npm run bench [-- --runs 5] [-- --skip-build] [-- --only sizes,overhead,read,ingest,popup]
+ *
+ * Timings are reported, never asserted: they depend on the machine. Sizes are asserted by
+ * tests/e2e/size.e2e.test.ts.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { PageSnapshot } from '../src/model/index.ts';
+import { findChromium } from '../tests/e2e/chromium.ts';
+import {
+  evaluateIn,
+  isolatedWorld,
+  launchBench,
+  ordersUrl,
+  showAllOrders,
+  waitForCards,
+  type BenchBrowser,
+} from './bench/browser.ts';
+import { bundleRead, READ_GLOBAL, READ_SCRIPT_URL } from './bench/read-bundle.ts';
+import { firstOrders, snapshotOf } from './bench/snapshot.ts';
+import { fmt, fmtSummary, kb, summarize, type Summary } from './bench/stats.ts';
+import { mainThreadCost, scriptCallTimes, startTrace, type MainThreadCost } from './bench/trace.ts';
+import { BUDGETS, measureEntrypoints, totals, type EntrySize } from './sizes.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT_DIR = '.output/bench';
+const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
+const RESULTS = join(ROOT, 'bench-results.json');
+
+/** Timing budgets from issue 7; reported as pass/over, never asserted. */
+const TIMING_BUDGETS = {
+  longTasksByExtension: 0,
+  read500Ms: 10,
+  overheadRatio: 0.02,
+  popup1000Ms: 100,
+};
+
+const OVERHEAD_SIZES = [50, 500] as const;
+const READ_SIZES = [50, 200, 500] as const;
+const POPUP_SIZES = [100, 1000] as const;
+const INGEST_SIZE = 1000;
+const WARM_READS = 5;
+// Long enough for the content script's reading, sending and helper buttons after the last card.
+const SETTLE_MS = 1500;
+const SECTIONS = ['sizes', 'overhead', 'read', 'ingest', 'popup'] as const;
+type Section = (typeof SECTIONS)[number];
+
+interface Options {
+  runs: number;
+  build: boolean;
+  only: Set<Section>;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const runs = Number(value('--runs') ?? process.env.BENCH_RUNS ?? 5);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive whole number, not ${runs}`);
+  const only = value('--only')?.split(',') ?? [...SECTIONS];
+  const unknown = only.filter((s) => !SECTIONS.includes(s as Section));
+  if (unknown.length) throw new Error(`--only takes ${SECTIONS.join(',')}; unknown: ${unknown.join(',')}`);
+  return { runs, build: !argv.includes('--skip-build'), only: new Set(only as Section[]) };
+}
+
+function buildExtension(): void {
+  const started = Date.now();
+  const result = spawnSync('npx', ['wxt', 'build', '-c', 'scripts/bench/wxt.bench.config.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_OUT_DIR: OUT_DIR },
+  });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}\n${result.stderr}`.split('\n').slice(-30).join('\n'));
+    throw new Error('wxt build failed (output above)');
+  }
+  log(`built ${OUT_DIR}/chrome-mv3 in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Page overhead and heap
+
+interface PageLoad {
+  cost: MainThreadCost;
+  heapUsedBytes: number;
+  detected: string | null;
+}
+
+async function frameIdOf(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  await cdp.detach();
+  return frameTree.frame.id;
+}
+
+async function measuredLoad(b: BenchBrowser, count: number): Promise<PageLoad> {
+  const page = await b.context.newPage();
+  try {
+    await showAllOrders(page, b.siteOrigin);
+    const frameId = await frameIdOf(page);
+    const cdp = await b.context.newCDPSession(page);
+    const stop = await startTrace(cdp);
+    await page.goto(ordersUrl(count), { waitUntil: 'load' });
+    await waitForCards(page, count);
+    if (b.extensionId)
+      await page.waitForFunction(() => document.documentElement.dataset.refundRadar !== undefined, null, {
+        timeout: 15_000,
+      });
+    await page.waitForTimeout(SETTLE_MS);
+    const events = await stop();
+    // Content scripts' isolated worlds live in the page's V8 isolate: its heap holds both.
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const detected = await page.evaluate(() => document.documentElement.dataset.refundRadar ?? null);
+    await cdp.detach();
+    return { cost: mainThreadCost(events, frameId, b.extensionId), heapUsedBytes: heap.usedSize, detected };
+  } finally {
+    await page.close();
+  }
+}
+
+interface OverheadResult {
+  orders: number;
+  withoutMs: Summary;
+  withMs: Summary;
+  extensionMs: Summary;
+  /** Extension's attributed time / the page's own main-thread time (without the extension). */
+  ratio: number;
+  /** (with − without) main-thread time / without: everything the extension caused, layout included; noisy. */
+  deltaRatio: number;
+  longTasksByExtension: Summary;
+  longTasksWithExtension: Summary;
+  longTasksWithout: Summary;
+  longestExtensionMs: Summary;
+  heapWithoutBytes: Summary;
+  heapWithBytes: Summary;
+  heapAddedBytes: number;
+  detected: string | null;
+}
+
+async function measureOverhead(plain: BenchBrowser, ext: BenchBrowser, runs: number): Promise<OverheadResult[]> {
+  const results: OverheadResult[] = [];
+  for (const count of OVERHEAD_SIZES) {
+    // One unmeasured load each: the first load of a browser pays for caches the shopper's has warm.
+    await measuredLoad(plain, count);
+    await measuredLoad(ext, count);
+    const without: PageLoad[] = [];
+    const withExt: PageLoad[] = [];
+    for (let r = 0; r < runs; r++) {
+      without.push(await measuredLoad(plain, count));
+      withExt.push(await measuredLoad(ext, count));
+      log(`overhead ${count} orders: run ${r + 1}/${runs}`);
+    }
+    const s = (list: PageLoad[], f: (l: PageLoad) => number) => summarize(list.map(f));
+    const withoutMs = s(without, (l) => l.cost.busyMs);
+    const withMs = s(withExt, (l) => l.cost.busyMs);
+    const extensionMs = s(withExt, (l) => l.cost.extensionMs);
+    const heapWithoutBytes = s(without, (l) => l.heapUsedBytes);
+    const heapWithBytes = s(withExt, (l) => l.heapUsedBytes);
+    results.push({
+      orders: count,
+      withoutMs,
+      withMs,
+      extensionMs,
+      ratio: extensionMs.median / withoutMs.median,
+      deltaRatio: (withMs.median - withoutMs.median) / withoutMs.median,
+      longTasksByExtension: s(withExt, (l) => l.cost.longTasksByExtension),
+      longTasksWithExtension: s(withExt, (l) => l.cost.longTasksWithExtension),
+      longTasksWithout: s(without, (l) => l.cost.longTasks),
+      longestExtensionMs: s(withExt, (l) => l.cost.longestExtensionMs),
+      heapWithoutBytes,
+      heapWithBytes,
+      heapAddedBytes: heapWithBytes.median - heapWithoutBytes.median,
+      detected: withExt[0]?.detected ?? null,
+    });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading speed
+
+interface ReadResult {
+  orders: number;
+  ordersRead: number;
+  problems: number;
+  /** The first read() on a freshly loaded page, as the content script does it: main-thread time. */
+  coldMs: Summary;
+  /** Later reads of the same page (compiled code), WARM_READS per load: main-thread time. */
+  warmMs: Summary;
+  /** The same, in wall time (includes waiting for a core on a busy machine). */
+  coldWallMs: Summary;
+  warmWallMs: Summary;
+}
+
+interface ReadRun {
+  cold: number;
+  warm: number[];
+  coldWall: number;
+  warmWall: number[];
+  snapshot: PageSnapshot;
+}
+
+async function loadAndRead(b: BenchBrowser, bundle: string, count: number): Promise<ReadRun> {
+  const page = await b.context.newPage();
+  try {
+    await showAllOrders(page, b.siteOrigin);
+    await page.goto(ordersUrl(count), { waitUntil: 'load' });
+    await waitForCards(page, count);
+    await page.addScriptTag({ content: bundle });
+    const frameId = await frameIdOf(page);
+    const cdp = await b.context.newCDPSession(page);
+    const stop = await startTrace(cdp);
+    const { wall, snapshot } = await page.evaluate(
+      ([name, reads]) =>
+        (
+          window as unknown as Record<
+            string,
+            { runReads: (n: number) => Promise<{ wall: number[]; snapshot: PageSnapshot }> }
+          >
+        )[name as string]!.runReads(reads as number),
+      [READ_GLOBAL, 1 + WARM_READS] as const,
+    );
+    const thread = scriptCallTimes(await stop(), frameId, READ_SCRIPT_URL);
+    await cdp.detach();
+    // Without a trace of every call, wall time is the best there is (and says so in the results).
+    const times = thread.length === wall.length ? thread : wall;
+    return { cold: times[0]!, warm: times.slice(1), coldWall: wall[0]!, warmWall: wall.slice(1), snapshot };
+  } finally {
+    await page.close();
+  }
+}
+
+async function measureRead(plain: BenchBrowser, bundle: string, runs: number): Promise<ReadResult[]> {
+  const results: ReadResult[] = [];
+  for (const count of READ_SIZES) {
+    const list: ReadRun[] = [];
+    for (let r = 0; r < runs; r++) list.push(await loadAndRead(plain, bundle, count));
+    log(`read ${count} orders: ${runs} loads`);
+    const last = list.at(-1)!.snapshot;
+    results.push({
+      orders: count,
+      ordersRead: last.orders.length,
+      problems: last.problems.length,
+      coldMs: summarize(list.map((l) => l.cold)),
+      warmMs: summarize(list.flatMap((l) => l.warm)),
+      coldWallMs: summarize(list.map((l) => l.coldWall)),
+      warmWallMs: summarize(list.flatMap((l) => l.warmWall)),
+    });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ingest and popup, through the extension's own background
+
+async function extensionPage(ext: BenchBrowser, path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
+  return page;
+}
+
+/** Sends a protocol message from an extension page and returns its answer (`{ok, data}` or `{ok:false, error}`). */
+async function sendFromExtensionPage(page: Page, message: { name: string; data: unknown }): Promise<unknown> {
+  return page.evaluate((m) => (globalThis as unknown as ChromeLike).chrome.runtime.sendMessage(m), message);
+}
+interface ChromeLike {
+  chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+}
+
+interface Answer {
+  ok: boolean;
+  data?: { accepted?: boolean; changed?: number };
+  error?: { code: string; message: string };
+}
+
+/** The content script's side of a page, to send snapshots exactly as it does (the background accepts them only from there). */
+async function contentScriptSender(ext: BenchBrowser) {
+  const page = await ext.context.newPage();
+  await page.goto('http://www.aliexpress.com/');
+  const cdp = await ext.context.newCDPSession(page);
+  const world = await isolatedWorld(cdp, ext.extensionId);
+  return {
+    async send(snapshot: PageSnapshot): Promise<{ ms: number; answer: Answer }> {
+      return evaluateIn(
+        cdp,
+        world,
+        `(async () => {
+          const data = ${JSON.stringify(snapshot)};
+          const t0 = performance.now();
+          const answer = await chrome.runtime.sendMessage({ name: 'snapshot', data });
+          return { ms: performance.now() - t0, answer };
+        })()`,
+      );
+    },
+    close: () => page.close(),
+  };
+}
+
+async function wipe(ext: BenchBrowser, page: Page): Promise<void> {
+  const answer = (await sendFromExtensionPage(page, { name: 'wipe', data: { confirm: true } })) as Answer;
+  if (!answer?.ok) throw new Error(`wipe refused: ${JSON.stringify(answer)}`);
+}
+
+function accepted(answer: Answer, what: string): void {
+  if (!answer?.ok || answer.data?.accepted === false)
+    throw new Error(`the background did not accept ${what}: ${JSON.stringify(answer).slice(0, 300)}`);
+}
+
+interface IngestResult {
+  orders: number;
+  synthesized: number;
+  /** A fresh database: every order new. */
+  newMs: Summary;
+  /** The same snapshot again: nothing changes. */
+  unchangedMs: Summary;
+  changed: number;
+}
+
+async function measureIngest(ext: BenchBrowser, snapshot: PageSnapshot, synthesized: number, runs: number) {
+  const options = await extensionPage(ext, 'options.html');
+  const sender = await contentScriptSender(ext);
+  try {
+    const fresh: number[] = [];
+    const again: number[] = [];
+    let changed = 0;
+    for (let r = 0; r < runs; r++) {
+      await wipe(ext, options);
+      const first = await sender.send(snapshot);
+      accepted(first.answer, `a ${snapshot.orders.length}-order snapshot`);
+      changed = first.answer.data?.changed ?? 0;
+      fresh.push(first.ms);
+      const second = await sender.send(snapshot);
+      accepted(second.answer, 'the same snapshot again');
+      again.push(second.ms);
+    }
+    log(`ingest ${snapshot.orders.length} orders: ${runs} runs`);
+    const result: IngestResult = {
+      orders: snapshot.orders.length,
+      synthesized,
+      newMs: summarize(fresh),
+      unchangedMs: summarize(again),
+      changed,
+    };
+    return result;
+  } finally {
+    await sender.close();
+    await options.close();
+  }
+}
+
+/** Selectors of the popup's first useful paint: its list, or its "nothing needs you" line. */
+const POPUP_READY = '.rr-list > li, .rr-quiet';
+const POPUP_FAILED = '.rr-error, [role="alert"]';
+
+// Runs in the popup before its scripts: notes when the list is in the DOM and when that frame was painted.
+const POPUP_PROBE = `(() => {
+  const ready = ${JSON.stringify(POPUP_READY)}, failed = ${JSON.stringify(POPUP_FAILED)};
+  const probe = (window.__rrProbe = { domMs: null, paintMs: null, error: null, items: 0 });
+  const check = () => {
+    if (probe.domMs !== null) return;
+    const bad = document.querySelector(failed);
+    if (bad) { probe.error = bad.textContent; observer.disconnect(); return; }
+    if (!document.querySelector(ready)) return;
+    probe.domMs = performance.now();
+    probe.items = document.querySelectorAll('.rr-list > li').length;
+    observer.disconnect();
+    // rAF runs just before the frame is painted; a task queued from it runs after that paint.
+    requestAnimationFrame(() => setTimeout(() => { probe.paintMs = performance.now(); }, 0));
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+interface PopupResult {
+  orders: number;
+  items: number;
+  /** From navigation start to the list painted. */
+  paintMs: Summary;
+  /** From navigation start to the list in the DOM. */
+  domMs: Summary;
+}
+
+async function measurePopup(ext: BenchBrowser, snapshot: PageSnapshot, runs: number): Promise<PopupResult[]> {
+  const results: PopupResult[] = [];
+  const options = await extensionPage(ext, 'options.html');
+  const sender = await contentScriptSender(ext);
+  try {
+    for (const count of POPUP_SIZES) {
+      await wipe(ext, options);
+      const seed = firstOrders(snapshot, count);
+      accepted((await sender.send(seed)).answer, `the ${count}-order seed`);
+      const paint: number[] = [];
+      const dom: number[] = [];
+      let items = 0;
+      // One unmeasured open: the first compiles the popup's code, which Chromium then caches.
+      for (let r = -1; r < runs; r++) {
+        const page = await ext.context.newPage();
+        await page.addInitScript(POPUP_PROBE);
+        await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+        const probe = await page
+          .waitForFunction(
+            () => {
+              const p = (window as unknown as { __rrProbe?: { paintMs: number | null; error: string | null } })
+                .__rrProbe;
+              return p && (p.paintMs !== null || p.error !== null) ? p : null;
+            },
+            null,
+            { timeout: 30_000, polling: 20 },
+          )
+          .then(
+            (h) => h.jsonValue() as Promise<{ domMs: number; paintMs: number; error: string | null; items: number }>,
+          );
+        await page.close();
+        if (probe.error) throw new Error(`the popup showed an error: ${probe.error}`);
+        if (r < 0) continue;
+        paint.push(probe.paintMs);
+        dom.push(probe.domMs);
+        items = probe.items;
+      }
+      log(`popup with ${count} orders: ${runs} opens`);
+      results.push({ orders: count, items, paintMs: summarize(paint), domMs: summarize(dom) });
+    }
+  } finally {
+    await sender.close();
+    await options.close();
+  }
+  return results;
+}
+
+/** read() on the 1,000-order page, topped up with synthesized orders if the readers found fewer. */
+async function snapshotForIngest(plain: BenchBrowser, bundle: string) {
+  const run = await loadAndRead(plain, bundle, INGEST_SIZE);
+  return snapshotOf(run.snapshot, INGEST_SIZE, new Date());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+interface Row {
+  figure: string;
+  value: string;
+  budget: string;
+  verdict: '' | 'pass' | 'over';
+}
+
+const verdict = (ok: boolean): Row['verdict'] => (ok ? 'pass' : 'over');
+
+function table(rows: Row[]): string {
+  const head: Row = { figure: 'Figure', value: 'Median (min–max, runs)', budget: 'Budget', verdict: '' };
+  const all = [head, ...rows];
+  const w = (k: keyof Row) => Math.max(...all.map((r) => r[k].length), 3);
+  const line = (r: Row) =>
+    `| ${r.figure.padEnd(w('figure'))} | ${r.value.padEnd(w('value'))} | ${r.budget.padEnd(w('budget'))} | ${r.verdict.padEnd(w('verdict'))} |`;
+  const sep = `| ${'-'.repeat(w('figure'))} | ${'-'.repeat(w('value'))} | ${'-'.repeat(w('budget'))} | ${'-'.repeat(w('verdict'))} |`;
+  return [line(head), sep, ...rows.map(line)].join('\n');
+}
+
+function sizeRows(sizes: EntrySize[]): Row[] {
+  const rows: Row[] = [];
+  for (const [group, t] of Object.entries(totals(sizes))) {
+    const budget = BUDGETS[group as keyof typeof BUDGETS];
+    rows.push({
+      figure: `size: ${group} (loaded, gzip)`,
+      value: `${kb(t.gzip)} gzip, ${kb(t.raw)} raw`,
+      budget: budget ? `≤ ${kb(budget)} gzip` : '',
+      verdict: budget ? verdict(t.gzip <= budget) : '',
+    });
+  }
+  return rows;
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  try {
+    findChromium();
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const started = Date.now();
+  if (options.build) buildExtension();
+  const sizes = measureEntrypoints(EXTENSION_DIR);
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    chromium: chromiumVersion(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? null, loadavg: loadavg() },
+    runs: options.runs,
+    sizes: { budgets: BUDGETS, totals: totals(sizes), files: sizes },
+  };
+  const rows: Row[] = options.only.has('sizes') ? sizeRows(sizes) : [];
+
+  const bundle = await bundleRead(ROOT);
+  const needsPlain = ['overhead', 'read', 'ingest', 'popup'].some((s) => options.only.has(s as Section));
+  const needsExt = ['overhead', 'ingest', 'popup'].some((s) => options.only.has(s as Section));
+  const plain = needsPlain ? await launchBench(null) : null;
+  const ext = needsExt ? await launchBench(EXTENSION_DIR) : null;
+  try {
+    if (options.only.has('overhead') && plain && ext) {
+      const overhead = await measureOverhead(plain, ext, options.runs);
+      results.overhead = overhead;
+      for (const o of overhead) {
+        rows.push({
+          figure: `page overhead, ${o.orders} orders: extension scripts`,
+          value: `${fmtSummary(o.extensionMs, ' ms')} = ${(o.ratio * 100).toFixed(2)}% of ${fmt(o.withoutMs.median)} ms`,
+          budget: '< 2% of the page',
+          verdict: verdict(o.ratio < TIMING_BUDGETS.overheadRatio),
+        });
+        rows.push({
+          figure: `  main thread with / without (${o.orders})`,
+          value: `${fmt(o.withMs.median)} / ${fmt(o.withoutMs.median)} ms (${o.deltaRatio >= 0 ? '+' : ''}${(o.deltaRatio * 100).toFixed(1)}%)`,
+          budget: '',
+          verdict: '',
+        });
+        rows.push({
+          figure: `  long tasks caused by the extension (${o.orders})`,
+          value: `${fmt(o.longTasksByExtension.median)} (${o.longTasksByExtension.min}–${o.longTasksByExtension.max}); with its code in: ${o.longTasksWithExtension.median}; page alone: ${o.longTasksWithout.median}; longest ext. stretch ${fmt(o.longestExtensionMs.median)} ms`,
+          budget: '0',
+          verdict: verdict(o.longTasksByExtension.max <= TIMING_BUDGETS.longTasksByExtension),
+        });
+      }
+      const big = overhead.find((o) => o.orders === 500);
+      if (big)
+        rows.push({
+          figure: 'JS heap added, 500 orders',
+          value: `${kb(big.heapAddedBytes)} (with ${kb(big.heapWithBytes.median)}, without ${kb(big.heapWithoutBytes.median)})`,
+          budget: '',
+          verdict: '',
+        });
+    }
+    if (options.only.has('read') && plain) {
+      const read = await measureRead(plain, bundle, options.runs);
+      results.read = read;
+      for (const r of read) {
+        const budgeted = r.orders === 500;
+        rows.push({
+          figure: `read() ${r.orders} orders, first read (${r.ordersRead} read, ${r.problems} problems)`,
+          value: `${fmtSummary(r.coldMs, ' ms')}; wall ${fmt(r.coldWallMs.median)} ms`,
+          budget: budgeted ? '< 10 ms' : '',
+          verdict: budgeted ? verdict(r.coldMs.median < TIMING_BUDGETS.read500Ms) : '',
+        });
+        rows.push({
+          figure: `read() ${r.orders} orders, later reads`,
+          value: `${fmtSummary(r.warmMs, ' ms')}; wall ${fmt(r.warmWallMs.median)} ms`,
+          budget: budgeted ? '< 10 ms' : '',
+          verdict: budgeted ? verdict(r.warmMs.median < TIMING_BUDGETS.read500Ms) : '',
+        });
+      }
+    }
+    if ((options.only.has('ingest') || options.only.has('popup')) && plain && ext) {
+      const { snapshot, synthesized } = await snapshotForIngest(plain, bundle);
+      results.seed = { orders: snapshot.orders.length, disputes: snapshot.disputes.length, synthesized };
+      if (options.only.has('ingest')) {
+        const ingest = await measureIngest(ext, snapshot, synthesized, options.runs);
+        results.ingest = ingest;
+        const note = synthesized ? `, ${synthesized} synthesized` : '';
+        rows.push({
+          figure: `ingest ${ingest.orders} orders into IndexedDB, new${note}`,
+          value: fmtSummary(ingest.newMs, ' ms'),
+          budget: '',
+          verdict: '',
+        });
+        rows.push({
+          figure: `ingest ${ingest.orders} orders, unchanged`,
+          value: fmtSummary(ingest.unchangedMs, ' ms'),
+          budget: '',
+          verdict: '',
+        });
+      }
+      if (options.only.has('popup')) {
+        const popup = await measurePopup(ext, snapshot, options.runs);
+        results.popup = popup;
+        for (const p of popup) {
+          const budgeted = p.orders === 1000;
+          rows.push({
+            figure: `popup first render, ${p.orders} orders (${p.items} cards)`,
+            value: fmtSummary(p.paintMs, ' ms'),
+            budget: budgeted ? '< 100 ms' : '',
+            verdict: budgeted ? verdict(p.paintMs.median < TIMING_BUDGETS.popup1000Ms) : '',
+          });
+        }
+      }
+    }
+  } finally {
+    await plain?.close();
+    await ext?.close();
+  }
+  results.table = rows;
+  results.seconds = Math.round((Date.now() - started) / 1000);
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(table(rows));
+  console.log(
+    `\n${options.runs} runs each; Chromium ${results.chromium}; ${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}; ${results.seconds} s. Written to bench-results.json.`,
+  );
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function chromiumVersion(): string | null {
+  try {
+    return execFileSync(findChromium(), ['--version'], { encoding: 'utf8' }).trim().split(/\s+/).slice(1, 2).join('');
+  } catch {
+    return null;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+/**
+ * Chromium for measuring: the e2e harness's flags (every AliExpress host sent to the local
+ * stand-in), but loading the extension from the bench's own build folder, and with the same
+ * flags with and without the extension so the two sides of a ratio differ only by it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { findChromium } from '../../tests/e2e/chromium.ts';
+import { startSite } from '../../tests/site/server.ts';
+
+export interface BenchBrowser {
+  context: BrowserContext;
+  /** The stand-in's own address, for requests made from Node rather than from Chromium. */
+  siteOrigin: string;
+  /** '' without the extension. */
+  extensionId: string;
+  worker(): Worker;
+  close(): Promise<void>;
+}
+
+const AE_HOSTS = ['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.us', 'aliexpress.us'];
+
+export async function launchBench(extensionDir: string | null): Promise<BenchBrowser> {
+  const site = await startSite({ port: 0 });
+  const userDataDir = mkdtempSync(join(tmpdir(), 'refund-radar-bench-'));
+  const map = AE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ');
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    // Timers and rendering of a page in the background would otherwise be throttled between runs.
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
+    `--host-resolver-rules=${map}, EXCLUDE localhost`,
+  ];
+  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: findChromium(),
+      headless: true,
+      args,
+      ignoreDefaultArgs: extensionDir ? ['--disable-extensions'] : [],
+      viewport: { width: 1280, height: 900 },
+    });
+  } catch (error) {
+    await site.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+  let extensionId = '';
+  if (extensionDir) {
+    const sw =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+    extensionId = new URL(sw.url()).host;
+  }
+  return {
+    context,
+    siteOrigin: site.origin,
+    extensionId,
+    worker() {
+      const w = context.serviceWorkers().find((s) => s.url().startsWith(`chrome-extension://${extensionId}/`));
+      if (!w) throw new Error('the extension has no running service worker');
+      return w;
+    },
+    async close() {
+      await context.close();
+      await site.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The stand-in's My orders page shows its cards ten at a time behind "View orders"; a shopper
+ * with N orders who clicked through them all has N cards. The bench serves the page with its
+ * page size set to N so every card is in the document without N/10 clicks.
+ */
+export async function showAllOrders(page: Page, siteOrigin: string): Promise<void> {
+  await page.route('**/p/order/index.html*', async (route) => {
+    // Node does not share Chromium's host mapping: fetch the same path from the stand-in's own address.
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${siteOrigin}${url.pathname}${url.search}` });
+    const body = (await response.text()).replace(/"pageSize":\d+/, '"pageSize":100000');
+    await route.fulfill({ response, body });
+  });
+}
+
+export const ORDER_CARD = '.order-item';
+
+export function ordersUrl(count: number): string {
+  return `http://www.aliexpress.com/p/order/index.html?orders=${count}`;
+}
+
+/** Waits until the page shows `count` order cards (the stand-in renders them after a 60 ms timer). */
+export async function waitForCards(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    ([selector, n]) => document.querySelectorAll(selector as string).length >= (n as number),
+    [ORDER_CARD, count] as const,
+    { timeout: 30_000, polling: 50 },
+  );
+}
+
+/** The content script's isolated world in `page`, found through CDP, for sending as the content script does. */
+export async function isolatedWorld(cdp: CDPSession, extensionId: string, timeoutMs = 10_000): Promise<number> {
+  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = contexts.find(
+      (c) => c.auxData?.type === 'isolated' && c.origin.startsWith(`chrome-extension://${extensionId}`),
+    );
+    if (found) return found.id;
+    if (Date.now() > deadline) throw new Error('the content script did not run on the page (no isolated world)');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Evaluates `expression` (which may return a promise) in a CDP execution context and returns its JSON value. */
+export async function evaluateIn<T>(cdp: CDPSession, contextId: number, expression: string): Promise<T> {
+  const result = await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  if (result.exceptionDetails) {
+    const detail = result.exceptionDetails.exception?.description ?? result.exceptionDetails.text;
+    throw new Error(`evaluation failed: ${detail}`);
+  }
+  return result.result.value as T;
+}
