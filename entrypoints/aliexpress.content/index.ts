@@ -1,5 +1,8 @@
 import { mountHelpers } from '../../src/inject/index.ts';
 import { detectPage } from '../../src/pages/detect.ts';
+import { read } from '../../src/pages/index.ts';
+import { send } from '../../src/platform/messaging.ts';
+import { startReading } from './reading.ts';
 
 export default defineContentScript({
   matches: ['*://*.aliexpress.com/*', '*://aliexpress.com/*', '*://*.aliexpress.us/*', '*://aliexpress.us/*'],
@@ -11,6 +14,12 @@ export default defineContentScript({
     };
     mark();
     ctx.addEventListener(window, 'wxt:locationchange', mark);
+    startReading(ctx, window, {
+      read,
+      send: (snapshot) => send('snapshot', snapshot),
+      now: () => new Date(),
+      delayMs: 300,
+    });
     mountHelpers(ctx);
   },
 });

@@ -1,6 +1,7 @@
 import type { Dispute, Order, PageKind, Problem } from '../model/index.ts';
+import { readDom } from './dom/index.ts';
 
-/** The DOM readers' entry (src/pages/dom/index.ts, `readDom`), as read() calls it. */
+/** What read() hands the DOM readers; the URL stays a string here so a bad one cannot throw early. */
 export interface DomContext {
   url: string;
   readAt: Date;
@@ -12,8 +13,5 @@ export type DomReader = (
   ctx: DomContext,
 ) => { orders: Order[]; disputes: Dispute[]; problems: Problem[] };
 
-/**
- * The one place the DOM readers are plugged in. Until src/pages/dom/index.ts exists, a document
- * is read through the page's JSON only.
- */
-export const defaultDomReader: DomReader | null = null;
+/** The one place the DOM readers (src/pages/dom) are plugged into read(). */
+export const defaultDomReader: DomReader = (doc, ctx) => readDom(doc, { ...ctx, url: new URL(ctx.url) });

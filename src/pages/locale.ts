@@ -1,7 +1,7 @@
 /**
- * The page's language. AliExpress serves every label in the shopper's chosen language whatever
- * the host, so the document's own `lang` comes first and the host's language subdomain
- * (pt.aliexpress.com) is only a fallback.
+ * Language hints beside the document's own `lang` (src/pages/dom/locale.ts). AliExpress serves
+ * every label in the shopper's chosen language whatever the host, so the host's language
+ * subdomain (pt.aliexpress.com) is only a last fallback.
  */
 
 const SUBDOMAIN_LANGS = new Set([
@@ -41,10 +41,4 @@ export function localeOfUrl(href: string): string | null {
   } catch {
     return null;
   }
-}
-
-export function localeOfDocument(doc: Document): string | null {
-  const html = doc.documentElement;
-  const meta = doc.querySelector?.('meta[http-equiv="content-language" i]')?.getAttribute('content');
-  return canonicalLocale(html?.getAttribute('lang')) ?? canonicalLocale(meta?.split(',')[0]);
 }

@@ -3,7 +3,8 @@ import { Dispute, Order, PageSnapshot, Problem, type PageKind } from '../model/i
 import { detectPage } from './detect.ts';
 import { defaultDomReader, type DomReader } from './dom-reader.ts';
 import { readJson } from './json/index.ts';
-import { canonicalLocale, localeOfDocument, localeOfUrl } from './locale.ts';
+import { pageLocale } from './dom/locale.ts';
+import { canonicalLocale, localeOfUrl } from './locale.ts';
 import { mergeDisputes, mergeOrders, mergeProblems } from './merge.ts';
 
 /** A saved or tapped mtop answer; `locale` when the caller knows the page's language. */
@@ -83,24 +84,18 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
     kind = detectPage(url);
     const doc = isDocument(input) ? input : null;
     const jsons = [...(doc ? [] : [input as JsonInput]), ...(options.tapped ?? [])];
-    const known = doc ? localeOfDocument(doc) : (canonicalLocale((input as JsonInput).locale) ?? null);
-
     const parts: Observed[] = [];
     const problems: Problem[] = [];
-    let locale = known;
+    let locale: string | null = null;
     if (doc) {
-      if (!locale) locale = localeOfUrl(url);
-      if (!locale) problems.push(problem('unknown-locale', doc.documentElement?.getAttribute('lang') || null));
-      parts.push(
-        readDocument(
-          doc,
-          url,
-          readAt,
-          kind,
-          locale,
-          options.readDom === undefined ? defaultDomReader : options.readDom,
-        ),
-      );
+      // The DOM readers get only a locale they have labels for; the snapshot keeps what the page said.
+      const page = pageLocale(doc);
+      if (page.problem) problems.push(page.problem);
+      const readDom = options.readDom === undefined ? defaultDomReader : options.readDom;
+      parts.push(readDocument(doc, url, readAt, kind, page.locale, readDom));
+      locale = page.locale ?? canonicalLocale(page.lang);
+    } else {
+      locale = canonicalLocale((input as JsonInput).locale);
     }
     for (const j of jsons) {
       const ctxLocale = locale ?? canonicalLocale(j.locale);

@@ -7,6 +7,15 @@ import * as z from 'zod/mini';
  */
 export const TAP_SOURCE = 'refund-radar-tap';
 
+/**
+ * The isolated script starts at document_idle, after the page's first answers arrived; it posts
+ * this to have the tap post again the answers it kept.
+ */
+export const TAP_REPLAY = 'refund-radar-tap-replay';
+
+/** How many answers the tap keeps for a replay. */
+export const TAP_KEEP = 20;
+
 /** The mtop APIs worth passing over (lower case, as in the request path `/h5/<api>/1.0/`). */
 export const TAPPED_APIS = [
   'mtop.aliexpress.trade.buyer.order.list',

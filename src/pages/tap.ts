@@ -1,4 +1,13 @@
-import { parseAnswerText, TAP_MAX_CHARS, TAP_SOURCE, tappedApiOf, type TappedApi } from './tap-protocol.ts';
+import {
+  parseAnswerText,
+  TAP_KEEP,
+  TAP_MAX_CHARS,
+  TAP_REPLAY,
+  TAP_SOURCE,
+  tappedApiOf,
+  type TapMessage,
+  type TappedApi,
+} from './tap-protocol.ts';
 
 /**
  * Runs in the page's own world at document_start. It must be invisible to the page: every wrapper
@@ -10,13 +19,26 @@ type TapWindow = Window & typeof globalThis & { lib?: { mtop?: { request?: unkno
 
 const WRAPPED = Symbol.for('refund-radar.tap');
 
-function post(win: TapWindow, api: TappedApi, url: string, json: unknown) {
-  if (json === undefined || json === null || typeof json !== 'object') return;
+/** Answers already posted, for the isolated script that starts after the first ones arrived. */
+const kept = new WeakMap<TapWindow, TapMessage[]>();
+
+function deliver(win: TapWindow, message: TapMessage) {
   try {
-    win.postMessage({ source: TAP_SOURCE, api, url, json }, '*');
+    win.postMessage(message, '*');
   } catch {
     // An answer that cannot be cloned is one we cannot read; the page never notices.
   }
+}
+
+function post(win: TapWindow, api: TappedApi, url: string, json: unknown) {
+  if (json === undefined || json === null || typeof json !== 'object') return;
+  const message: TapMessage = { source: TAP_SOURCE, api, url, json };
+  const list = kept.get(win);
+  if (list) {
+    list.push(message);
+    if (list.length > TAP_KEEP) list.shift();
+  }
+  deliver(win, message);
 }
 
 function postText(win: TapWindow, api: TappedApi, url: string, text: unknown) {
@@ -147,6 +169,17 @@ export function installTap(win: TapWindow) {
     wrapFetch(win);
     wrapXhr(win);
     wrapMtop(win);
+    if (!kept.has(win)) {
+      kept.set(win, []);
+      win.addEventListener('message', (event: MessageEvent) => {
+        try {
+          if (event.source !== win || (event.data as { source?: unknown } | null)?.source !== TAP_REPLAY) return;
+          for (const message of kept.get(win) ?? []) deliver(win, message);
+        } catch {
+          // Someone else's message with a hostile getter: not ours to handle.
+        }
+      });
+    }
     const later = () => wrapMtop(win);
     win.document?.addEventListener('DOMContentLoaded', later, { once: true });
     win.addEventListener('load', later, { once: true });

@@ -249,3 +249,24 @@ describe('tap helpers', () => {
     expect(parseAnswerText('<html>')).toBeUndefined();
   });
 });
+
+describe('the replay for a late content script', () => {
+  it('posts the kept answers again when asked from the same window only', async () => {
+    const response = () => Promise.resolve(new Response(LIST_TEXT));
+    const { win, posted } = fakeWindow(response);
+    const handlers: ((e: { source: unknown; data: unknown }) => void)[] = [];
+    (win as { addEventListener: unknown }).addEventListener = (type: string, fn: never) => {
+      if (type === 'message') handlers.push(fn);
+    };
+    install(win);
+    await (win.fetch as (u: string) => Promise<Response>)(LIST_URL);
+    await flush();
+    expect(posted).toHaveLength(1);
+    handlers.forEach((h) => h({ source: {}, data: { source: 'refund-radar-tap-replay' } }));
+    handlers.forEach((h) => h({ source: win, data: { source: 'something-else' } }));
+    expect(posted).toHaveLength(1);
+    handlers.forEach((h) => h({ source: win, data: { source: 'refund-radar-tap-replay' } }));
+    expect(posted).toHaveLength(2);
+    expect(posted[1]).toBe(posted[0]);
+  });
+});

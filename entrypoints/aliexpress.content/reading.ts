@@ -1,0 +1,95 @@
+import type { PageSnapshot } from '../../src/model/index.ts';
+import {
+  markSent,
+  parseTapMessage,
+  read,
+  TAP_REPLAY,
+  unsent,
+  type JsonInput,
+  type Sent,
+} from '../../src/pages/index.ts';
+
+/** The parts of WXT's ContentScriptContext the reader uses, so tests can hand in their own. */
+export interface ReadingContext {
+  readonly isInvalid: boolean;
+  setTimeout(handler: () => void, timeout?: number): number;
+  addEventListener(
+    target: EventTarget,
+    type: string,
+    handler: (event: Event) => void,
+    options?: AddEventListenerOptions,
+  ): void;
+  onInvalidated(cb: () => void): () => void;
+}
+
+export interface ReadingDeps {
+  read: typeof read;
+  send: (snapshot: PageSnapshot) => Promise<unknown>;
+  now: () => Date;
+  /** Quiet time after the first change before reading: a render adds many cards in a burst. */
+  delayMs: number;
+}
+
+/** Tapped answers kept for merging with the DOM; older ones were sent already. */
+const KEEP_ANSWERS = 50;
+
+/**
+ * Reads the page on start and again whenever it renders more (new cards, "View orders" appends,
+ * URL changes without reload, a tapped answer), at most once per `delayMs`, and sends the
+ * background only the orders, disputes and problems that changed since they were last sent.
+ */
+export function startReading(
+  ctx: ReadingContext,
+  win: Window & typeof globalThis,
+  deps: ReadingDeps,
+): { readNow: () => void } {
+  const sent: Sent = new Map();
+  const tapped: JsonInput[] = [];
+  let scheduled = false;
+
+  const readNow = () => {
+    scheduled = false;
+    if (ctx.isInvalid) return;
+    const snapshot = deps.read(win.document, win.location.href, deps.now(), { tapped });
+    const delta = unsent(snapshot, sent);
+    if (!delta.snapshot) return;
+    // Marked before the answer so a re-read while the message is in flight does not send it twice.
+    const before = delta.entries.map(([key]) => [key, sent.get(key)] as const);
+    markSent(sent, delta.entries);
+    deps.send(delta.snapshot).catch(() => {
+      // Not received (background asleep, extension reloaded): forget it was sent, so the next read retries.
+      delta.entries.forEach(([key, print], i) => {
+        if (sent.get(key) !== print) return;
+        const old = before[i]![1];
+        if (old === undefined) sent.delete(key);
+        else sent.set(key, old);
+      });
+    });
+  };
+
+  // Not a trailing debounce: a page that keeps rendering would postpone the read forever.
+  const schedule = () => {
+    if (scheduled || ctx.isInvalid) return;
+    scheduled = true;
+    ctx.setTimeout(readNow, deps.delayMs);
+  };
+
+  // Only added elements matter: countdowns ticking in place must not cause reads every second.
+  const observer = new win.MutationObserver((records) => {
+    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1))) schedule();
+  });
+  observer.observe(win.document.body ?? win.document.documentElement, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+
+  ctx.addEventListener(win, 'wxt:locationchange', schedule);
+  ctx.addEventListener(win, 'message', (event) => {
+    const message = parseTapMessage(event as MessageEvent, win);
+    if (!message) return;
+    tapped.push({ json: message.json, api: message.api });
+    if (tapped.length > KEEP_ANSWERS) tapped.shift();
+    schedule();
+  });
+  win.postMessage({ source: TAP_REPLAY }, '*');
+  schedule();
+  return { readNow };
+}
