@@ -2,8 +2,6 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../assets/styles/popup.css';
 import { getLanguage, matchLanguage } from '../../src/i18n/index.ts';
-import { send } from '../../src/platform/messaging.ts';
-import { bundledPolicyFile, policyFromSettings } from '../../src/rules/index.ts';
 import { toEntries } from '../../src/ui/entries.ts';
 import {
   applyLanguageSetting,
@@ -12,6 +10,8 @@ import {
   resolveLanguage,
 } from '../../src/ui/language.ts';
 import { onStoreChange } from '../../src/ui/live.ts';
+import { policyFor } from '../../src/ui/policy.ts';
+import { request as send } from '../../src/ui/request.ts';
 import { Popup, type Subscribe } from '../../src/ui/Popup.tsx';
 
 const DB_NAME = 'refund-radar';
@@ -21,9 +21,7 @@ async function load() {
   const [tracked, settings] = await Promise.all([send('dashboard', {}), send('settingsGet', {})]);
   if (matchLanguage(resolveLanguage(settings.language, uiLanguage)) !== getLanguage())
     await applyLanguageSetting(settings.language, uiLanguage);
-  const file = bundledPolicyFile();
-  if (!file.ok) throw new Error(file.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
-  return { entries: toEntries(tracked, policyFromSettings(file.value, settings.rules).policy, new Date()) };
+  return { entries: toEntries(tracked, policyFor(settings.rules), new Date()) };
 }
 
 // The background owns the store; the popup asks it, and asks again whenever the store changes.

@@ -1,4 +1,4 @@
-import { getLocale, plural, t } from './index.ts';
+import { getLocale, plural, t } from './core.ts';
 
 /**
  * Dates and durations in the interface language via Intl, so no month names are typed by hand.

@@ -1,5 +1,5 @@
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/core.ts';
 import { timeLeft } from '../timeline/time.ts';
 import { EscalationLine } from '../ui/EscalationLine.tsx';
 import { AWAITING_KEYS } from '../ui/labels.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDateTime, formatDay } from '../i18n/format.ts';
-import { t, tKey, type MessageKey } from '../i18n/index.ts';
+import { t, tKey, type MessageKey } from '../i18n/core.ts';
 import type { Deadline } from '../model/index.ts';
 import { SourceMark } from '../ui/SourceMark.tsx';
 import { PITFALLS, REASONS, type ReasonId } from '../ui/steps.ts';
@@ -107,24 +107,24 @@ export function HelperPanel({ orderId, facts, now, onClose, onTakeMeThere, onSta
           <section class="rr-evidence">
             <h3>{t('helperEvidenceTitle')}</h3>
             <ul>
-              {info.evidence.map((e) => (
-                <li key={e.key}>
+              {info.evidence.map((key) => (
+                <li key={key}>
                   <label>
-                    <input type="checkbox" /> {tKey(e.key)}
+                    <input type="checkbox" /> {tKey(key)}
                   </label>
                 </li>
               ))}
             </ul>
             <h3>{t('helperAdviceTitle')}</h3>
             <ul>
-              {info.advice.map((a) => (
-                <li key={a.key}>{tKey(a.key)}</li>
+              {info.advice.map((key) => (
+                <li key={key}>{tKey(key)}</li>
               ))}
             </ul>
             <h3>{t('helperPitfallsTitle')}</h3>
             <ul>
-              {PITFALLS.filter((p) => PANEL_PITFALLS.has(p.key)).map((p) => (
-                <li key={p.key}>{tKey(p.key)}</li>
+              {PITFALLS.filter((key) => PANEL_PITFALLS.has(key)).map((key) => (
+                <li key={key}>{tKey(key)}</li>
               ))}
             </ul>
           </section>

@@ -1,4 +1,4 @@
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/core.ts';
 
 /** The helper's entry point in an order's button row; opens the panel, starts nothing by itself. */
 export function StartButton({ orderId, expanded, onOpen }: { orderId: string; expanded: boolean; onOpen: () => void }) {

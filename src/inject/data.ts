@@ -1,8 +1,8 @@
 import type { Dispute, Order, Timeline } from '../model/index.ts';
-import { send } from '../platform/messaging.ts';
-import { bundledPolicyFile, policyFromSettings } from '../rules/index.ts';
 import type { Policy } from '../rules/policy.ts';
 import { currentDispute } from '../ui/entries.ts';
+import { policyFor } from '../ui/policy.ts';
+import { request as send } from '../ui/request.ts';
 import { timelineFor } from '../timeline/timeline.ts';
 
 /** What the helper knows about one order: what the store has, and its timeline now. */
@@ -26,9 +26,7 @@ export interface HelperDeps {
 
 async function policy(): Promise<{ policy: Policy; language: string }> {
   const settings = await send('settingsGet', {});
-  const file = bundledPolicyFile();
-  if (!file.ok) throw new Error('the bundled rules are broken');
-  return { policy: policyFromSettings(file.value, settings.rules).policy, language: settings.language };
+  return { policy: policyFor(settings.rules), language: settings.language };
 }
 
 function facts(

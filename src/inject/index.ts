@@ -1,26 +1,24 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { catalogFrom, matchLanguage, registerCatalog, setLanguage } from '../i18n/index.ts';
-import { resolveLanguage } from '../ui/language.ts';
+import { lookupFromGetMessage, matchLanguage, registerCatalog, resolveLanguage, setLanguage } from '../i18n/core.ts';
 import { messagingDeps } from './data.ts';
 import { attachHelpers } from './mount.ts';
 
 /**
- * The content script's single entry into the helper. Languages come from the extension's own
- * _locales through browser.i18n: a content script cannot load chunks, and bundling seven
- * catalogs would triple its size. A language other than the browser's falls back to it.
+ * The content script's single entry into the helper. Texts come from the extension's own
+ * _locales through browser.i18n: a content script cannot load chunks, and bundling even one
+ * catalog would cost a fifth of its size budget. So a language chosen in options other than the
+ * browser's shows here in the browser's language (extension pages follow the choice).
  */
 function prepareLanguage(setting: string): void {
   const ui = browser.i18n.getUILanguage();
+  // getMessage answers in the browser's language and falls back to English (the default locale) by itself.
+  const lookup = lookupFromGetMessage((key, subs) => browser.i18n.getMessage(key as never, subs));
+  registerCatalog('en', lookup);
+  registerCatalog(matchLanguage(ui), lookup);
   const wanted = resolveLanguage(setting, ui);
-  const lang = matchLanguage(wanted);
-  const uiLang = matchLanguage(ui);
-  if (uiLang !== 'en')
-    registerCatalog(
-      uiLang,
-      catalogFrom((key, subs) => browser.i18n.getMessage(key as never, subs)),
-    );
-  setLanguage(lang === 'en' || lang === uiLang ? wanted : ui);
+  // The chosen tag still sets the date format when it is the browser's language ("en-GB" on an English browser).
+  setLanguage(matchLanguage(wanted) === matchLanguage(ui) ? wanted : ui);
 }
 
 export function mountHelpers(ctx: ContentScriptContext): void {

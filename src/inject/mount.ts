@@ -1,6 +1,6 @@
 import { h } from 'preact';
 import helperCss from '../../assets/styles/helper.css?inline';
-import { setLanguage } from '../i18n/index.ts';
+import { setLanguage } from '../i18n/core.ts';
 import { detectPage } from '../pages/detect.ts';
 import type { ReasonId } from '../ui/steps.ts';
 import type { HelperDeps, OrderFacts } from './data.ts';

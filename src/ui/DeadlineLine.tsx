@@ -1,5 +1,5 @@
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { t, type MessageKey } from '../i18n/core.ts';
 import type { Deadline, DeadlineKind } from '../model/index.ts';
 import { SourceMark } from './SourceMark.tsx';
 import { timeLeft } from '../timeline/time.ts';

@@ -1,4 +1,4 @@
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/core.ts';
 import { MY_ORDERS_URL } from '../timeline/urls.ts';
 
 /** First run: nothing tracked yet, so the one useful thing is to open the orders page. */

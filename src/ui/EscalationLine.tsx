@@ -1,5 +1,5 @@
 import { formatDay } from '../i18n/format.ts';
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/core.ts';
 import type { Deadline } from '../model/index.ts';
 import { SourceMark } from './SourceMark.tsx';
 

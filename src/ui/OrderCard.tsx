@@ -1,4 +1,4 @@
-import { t, tKey } from '../i18n/index.ts';
+import { t, tKey } from '../i18n/core.ts';
 import { DeadlineLine, isCountdown } from './DeadlineLine.tsx';
 import type { Entry } from './entry.ts';
 import { EscalationLine } from './EscalationLine.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/core.ts';
 import type { Entry } from './entry.ts';
 import { OrderCard, type OrderCardProps } from './OrderCard.tsx';
 

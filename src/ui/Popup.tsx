@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/core.ts';
 import { EmptyState } from './EmptyState.tsx';
 import { byUrgency, needsShopper, type Entry } from './entry.ts';
 import { OrderList } from './OrderList.tsx';

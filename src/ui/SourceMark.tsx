@@ -1,4 +1,4 @@
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/core.ts';
 import type { Source } from '../model/index.ts';
 
 /** Says where a date came from, on every date shown: the page, or an estimate from the rules. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n/index.ts';
+import { t } from '../i18n/core.ts';
 import type { Response } from '../messages/protocol.ts';
 
 export type StatusLoader = () => Promise<Response<'status'>>;

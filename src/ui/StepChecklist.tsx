@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, tKey } from '../i18n/index.ts';
+import { t, tKey } from '../i18n/core.ts';
 import type { Phase } from '../model/index.ts';
 import { DISPUTE_STEPS, dueStep, OPEN_STEPS, type StepInfo } from './steps.ts';
 

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey } from '../i18n/core.ts';
 import type { NextAction, Party, Phase } from '../model/index.ts';
 
 // Enum values have dashes; Chrome message names cannot, so each gets its key here.

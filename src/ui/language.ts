@@ -1,4 +1,7 @@
 import { loadLanguage, type Language } from '../i18n/index.ts';
+import { resolveLanguage } from '../i18n/core.ts';
+
+export { resolveLanguage };
 
 /**
  * The interface language: the shopper's choice in options, else the browser's. Extension pages
@@ -12,11 +15,6 @@ export function browserLanguage(getUILanguage?: () => string): string {
   } catch {
     return navigator.language || 'en';
   }
-}
-
-/** 'auto' (or nothing) means the browser's language. */
-export function resolveLanguage(setting: string | null | undefined, browser: string): string {
-  return !setting || setting === 'auto' ? browser : setting;
 }
 
 export function cachedLanguageSetting(): string | null {

@@ -1,31 +1,87 @@
-import { duringDispute, openDispute, pitfalls, reasons } from '../../rules/steps.json';
 import type { Phase } from '../model/index.ts';
 
 /**
- * The refund steps as shipped in rules/steps.json. The JSON is imported as data, not through
- * src/rules, so the popup does not carry the validator (src/rules' tests validate this file).
+ * The ids and message keys of rules/steps.json, which is the source (its English texts are in
+ * the catalogs under these keys). Listed here so the popup and the content script do not carry
+ * the file's texts, sources and quotes twice; tests/unit/ui/steps.test.ts fails when they drift.
  */
 export interface StepInfo {
   id: string;
   key: string;
-  text: string;
-}
-
-export interface ReasonInfo {
-  id: ReasonId;
-  key: string;
-  title: string;
-  evidence: Array<{ key: string; text: string }>;
-  advice: Array<{ key: string; text: string }>;
 }
 
 export type ReasonId = 'not-received' | 'not-as-described' | 'defective' | 'wrong-size' | 'damaged' | 'missing-parts';
 
-export const OPEN_STEPS: StepInfo[] = openDispute;
-export const DISPUTE_STEPS: StepInfo[] = duringDispute;
-export const ALL_STEPS: StepInfo[] = [...OPEN_STEPS, ...DISPUTE_STEPS];
-export const REASONS = reasons as ReasonInfo[];
-export const PITFALLS: StepInfo[] = pitfalls;
+export interface ReasonInfo {
+  id: ReasonId;
+  key: string;
+  evidence: string[];
+  advice: string[];
+}
+
+export const OPEN_STEPS: StepInfo[] = [
+  { id: 'logIn', key: 'stepOpenLogIn' },
+  { id: 'findOrder', key: 'stepOpenFindOrder' },
+  { id: 'openDispute', key: 'stepOpenStart' },
+  { id: 'fillIn', key: 'stepOpenFillIn' },
+  { id: 'submit', key: 'stepOpenSubmit' },
+];
+
+export const DISPUTE_STEPS: StepInfo[] = [
+  { id: 'waitForSeller', key: 'stepRunWaitSeller' },
+  { id: 'negotiate', key: 'stepRunNegotiate' },
+  { id: 'escalate', key: 'stepRunEscalate' },
+  { id: 'returnItem', key: 'stepRunReturn' },
+  { id: 'followProgress', key: 'stepRunFollow' },
+];
+
+export const REASONS: ReasonInfo[] = [
+  {
+    id: 'not-received',
+    key: 'reasonNotReceived',
+    evidence: ['reasonNotReceivedEvidenceTracking', 'reasonNotReceivedEvidenceChat'],
+    advice: ['reasonNotReceivedAdviceWait', 'reasonNotReceivedAdviceProtection'],
+  },
+  {
+    id: 'not-as-described',
+    key: 'reasonNotAsDescribed',
+    evidence: ['reasonNotAsDescribedEvidencePhotos', 'reasonNotAsDescribedEvidenceChat'],
+    advice: ['reasonNotAsDescribedAdviceSolution'],
+  },
+  {
+    id: 'defective',
+    key: 'reasonDefective',
+    evidence: ['reasonDefectiveEvidenceVideo', 'reasonDefectiveEvidenceChat'],
+    advice: ['reasonDefectiveAdviceUnedited'],
+  },
+  {
+    id: 'wrong-size',
+    key: 'reasonWrongSize',
+    evidence: ['reasonWrongSizeEvidenceRuler', 'reasonWrongSizeEvidenceLabel'],
+    advice: ['reasonWrongSizeAdviceSwap'],
+  },
+  {
+    id: 'damaged',
+    key: 'reasonDamaged',
+    evidence: ['reasonDamagedEvidencePhotos', 'reasonDamagedEvidenceUnboxing'],
+    advice: ['reasonDamagedAdviceKeep'],
+  },
+  {
+    id: 'missing-parts',
+    key: 'reasonMissingParts',
+    evidence: ['reasonMissingPartsEvidenceContents', 'reasonMissingPartsEvidenceWeight'],
+    advice: ['reasonMissingPartsAdvicePartial'],
+  },
+];
+
+export const PITFALLS: string[] = [
+  'pitfallConfirmEarly',
+  'pitfallCancelDispute',
+  'pitfallProtectionExpires',
+  'pitfallEvidenceSize',
+  'pitfallEvidenceDeadline',
+  'pitfallRefundBank',
+];
 
 /** The step of the dispute a phase is in; phases before a dispute fall back to the first unticked opening step. */
 const PHASE_STEP: Partial<Record<Phase, string>> = {

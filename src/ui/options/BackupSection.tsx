@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../i18n/index.ts';
+import { t, type MessageKey } from '../../i18n/core.ts';
 import type { OptionsApi } from './api.ts';
 
 const REFUSALS: Record<string, MessageKey> = {

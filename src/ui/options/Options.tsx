@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n/index.ts';
+import { t } from '../../i18n/core.ts';
 import type { PolicyFile } from '../../rules/policy.ts';
 import type { Settings } from '../../settings/schema.ts';
 import type { OptionsApi } from './api.ts';

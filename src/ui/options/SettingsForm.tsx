@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { languageName } from '../../i18n/format.ts';
-import { LANGUAGES, matchLanguage, t, type MessageKey } from '../../i18n/index.ts';
+import { LANGUAGES, matchLanguage, t, type MessageKey } from '../../i18n/core.ts';
 import type { PackId, PolicyFile, RuleId } from '../../rules/policy.ts';
 import type { Settings } from '../../settings/schema.ts';
 import type { OptionsApi } from './api.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../../i18n/index.ts';
+import { t } from '../../i18n/core.ts';
 import type { OptionsApi } from './api.ts';
 
 /** Delete everything, behind a second, explicit confirmation. */

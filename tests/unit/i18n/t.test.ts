@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setTimeZone, formatDateTime, formatDuration, languageName } from '../../../src/i18n/format.ts';
 import {
-  catalogFrom,
+  lookupFromGetMessage,
   getLanguage,
   getLocale,
   loadLanguage,
@@ -69,7 +69,7 @@ describe('plurals', () => {
   });
 });
 
-describe('catalogFrom (the content script reads _locales through browser.i18n)', () => {
+describe('lookupFromGetMessage (the content script reads _locales through browser.i18n)', () => {
   it('turns getMessage answers back into a catalog t() fills the same way', () => {
     // A stand-in for chrome.i18n.getMessage over the German messages.json.
     const de: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = JSON.parse(
@@ -88,7 +88,7 @@ describe('catalogFrom (the content script reads _locales through browser.i18n)',
         text = text.replace(`$${name.toUpperCase()}$`, subs[Number(content.slice(1)) - 1]!);
       return text;
     };
-    registerCatalog('de', catalogFrom(getMessage));
+    registerCatalog('de', lookupFromGetMessage(getMessage));
     setLanguage('de');
     expect(getLanguage()).toBe('de');
     expect(t('helperStart')).toBe('Erstattung starten');

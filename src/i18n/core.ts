@@ -1,0 +1,131 @@
+import type enJson from '../../assets/locales/en.json';
+
+/**
+ * t() and its language state, without any catalog: extension pages add the bundled catalogs
+ * (./index.ts), the content script adds the browser's own i18n for the _locales copy, so the
+ * content script bundles no catalog at all.
+ */
+export type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+export type Catalog = Record<string, Entry>;
+export type MessageKey = keyof typeof enJson;
+/** Answers the entry for a key, or undefined when the catalog has none. */
+export type Lookup = (key: string) => Entry | undefined;
+
+/** Interface languages shipped in assets/locales, as BCP 47 tags. */
+export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt-BR', 'ru', 'pl'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const lookups: Partial<Record<Language, Lookup>> = {};
+let active: Lookup | undefined;
+let activeLanguage: Language = 'en';
+let activeLocale = 'en';
+
+const fromCatalog =
+  (catalog: Catalog): Lookup =>
+  (key) =>
+    Object.hasOwn(catalog, key) ? catalog[key] : undefined;
+
+/** The language a setting asks for: 'auto' (or nothing) means the browser's. */
+export function resolveLanguage(setting: string | null | undefined, browser: string): string {
+  return !setting || setting === 'auto' ? browser : setting;
+}
+
+/** The shipped language closest to a BCP 47 tag: exact, then by base language ("pt-PT" -> "pt-BR"), else English. */
+export function matchLanguage(tag: string | null | undefined): Language {
+  if (!tag) return 'en';
+  const wanted = tag.replace('_', '-').toLowerCase();
+  const exact = LANGUAGES.find((l) => l.toLowerCase() === wanted);
+  if (exact) return exact;
+  const base = wanted.split('-')[0];
+  return LANGUAGES.find((l) => l.split('-')[0] === base) ?? 'en';
+}
+
+function isValidLocale(tag: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([tag.replace('_', '-')]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Switches to a language whose catalog is registered (English falls back to whatever English
+ * source is registered); returns the one now active. The full tag is kept for Intl, so "en-GB"
+ * gets English words with British dates.
+ */
+export function setLanguage(tag: string): Language {
+  const lang = matchLanguage(tag);
+  const lookup = lookups[lang];
+  activeLanguage = lookup ? lang : 'en';
+  active = lookup ?? lookups.en;
+  activeLocale = lookup && isValidLocale(tag) ? tag.replace('_', '-') : activeLanguage;
+  return activeLanguage;
+}
+
+export function getLanguage(): Language {
+  return activeLanguage;
+}
+
+/** The BCP 47 tag dates and numbers are formatted with (the shopper's regional variant when known). */
+export function getLocale(): string {
+  return activeLocale;
+}
+
+export function hasCatalog(lang: Language): boolean {
+  return lookups[lang] !== undefined;
+}
+
+export function registerCatalog(lang: Language, catalog: Catalog | Lookup): void {
+  lookups[lang] = typeof catalog === 'function' ? catalog : fromCatalog(catalog);
+  if (lang === activeLanguage || !active) setLanguage(activeLocale);
+}
+
+// Markers the browser puts where $1..$9 go, so a getMessage answer is filled by t() like a catalog's.
+const MARKERS = Array.from({ length: 9 }, (_, i) => `\u0000${i + 1}\u0000`);
+
+/**
+ * A catalog backed by the browser's `i18n.getMessage(key, subs)` (which answers "" for unknown
+ * keys and falls back to the default locale by itself).
+ */
+export function lookupFromGetMessage(getMessage: (key: string, subs: string[]) => string): Lookup {
+  return (key) => {
+    const message = getMessage(key, MARKERS);
+    return message ? { message } : undefined;
+  };
+}
+
+function entryFor(key: string): Entry | undefined {
+  return active?.(key) ?? lookups.en?.(key);
+}
+
+/** Whether `key` has a message in the active language or English (keys built at run time are checked with it). */
+export function hasMessage(key: string): key is MessageKey {
+  return entryFor(key) !== undefined;
+}
+
+/** The message for `key` in the active language, falling back to English; `$1`... filled from `subs`. */
+export function t(key: MessageKey, ...subs: Array<string | number>): string {
+  const entry = entryFor(key);
+  if (!entry) return key;
+  let text = entry.message;
+  for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) {
+    const value = content.replace(/\$(\d)/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
+    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), () => value);
+  }
+  return text.replace(/\u0000(\d)\u0000/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
+}
+
+/** A message key chosen at run time (rules, timeline); unknown keys show as the key rather than throwing. */
+export function tKey(key: string, ...subs: Array<string | number>): string {
+  return t(key as MessageKey, ...subs);
+}
+
+/**
+ * Counted messages: `<base>_one|_few|_many|_other` picked with Intl.PluralRules for the active
+ * language, since Chrome's messages.json has no plural syntax and Russian and Polish need 3 forms.
+ */
+export function plural(base: string, n: number): string {
+  const category = new Intl.PluralRules(activeLanguage).select(n);
+  const key = hasMessage(`${base}_${category}`) ? `${base}_${category}` : `${base}_other`;
+  return tKey(key, n);
+}
