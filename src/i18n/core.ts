@@ -81,7 +81,7 @@ export function registerCatalog(lang: Language, catalog: Catalog | Lookup): void
 }
 
 // Markers the browser puts where $1..$9 go, so a getMessage answer is filled by t() like a catalog's.
-const MARKERS = Array.from({ length: 9 }, (_, i) => `\u0000${i + 1}\u0000`);
+const MARKERS = Array.from({ length: 9 }, (_, i) => `\uE000${i + 1}\uE000`);
 
 /**
  * A catalog backed by the browser's `i18n.getMessage(key, subs)` (which answers "" for unknown
@@ -112,7 +112,7 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
     const value = content.replace(/\$(\d)/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
     text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), () => value);
   }
-  return text.replace(/\u0000(\d)\u0000/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
+  return text.replace(/\uE000(\d)\uE000/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
 }
 
 /** A message key chosen at run time (rules, timeline); unknown keys show as the key rather than throwing. */
