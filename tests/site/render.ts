@@ -126,7 +126,10 @@ export function renderOrderCard(opts: RenderOptions, order: SiteOrder): string {
   );
 }
 
-/** Client rendering, like the real SPA: cards appear after load, "View orders" appends the next page. */
+/**
+ * Client rendering, like the real SPA: cards appear after load, "View orders" appends the next page.
+ * With `mtop` set, each step first fetches that page of the order list answer, as the real page does.
+ */
 const ORDER_LIST_SCRIPT = `(function(){
 var data=JSON.parse(document.getElementById('order-list-data').textContent);
 var list=document.querySelector('.comet-checkbox-group');
@@ -136,10 +139,14 @@ function render(){var end=Math.min(data.cards.length,shown+data.pageSize),html='
 for(var i=shown;i<end;i++)html+=data.cards[i];
 list.insertAdjacentHTML('beforeend',html);shown=end;
 if(shown>=data.cards.length&&more){more.remove();more=null;}}
-setTimeout(render,60);
+function step(){if(!data.mtop)return render();
+var page=Math.floor(shown/data.pageSize)+1;
+return fetch(data.mtop+'?pageIndex='+page+'&pageSize='+data.pageSize+'&orders='+data.cards.length,{credentials:'include'})
+.then(function(r){return r.json()}).then(render,render);}
+setTimeout(step,60);
 if(more)more.querySelector('button').addEventListener('click',function(){var b=this;
 b.disabled=true;b.classList.add('comet-btn-loading');
-setTimeout(function(){if(!more)return;b.disabled=false;b.classList.remove('comet-btn-loading');render();},250);});
+setTimeout(function(){if(!more)return;Promise.resolve(step()).then(function(){b.disabled=false;b.classList.remove('comet-btn-loading');});},250);});
 })();`;
 
 export interface OrderListOptions extends RenderOptions {
@@ -147,6 +154,8 @@ export interface OrderListOptions extends RenderOptions {
   rendered?: number;
   /** Cards the client renders at first and per "View orders" click (live pages); 10 like AliExpress. */
   pageSize?: number;
+  /** Path of the order list answer the live page fetches before each step, or none (the default). */
+  mtop?: string;
 }
 
 export function renderOrderListHtml(opts: OrderListOptions, orders: SiteOrder[]): string {
@@ -164,7 +173,7 @@ export function renderOrderListHtml(opts: OrderListOptions, orders: SiteOrder[])
       : '') +
     `</div></div></div>` +
     (opts.live
-      ? `<script id="order-list-data" type="application/json">${JSON.stringify({ pageSize: opts.pageSize ?? PAGE_SIZE, cards }).replace(/</g, '\\u003c')}</script>`
+      ? `<script id="order-list-data" type="application/json">${JSON.stringify({ pageSize: opts.pageSize ?? PAGE_SIZE, mtop: opts.mtop ?? null, cards }).replace(/</g, '\\u003c')}</script>`
       : '');
   return page(opts, t.myOrders, body, ORDER_LIST_SCRIPT);
 }

@@ -8,9 +8,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_ORDER_COUNT, orderIndexOf, orderIndexOfLineOrDispute, siteOrder, siteOrders } from './data.ts';
+import {
+  DEFAULT_ORDER_COUNT,
+  PAGE_SIZE,
+  orderIndexOf,
+  orderIndexOfLineOrDispute,
+  siteOrder,
+  siteOrders,
+} from './data.ts';
 import { LANG_INFO } from './format.ts';
 import { LANGS, LABELS, type Lang } from './labels.ts';
+import { ORDER_LIST_PATH, orderListAnswer } from './mtop.ts';
 import {
   esc,
   renderDisputeDetailHtml,
@@ -110,7 +118,12 @@ function homeHtml(opts: RenderOptions): string {
   return `<!DOCTYPE html><html lang="${LANG_INFO[opts.lang].tag}"><head><meta charset="utf-8"><title>AliExpress</title></head><body><h1>AliExpress (local stand-in)</h1><ul>${links}</ul><p>${languages}</p></body></html>`;
 }
 
-function route(url: URL, opts: RenderOptions, defaultCount: number): { status: number; html: string } {
+function positive(value: string | null, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function route(url: URL, opts: RenderOptions, defaultCount: number): { status: number; html: string; json?: boolean } {
   const notFound = (what: string) => ({ status: 404, html: renderNotFoundHtml(opts, what) });
   const byOrderParam = (name: string) => {
     const index = orderIndexOf(url.searchParams.get(name) ?? '');
@@ -123,7 +136,12 @@ function route(url: URL, opts: RenderOptions, defaultCount: number): { status: n
     case '/p/order/index.html': {
       // `?pageSize=N` shows N cards per "View orders" step, so a benchmark can have every card at once.
       const pageSize = Number(url.searchParams.get('pageSize'));
-      const listOpts = Number.isInteger(pageSize) && pageSize > 0 ? { ...opts, pageSize } : opts;
+      const listOpts = {
+        ...opts,
+        ...(Number.isInteger(pageSize) && pageSize > 0 ? { pageSize } : {}),
+        // `?mtop=1`: the page also loads its order list answer, for tests of the JSON tap.
+        ...(url.searchParams.get('mtop') === '1' ? { mtop: ORDER_LIST_PATH } : {}),
+      };
       return {
         status: 200,
         html: renderOrderListHtml(listOpts, siteOrders(orderCount(url, defaultCount), opts.clock)),
@@ -136,6 +154,17 @@ function route(url: URL, opts: RenderOptions, defaultCount: number): { status: n
     case '/p/tracking/index.html': {
       const order = byOrderParam('tradeOrderId');
       return order ? { status: 200, html: renderTrackingHtml(opts, order) } : notFound('order not found');
+    }
+    case ORDER_LIST_PATH: {
+      const orders = siteOrders(orderCount(url, defaultCount), opts.clock);
+      const answer = orderListAnswer(
+        opts.lang,
+        orders,
+        positive(url.searchParams.get('pageIndex'), 1),
+        Math.min(positive(url.searchParams.get('pageSize'), PAGE_SIZE), MAX_ORDERS),
+        opts.clock,
+      );
+      return { status: 200, html: JSON.stringify(answer), json: true };
     }
     case '/p/refund-dispute/list.html':
       return { status: 200, html: renderDisputeListHtml(opts, siteOrders(orderCount(url, defaultCount), opts.clock)) };
@@ -178,9 +207,9 @@ export function handle(req: IncomingMessage, res: ServerResponse, options: SiteO
     links: /(^|\.)aliexpress\.(com|us)$/.test(host) ? 'aliexpress' : 'relative',
     live: true,
   };
-  const { status, html } = route(url, opts, options.orders ?? DEFAULT_ORDER_COUNT);
+  const { status, html, json } = route(url, opts, options.orders ?? DEFAULT_ORDER_COUNT);
   const headers: Record<string, string> = {
-    'content-type': 'text/html; charset=utf-8',
+    'content-type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
     'cache-control': 'no-store',
     'content-language': LANG_INFO[choice.lang].tag,
   };

@@ -7,6 +7,8 @@ import { LANG_INFO } from '../../site/format.ts';
 import { LANGS } from '../../site/labels.ts';
 import { chooseLang, langFromLocale, startSite, type Site } from '../../site/server.ts';
 import { fixturePages, fixturePath } from '../../site/snapshot.ts';
+import { ORDER_LIST_API, ORDER_LIST_PATH } from '../../site/mtop.ts';
+import { readJson } from '../../../src/pages/json/index.ts';
 
 interface Reply {
   status: number;
@@ -143,6 +145,37 @@ describe('server', () => {
     expect(data.pageSize).toBe(10);
     const all = await fetchPage(site, 'http://www.aliexpress.com/p/order/index.html?orders=500&pageSize=500');
     expect(all.body).toContain('"pageSize":500');
+  });
+
+  it('on request (?mtop=1) also serves the order list answer the real page loads, page by page', async () => {
+    const page = await fetchPage(site, 'http://www.aliexpress.com/p/order/index.html?mtop=1&orders=12');
+    expect(page.body).toContain(`"mtop":"${ORDER_LIST_PATH}"`);
+    expect((await fetchPage(site, 'http://www.aliexpress.com/p/order/index.html')).body).toContain('"mtop":null');
+    const clock = new Date('2026-11-20T12:00:00Z');
+    const orders = siteOrders(12, clock);
+    for (const pageIndex of [1, 2]) {
+      const reply = await fetchPage(
+        site,
+        `http://www.aliexpress.com${ORDER_LIST_PATH}?pageIndex=${pageIndex}&pageSize=10&orders=12`,
+      );
+      expect(reply.headers['content-type']).toContain('application/json');
+      const answer = JSON.parse(reply.body);
+      const shown = orders.slice((pageIndex - 1) * 10, pageIndex * 10);
+      expect(answer.data.hierarchy.structure.pc_om_list_body_109702).toEqual(
+        shown.map((o) => `pc_om_list_order_${o.orderId}`),
+      );
+      expect(answer.data.data.pc_om_list_body_109702.fields.hasMore).toBe(pageIndex === 1);
+      // The project's own JSON reader must find the same orders the DOM shows.
+      const read = readJson(answer, ORDER_LIST_API, {
+        url: 'https://www.aliexpress.com/p/order/index.html',
+        locale: 'en',
+        readAt: clock,
+      });
+      expect(read.orders.map((o) => [o.orderId, o.status])).toEqual(shown.map((o) => [o.orderId, o.status]));
+      expect(read.orders.map((o) => o.lines.map((l) => l.lineId))).toEqual(
+        shown.map((o) => o.lines.map((l) => l.lineId)),
+      );
+    }
   });
 
   it('remembers a language chosen by subdomain or ?lang= in the aep_usuc_f cookie', async () => {
