@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RadarDb } from '../../../src/store/db.ts';
 import { dumpAll } from '../../../src/store/dump.ts';
 import { ingest } from '../../../src/store/ingest.ts';
@@ -191,6 +192,22 @@ describe('ingest', () => {
     expect((await db.disputes.toArray()).map((d) => [d.key, d.status])).toEqual([
       [`${ID}:8212379857502017`, 'escalated'],
     ]);
+  });
+
+  it('writes nothing at all when any part of the transaction fails', async () => {
+    await ingest(db, snapshot());
+    const before = await dumpAll(db);
+    vi.spyOn(db.observations, 'bulkAdd').mockImplementation(
+      () => Dexie.Promise.reject(new Error('disk full')) as never,
+    );
+    const next = snapshot({
+      readAt: '2026-11-21T00:00:00.000Z',
+      orders: [order({ storeName: 'Other' }), order({ orderId: '1234567890' })],
+      disputes: [dispute()],
+    });
+    await expect(ingest(db, next)).rejects.toThrow('disk full');
+    vi.restoreAllMocks();
+    expect(await dumpAll(db)).toEqual(before);
   });
 
   it('counts every order and dispute that changed in a big list page', async () => {
