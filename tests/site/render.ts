@@ -19,6 +19,15 @@ export interface RenderOptions {
   links?: 'aliexpress' | 'relative';
   /** Live pages tick and render on the client; fixtures are the finished DOM with no scripts. */
   live?: boolean;
+  /**
+   * The address a saved copy came from, written as Chrome's "Save page as" does
+   * (`<!-- saved from url=(0049)https://... -->`), so a saved fixture still knows its URL.
+   */
+  savedFrom?: string;
+}
+
+export function savedFromComment(url: string): string {
+  return `<!-- saved from url=(${String(url.length).padStart(4, '0')})${url} -->`;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -47,6 +56,7 @@ function page(opts: RenderOptions, title: string, body: string, script = ''): st
   const info = LANG_INFO[opts.lang];
   return [
     '<!DOCTYPE html>',
+    ...(opts.savedFrom ? [savedFromComment(opts.savedFrom)] : []),
     `<html lang="${info.tag}" dir="ltr">`,
     '<head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

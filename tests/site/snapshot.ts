@@ -51,15 +51,20 @@ export const FIXTURE_ORDERS = {
 export function fixturePages(langs: readonly Lang[] = LANGS): PageFixture[] {
   const out: PageFixture[] = [];
   for (const lang of langs) {
-    const opts: RenderOptions = { lang, clock: FIXTURE_CLOCK };
+    const base: RenderOptions = { lang, clock: FIXTURE_CLOCK };
     const host = (sub: string) => `https://${sub === 'www' ? LANG_INFO[lang].subdomain : sub}.aliexpress.com`;
     const www = host('www');
-    const add = (name: string, kind: PageKind, url: string, orders: SiteOrder[], html: string) =>
-      out.push({ lang, name, kind, url, orders, html });
+    const add = (
+      name: string,
+      kind: PageKind,
+      url: string,
+      orders: SiteOrder[],
+      render: (o: RenderOptions) => string,
+    ) => out.push({ lang, name, kind, url, orders, html: render({ ...base, savedFrom: url }) });
     const all = siteOrders(DEFAULT_ORDER_COUNT, FIXTURE_CLOCK);
     const at = (i: number) => siteOrder(i, FIXTURE_CLOCK);
 
-    add('order-list', 'order-list', `${www}/p/order/index.html`, all, renderOrderListHtml(opts, all));
+    add('order-list', 'order-list', `${www}/p/order/index.html`, all, (o) => renderOrderListHtml(o, all));
     const details: Array<[string, number]> = [
       ['order-detail', FIXTURE_ORDERS.detail],
       ['order-detail--completed', FIXTURE_ORDERS.detailCompleted],
@@ -68,7 +73,9 @@ export function fixturePages(langs: readonly Lang[] = LANGS): PageFixture[] {
     ];
     for (const [name, i] of details) {
       const o = at(i);
-      add(name, 'order-detail', `${www}/p/order/detail.html?orderId=${o.orderId}`, [o], renderOrderDetailHtml(opts, o));
+      add(name, 'order-detail', `${www}/p/order/detail.html?orderId=${o.orderId}`, [o], (opts) =>
+        renderOrderDetailHtml(opts, o),
+      );
     }
     const disputes: Array<[string, number]> = [
       ['dispute-detail', FIXTURE_ORDERS.disputeBuyer],
@@ -80,30 +87,22 @@ export function fixturePages(langs: readonly Lang[] = LANGS): PageFixture[] {
       const o = at(i);
       const d = o.dispute!;
       const url = `https://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=${d.lineId}&reverseOrderLineId=${d.disputeId}&from=1`;
-      add(name, 'dispute-detail', url, [o], renderDisputeDetailHtml(opts, o));
+      add(name, 'dispute-detail', url, [o], (opts) => renderDisputeDetailHtml(opts, o));
     }
     add(
       'dispute-list',
       'dispute-list',
       'https://m.aliexpress.com/p/refund-dispute/list.html',
       all.filter((o) => o.dispute),
-      renderDisputeListHtml(opts, all),
+      (o) => renderDisputeListHtml(o, all),
     );
     const tracked = at(FIXTURE_ORDERS.tracking);
-    add(
-      'tracking',
-      'tracking',
-      `${www}/p/tracking/index.html?tradeOrderId=${tracked.orderId}`,
-      [tracked],
-      renderTrackingHtml(opts, tracked),
+    add('tracking', 'tracking', `${www}/p/tracking/index.html?tradeOrderId=${tracked.orderId}`, [tracked], (o) =>
+      renderTrackingHtml(o, tracked),
     );
     const line = tracked.lines[0]!.lineId;
-    add(
-      'refund-start',
-      'refund-start',
-      `${www}/p/reverse-pages/start.html?tradeOrderLineId=${line}`,
-      [tracked],
-      renderRefundStartHtml(opts, tracked, line),
+    add('refund-start', 'refund-start', `${www}/p/reverse-pages/start.html?tradeOrderLineId=${line}`, [tracked], (o) =>
+      renderRefundStartHtml(o, tracked, line),
     );
   }
   return out;

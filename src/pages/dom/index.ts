@@ -12,6 +12,7 @@ import { readTracking } from './tracking.ts';
 
 export type { DomContext, DomReader, DomResult } from './common.ts';
 export { pageLocale, type PageLocale } from './locale.ts';
+export { savedFromUrl } from './saved-url.ts';
 export { readDisputeDetail, readDisputeList, readOrderDetail, readOrderList, readTracking };
 
 export const DOM_READERS: Partial<Record<PageKind, DomReader>> = {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Dispute, Order, PageKind, Problem } from '../../../../src/model/index.ts';
-import { DOM_READERS, pageLocale, readDom, readOrderList, type DomResult } from '../../../../src/pages/dom/index.ts';
+import {
+  DOM_READERS,
+  pageLocale,
+  readDom,
+  readOrderList,
+  savedFromUrl,
+  type DomResult,
+} from '../../../../src/pages/dom/index.ts';
 import { FIXTURE_CLOCK } from '../../../site/data.ts';
 import { ALL_PAGES, loadFixture } from './fixtures.ts';
 
@@ -235,5 +242,21 @@ describe('the mobile layout', () => {
         lines: [{ lineId: null, title: 'Cable', quantity: 3 }],
       }),
     ]);
+  });
+});
+
+describe('saved pages', () => {
+  it('know the URL they were saved from, as Chrome writes it', () => {
+    for (const page of ALL_PAGES.filter((p) => p.lang === 'fr')) {
+      expect(savedFromUrl(page.html)).toBe(new URL(page.url).href);
+      expect(savedFromUrl(loadFixture(page).doc)).toBe(new URL(page.url).href);
+    }
+  });
+
+  it('ignore anything that is not an http(s) address in that comment', () => {
+    expect(savedFromUrl('<!-- saved from url=(0019)javascript:alert(1) --><p>')).toBeNull();
+    expect(savedFromUrl('<!-- saved from url=(0004)nope --><p>')).toBeNull();
+    expect(savedFromUrl('<html><body>no comment</body></html>')).toBeNull();
+    expect(savedFromUrl(html('<p>x</p>'))).toBeNull();
   });
 });
