@@ -1,0 +1,157 @@
+/**
+ * npm run inspect -- FILE [--url URL] [--now ISO]
+ *
+ * Prints what the extension reads from a saved page (.html) or a saved mtop answer (.json): what
+ * a maintainer runs when a shopper sends a page that broke. Exit 2 with one line on bad input.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Window } from 'happy-dom';
+import type { Dispute, Order, PageKind, PageSnapshot } from '../src/model/index.ts';
+import { detectors, guessApi, read } from '../src/pages/index.ts';
+import { ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/pages/json/index.ts';
+import { parseAnswerText } from '../src/pages/tap-protocol.ts';
+
+export class InspectError extends Error {}
+
+export interface InspectOptions {
+  url?: string;
+  now?: Date;
+}
+
+const pageOf = (kind: PageKind): string | null => {
+  const example = detectors.find((d) => d.kind === kind)?.examples[0];
+  return example ? example.replace(/[?#].*$/, '') : null;
+};
+
+const URL_OF_API: Record<string, string> = {
+  [ORDER_LIST_API]: pageOf('order-list')!,
+  [ORDER_DETAIL_API]: pageOf('order-detail')!,
+  [REFUND_LIST_API]: pageOf('dispute-list')!,
+};
+
+/** A saved page is named for its kind ("order-detail--completed.html"); else it is taken for My orders. */
+function defaultUrlForHtml(file: string): string {
+  const name = basename(file).toLowerCase();
+  const kinds = detectors.map((d) => d.kind).filter((k) => name.startsWith(k));
+  const kind = kinds.sort((a, b) => b.length - a.length)[0] ?? 'order-list';
+  return pageOf(kind)!;
+}
+
+export function orderView(o: Order) {
+  return {
+    orderId: o.orderId,
+    status: o.status,
+    statusText: o.statusText,
+    placedAt: o.placedAt,
+    storeName: o.storeName,
+    total: o.total ? { amount: o.total.amount, currency: o.total.currency } : null,
+    lines: o.lines.map((l) => ({ lineId: l.lineId, title: l.title, quantity: l.quantity })),
+    actions: o.actions,
+  };
+}
+
+export function disputeView(d: Dispute) {
+  return {
+    orderId: d.orderId,
+    lineId: d.lineId,
+    disputeId: d.disputeId,
+    status: d.status,
+    awaiting: d.awaiting,
+    deadline: d.deadline,
+    canEscalate: d.canEscalate,
+    reason: d.reason,
+  };
+}
+
+/**
+ * The printed shape (issue 3). With `--now`, the timeline of each order and dispute is meant to be
+ * added here, in one call per item, by whoever owns src/timeline.
+ */
+export function inspectView(snapshot: PageSnapshot) {
+  return {
+    kind: snapshot.kind,
+    locale: snapshot.locale,
+    orders: snapshot.orders.map(orderView),
+    disputes: snapshot.disputes.map(disputeView),
+    problems: snapshot.problems,
+  };
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InspectError(`cannot read ${file}${code ? ` (${code})` : ''}`);
+  }
+}
+
+export function inspectSnapshot(file: string, options: InspectOptions = {}): PageSnapshot {
+  const text = readText(file);
+  const now = options.now ?? new Date();
+  if (extname(file).toLowerCase() === '.json') {
+    // Ids beyond 2^53 stay exact, as in the extension's own tap.
+    const json = parseAnswerText(text);
+    if (json === undefined) throw new InspectError(`${file} is not valid JSON`);
+    const api = guessApi(json);
+    const url = options.url ?? (api && URL_OF_API[api]) ?? pageOf('order-list')!;
+    return read({ json, api }, url, now);
+  }
+  const url = options.url ?? defaultUrlForHtml(file);
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  try {
+    const doc = new window.DOMParser().parseFromString(text, 'text/html') as unknown as Document;
+    return read(doc, url, now);
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
+export function parseArgs(argv: readonly string[]): { file: string } & InspectOptions {
+  let file: string | undefined;
+  const options: InspectOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--url' || arg === '--now') {
+      const value = argv[++i];
+      if (value === undefined) throw new InspectError(`${arg} needs a value`);
+      if (arg === '--url') {
+        if (!URL.canParse(value)) throw new InspectError(`--url ${value} is not a URL`);
+        options.url = value;
+      } else {
+        const now = new Date(value);
+        if (Number.isNaN(now.getTime())) throw new InspectError(`--now ${value} is not an ISO 8601 time`);
+        options.now = now;
+      }
+    } else if (arg.startsWith('--')) {
+      throw new InspectError(`unknown option ${arg}`);
+    } else if (file === undefined) {
+      file = arg;
+    } else {
+      throw new InspectError(`one file at a time (got ${file} and ${arg})`);
+    }
+  }
+  if (!file) throw new InspectError('usage: npm run inspect -- FILE [--url URL] [--now ISO]');
+  return { file, ...options };
+}
+
+function main(argv: readonly string[]): number {
+  try {
+    const { file, ...options } = parseArgs(argv);
+    process.stdout.write(`${JSON.stringify(inspectView(inspectSnapshot(file, options)), null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    const message =
+      error instanceof InspectError
+        ? error.message
+        : `failed: ${error instanceof Error ? error.message : String(error)}`;
+    process.stderr.write(`inspect: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

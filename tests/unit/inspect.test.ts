@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { capturePath } from './pages/json/fixtures.ts';
+
+/** The script as a maintainer runs it: a separate Node process, output parsed from stdout. */
+function inspect(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/inspect.ts', ...args],
+      { encoding: 'utf8', timeout: 90_000 },
+      (_error, stdout, stderr) => done({ code: child.exitCode, stdout, stderr }),
+    );
+  });
+}
+
+const NOW = '2026-09-07T12:00:00.000Z';
+const ORDER_KEYS = ['orderId', 'status', 'statusText', 'placedAt', 'storeName', 'total', 'lines', 'actions'];
+
+describe('npm run inspect', { timeout: 120_000 }, () => {
+  it('prints the order list capture in the issue shape', async () => {
+    const r = await inspect(capturePath('order-list-init'), '--now', NOW);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['kind', 'locale', 'orders', 'disputes', 'problems']);
+    expect(out).toMatchObject({ kind: 'order-list', locale: 'en', disputes: [], problems: [] });
+    expect(out.orders).toHaveLength(10);
+    for (const o of out.orders) expect(Object.keys(o)).toEqual(ORDER_KEYS);
+    expect(out.orders[1]).toEqual({
+      orderId: '8214779947343229',
+      status: 'shipped',
+      statusText: 'Awaiting delivery',
+      placedAt: '2026-09-01T00:00:00.000Z',
+      storeName: 'LIMA Store',
+      total: { amount: 87.15, currency: 'BRL' },
+      lines: [
+        {
+          lineId: '8214674215518251',
+          title:
+            'Lima micro hidra c xenon 20w prisma micro c xenon sigma hidra c pd pixel kilo alfa eco 15 14 13 12 eco indigo 11x8 tango',
+          quantity: 2,
+        },
+      ],
+      actions: ['confirm-received', 'track'],
+    });
+  });
+
+  it('prints the order detail capture on the detail page kind', async () => {
+    const out = JSON.parse((await inspect(capturePath('order-detail'), '--now', NOW)).stdout);
+    expect(out.kind).toBe('order-detail');
+    expect(
+      out.orders.map((o: { orderId: string; status: string; placedAt: string }) => [o.orderId, o.status, o.placedAt]),
+    ).toEqual([['8212313961591322', 'completed', '2026-07-15T00:00:00.000Z']]);
+  });
+
+  it('prints the refund list as disputes with null where the list says nothing', async () => {
+    const out = JSON.parse((await inspect(capturePath('refund-list'), '--now', NOW)).stdout);
+    expect(out.kind).toBe('dispute-list');
+    expect(out.disputes[0]).toEqual({
+      orderId: '8144543148947317',
+      lineId: '8144101709301607',
+      disputeId: '6239649418962814',
+      status: 'closed',
+      awaiting: null,
+      deadline: null,
+      canEscalate: null,
+      reason: null,
+    });
+    expect(out.disputes).toHaveLength(3);
+  });
+
+  it('reads on the page given with --url, and names an answer it has no reader for', async () => {
+    const tracking = 'https://www.aliexpress.com/p/tracking/index.html';
+    const out = JSON.parse((await inspect(capturePath('logistics-querydetail'), '--url', tracking)).stdout);
+    expect(out.kind).toBe('tracking');
+    expect(out.problems).toEqual([
+      { code: 'layout-unrecognized', detail: 'no reader for API mtop.ae.ld.querydetail', orderId: null },
+    ]);
+  });
+
+  it('reads a saved HTML page through the DOM readers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
+    const file = join(dir, 'saved.html');
+    writeFileSync(
+      file,
+      '<!DOCTYPE html><html lang="en"><body><p>Not an order page</p><script>throw 1</script></body></html>',
+    );
+    const r = await inspect(file, '--now', NOW);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ kind: 'order-list', locale: 'en', orders: [], disputes: [] });
+    expect(out.problems.map((p: { code: string }) => p.code)).toContain('layout-unrecognized');
+  });
+
+  it('fails with exit 2 and one line, never a stack, on bad input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"api": "mtop.aliexpress.trade.buyer.order.list", "data": ');
+    const cases: [string[], RegExp][] = [
+      [[join(dir, 'missing.json')], /^inspect: cannot read .*missing\.json \(ENOENT\)\n$/],
+      [[broken], /^inspect: .*broken\.json is not valid JSON\n$/],
+      [[capturePath('refund-list'), '--now', 'yesterday'], /^inspect: --now yesterday is not an ISO 8601 time\n$/],
+      [[capturePath('refund-list'), '--url', 'nope'], /^inspect: --url nope is not a URL\n$/],
+      [[], /^inspect: usage: /],
+    ];
+    const results = await Promise.all(cases.map(([args]) => inspect(...args)));
+    for (const [i, [args, message]] of cases.entries()) {
+      const r = results[i]!;
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    }
+  });
+});
