@@ -9,6 +9,7 @@ import { basename, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import type { Dispute, Order, PageKind, PageSnapshot } from '../src/model/index.ts';
+import { savedFromUrl } from '../src/pages/dom/index.ts';
 import { detectors, guessApi, read } from '../src/pages/index.ts';
 import { ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/pages/json/index.ts';
 import { parseAnswerText } from '../src/pages/tap-protocol.ts';
@@ -99,7 +100,8 @@ export function inspectSnapshot(file: string, options: InspectOptions = {}): Pag
     const url = options.url ?? (api && URL_OF_API[api]) ?? pageOf('order-list')!;
     return read({ json, api }, url, now);
   }
-  const url = options.url ?? defaultUrlForHtml(file);
+  // Chrome's "saved from url=" comment keeps the ids a dispute page needs; the file name is the last resort.
+  const url = options.url ?? savedFromUrl(text) ?? defaultUrlForHtml(file);
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
   try {
     const doc = new window.DOMParser().parseFromString(text, 'text/html') as unknown as Document;

@@ -96,6 +96,15 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
     expect(out.problems.map((p: { code: string }) => p.code)).toContain('layout-unrecognized');
   });
 
+  it('takes the URL of a saved page from the comment Chrome writes into it', async () => {
+    const r = await inspect('tests/fixtures/pages/en/dispute-detail.html', '--now', NOW);
+    const out = JSON.parse(r.stdout);
+    expect(out.kind).toBe('dispute-detail');
+    expect(out.disputes.map((d: { lineId: string; disputeId: string }) => [d.lineId, d.disputeId])).toEqual([
+      ['8100009876553128', '5100007901234568'],
+    ]);
+  });
+
   it('fails with exit 2 and one line, never a stack, on bad input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
     const broken = join(dir, 'broken.json');
