@@ -33,8 +33,17 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
     // One read and one write per table: a list page brings hundreds of orders at once, and a
     // round trip to IndexedDB per order would cost more than all the merging.
     const orderIds = [...new Set([...orders, ...disputes].map((r) => r.orderId))];
-    const storedOrders = await db.orders.bulkGet(orderIds);
-    const orderOf = new Map<string, StoredOrder | undefined>(orderIds.map((id, i) => [id, storedOrders[i]]));
+    const orderOf = new Map<string, StoredOrder | undefined>();
+    // bulkGet is one request per key; when a page brings a good part of the table, reading the
+    // whole table in one request is several times faster in Chrome.
+    const total = orderIds.length > 50 ? await db.orders.count() : Infinity;
+    if (orderIds.length * 3 >= total) {
+      const wanted = new Set(orderIds);
+      for (const o of await db.orders.toArray()) if (wanted.has(o.orderId)) orderOf.set(o.orderId, o);
+    } else {
+      const stored = await db.orders.bulkGet(orderIds);
+      orderIds.forEach((id, i) => orderOf.set(id, stored[i]));
+    }
     const disputeOrderIds = [...new Set(disputes.map((d) => d.orderId))];
     const disputesOf = new Map<string, StoredDispute[]>();
     if (disputeOrderIds.length) {

@@ -22,7 +22,10 @@ export async function orderView(db: RadarDb, orderId: string): Promise<OrderView
 export async function dashboard(db: RadarDb): Promise<TrackedOrder[]> {
   return db.transaction('r', db.orders, db.disputes, db.progress, async () => {
     const [orders, disputes, progress] = await Promise.all([
-      db.orders.orderBy('updatedAt').reverse().toArray(),
+      // A reverse index walk is one cursor step per record; a plain table read is one request.
+      db.orders.toArray((all) =>
+        all.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)),
+      ),
       db.disputes.toArray(),
       db.progress.toArray(),
     ]);
