@@ -11,7 +11,7 @@ import { Window } from 'happy-dom';
 import type { Dispute, Order, PageKind, PageSnapshot } from '../src/model/index.ts';
 import { savedFromUrl } from '../src/pages/dom/index.ts';
 import { detectors, guessApi, read } from '../src/pages/index.ts';
-import { ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/pages/json/index.ts';
+import { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/pages/json/index.ts';
 import { parseAnswerText } from '../src/pages/tap-protocol.ts';
 
 export class InspectError extends Error {}
@@ -30,6 +30,7 @@ const URL_OF_API: Record<string, string> = {
   [ORDER_LIST_API]: pageOf('order-list')!,
   [ORDER_DETAIL_API]: pageOf('order-detail')!,
   [REFUND_LIST_API]: pageOf('dispute-list')!,
+  [LOGISTICS_API]: pageOf('tracking')!,
 };
 
 /** A saved page is named for its kind ("order-detail--completed.html"); else it is taken for My orders. */

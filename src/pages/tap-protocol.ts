@@ -21,6 +21,7 @@ export const TAPPED_APIS = [
   'mtop.aliexpress.trade.buyer.order.list',
   'mtop.aliexpress.trade.buyer.order.detail',
   'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer',
+  'mtop.ae.ld.querydetail',
 ] as const;
 export type TappedApi = (typeof TAPPED_APIS)[number];
 

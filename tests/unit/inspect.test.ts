@@ -74,11 +74,22 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
   });
 
   it('reads on the page given with --url, and names an answer it has no reader for', async () => {
-    const tracking = 'https://www.aliexpress.com/p/tracking/index.html';
-    const out = JSON.parse((await inspect(capturePath('logistics-querydetail'), '--url', tracking)).stdout);
+    const tracking = await inspect(
+      capturePath('logistics-querydetail'),
+      '--url',
+      'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322',
+    );
+    const out = JSON.parse(tracking.stdout);
     expect(out.kind).toBe('tracking');
-    expect(out.problems).toEqual([
-      { code: 'layout-unrecognized', detail: 'no reader for API mtop.ae.ld.querydetail', orderId: null },
+    expect(out.orders.map((o: { orderId: string; status: string }) => [o.orderId, o.status])).toEqual([
+      ['8212313961591322', 'unknown'],
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'inspect-'));
+    const other = join(dir, 'other.json');
+    writeFileSync(other, '{"api": "mtop.aliexpress.member.info", "data": {}}');
+    const none = JSON.parse((await inspect(other, '--now', NOW)).stdout);
+    expect(none.problems).toEqual([
+      { code: 'layout-unrecognized', detail: 'no reader for API mtop.aliexpress.member.info', orderId: null },
     ]);
   });
 

@@ -236,7 +236,8 @@ describe('tap helpers', () => {
     expect(tappedApiOf('https://acs.aliexpress.com/h5/MTOP.ALIEXPRESS.TRADE.BUYER.ORDER.DETAIL/1.0/')).toBe(
       'mtop.aliexpress.trade.buyer.order.detail',
     );
-    expect(tappedApiOf('https://acs.aliexpress.com/h5/mtop.ae.ld.querydetail/1.0/')).toBeNull();
+    expect(tappedApiOf('https://acs.aliexpress.com/h5/mtop.ae.ld.querydetail/1.0/')).toBe('mtop.ae.ld.querydetail');
+    expect(tappedApiOf('https://acs.aliexpress.com/h5/mtop.aliexpress.member.info/1.0/')).toBeNull();
     expect(tappedApiOf('https://www.aliexpress.com/p/order/index.html')).toBeNull();
   });
 

@@ -1,5 +1,6 @@
 import type { Problem } from '../../model/index.ts';
 import { isRecord, problem, type JsonContext } from './common.ts';
+import { LOGISTICS_API, readLogistics } from './logistics.ts';
 import { ORDER_DETAIL_API, readOrderDetail } from './order-detail.ts';
 import { ORDER_LIST_API, readOrderList, type JsonRead } from './order-list.ts';
 import { readRefundList, REFUND_LIST_API } from './refund-list.ts';
@@ -7,13 +8,14 @@ import { unwrapGraph } from './ultron.ts';
 
 export type { JsonContext } from './common.ts';
 export type { JsonRead } from './order-list.ts';
-export { ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API };
+export { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API };
 
 /** The mtop APIs whose answers we read, keyed by their lower-case name. */
 export const READERS: Readonly<Record<string, (json: unknown, ctx: JsonContext) => JsonRead>> = {
   [ORDER_LIST_API]: readOrderList,
   [ORDER_DETAIL_API]: readOrderDetail,
   [REFUND_LIST_API]: readRefundList,
+  [LOGISTICS_API]: readLogistics,
 };
 
 export const READ_APIS: readonly string[] = Object.keys(READERS);
@@ -29,6 +31,7 @@ export function guessApi(json: unknown): string | null {
   }
   const body = isRecord(json) && isRecord(json.data) ? json.data : json;
   if (isRecord(body) && isRecord(body.module) && Array.isArray(body.module.items)) return REFUND_LIST_API;
+  if (isRecord(body) && isRecord(body.module) && 'trackingDetailLineList' in body.module) return LOGISTICS_API;
   return null;
 }
 

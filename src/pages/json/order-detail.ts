@@ -41,7 +41,7 @@ const Services = z.looseObject({ data: opt(z.array(z.looseObject({ content: opt(
  * "Refund if no delivery before Sep 4, 2026" inside the service promise. Only the English wording
  * is known; in another language the date stays null rather than taking some other date in the text.
  */
-const DELIVERY_GUARANTEE = /refund if no delivery before ([^·]+)/i;
+export const DELIVERY_GUARANTEE = /refund if no delivery before ([^·]+)/i;
 
 function first<T extends z.core.$ZodType>(
   components: readonly UltronComponent[],

@@ -42,6 +42,7 @@ describe('readJson never throws', () => {
     ['order-list-init', 'mtop.aliexpress.trade.buyer.order.list'],
     ['order-detail', 'mtop.aliexpress.trade.buyer.order.detail'],
     ['refund-list', 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer'],
+    ['logistics-querydetail', 'mtop.ae.ld.querydetail'],
   ];
   for (const [name, api] of names) {
     it(`on the ${name} capture with random subtrees replaced`, () => {
@@ -56,9 +57,26 @@ describe('readJson never throws', () => {
   }
 
   it('names the API it has no reader for', () => {
-    const read = readJson(capture('logistics-querydetail'), undefined, ctx);
+    const read = readJson({ api: 'mtop.aliexpress.member.info', data: {} }, undefined, ctx);
     expect(read.problems).toEqual([
-      { code: 'layout-unrecognized', detail: 'no reader for API mtop.ae.ld.querydetail', orderId: null },
+      { code: 'layout-unrecognized', detail: 'no reader for API mtop.aliexpress.member.info', orderId: null },
     ]);
+  });
+
+  it('turns a reader that throws into a problem', () => {
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+        has: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    const read = readJson(hostile, 'mtop.aliexpress.trade.buyer.order.list', ctx);
+    expect(read.orders).toEqual([]);
+    expect(read.problems.map((p) => p.code)).toEqual(['json-invalid']);
   });
 });

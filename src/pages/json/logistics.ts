@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import type { Order, Problem } from '../../model/index.ts';
+import { check, idOf, opt, problem, type JsonContext } from './common.ts';
+import { DELIVERY_GUARANTEE } from './order-detail.ts';
+import type { JsonRead } from './order-list.ts';
+import { dateOf } from './values.ts';
+
+export const LOGISTICS_API = 'mtop.ae.ld.querydetail';
+
+const Logistics = z.looseObject({
+  data: z.looseObject({
+    module: z.looseObject({
+      fastDeliveryInfoDTO: opt(z.looseObject({ fdContentList: opt(z.array(z.unknown())) })),
+      trackingDetailLineList: opt(
+        z.array(z.looseObject({ etaInfo: opt(z.looseObject({ tipsLink: opt(z.string()) })) })),
+      ),
+    }),
+  }),
+});
+
+function param(url: string | null | undefined, name: string): string | null {
+  if (!url) return null;
+  try {
+    return idOf(new URL(url, 'https://www.aliexpress.com/').searchParams.get(name));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The tracking answer adds one thing the order pages may lack: the delivery guarantee ("Refund if
+ * no delivery before Sep 3, 2026"). It says nothing of the order's status, so that stays unknown
+ * for the merge to fill from another source.
+ */
+export function readLogistics(json: unknown, ctx: JsonContext): JsonRead {
+  const problems: Problem[] = [];
+  const parsed = check(Logistics, json, '', problems);
+  if (!parsed) return { orders: [], disputes: [], problems, locale: ctx.locale };
+  const { module } = parsed.data;
+  const orderId =
+    param(ctx.url, 'tradeOrderId') ??
+    (module.trackingDetailLineList ?? []).map((l) => param(l.etaInfo?.tipsLink, 'tradeOrderId')).find(Boolean) ??
+    null;
+  if (!orderId) {
+    problems.push(problem('order-id-missing', 'tradeOrderId (page URL or etaInfo.tipsLink)', null));
+    return { orders: [], disputes: [], problems, locale: ctx.locale };
+  }
+  const texts = (module.fastDeliveryInfoDTO?.fdContentList ?? []).filter((t): t is string => typeof t === 'string');
+  const guarantee = texts.map((t) => DELIVERY_GUARANTEE.exec(t)?.[1]).find(Boolean);
+  const order: Order = {
+    orderId,
+    status: 'unknown',
+    statusText: null,
+    placedAt: null,
+    storeName: null,
+    total: null,
+    lines: [],
+    actions: [],
+    dates: {
+      shippedAt: null,
+      completedAt: null,
+      protectionEndsAt: null,
+      deliveryGuaranteeAt: guarantee ? dateOf(guarantee, 'en', problems, orderId) : null,
+    },
+  };
+  return { orders: [order], disputes: [], problems, locale: ctx.locale };
+}
