@@ -77,11 +77,12 @@ function readDocument(
  * answer, at one moment. Never throws: whatever goes wrong is a named problem in the snapshot.
  */
 export function read(input: ReadInput, url: string, readAt: Date, options: ReadOptions = {}): PageSnapshot {
-  const readAtIso = isoOf(readAt) ?? new Date(0).toISOString();
+  const givenIso = isoOf(readAt);
+  const readAtIso = givenIso ?? new Date(0).toISOString();
   let kind: PageKind = 'other';
   try {
-    if (isoOf(readAt) === null) return minimal(detectPage(url), url, readAtIso, 'readAt is not a valid date');
     kind = detectPage(url);
+    if (givenIso === null) return minimal(kind, url, readAtIso, 'readAt is not a valid date');
     const doc = isDocument(input) ? input : null;
     const jsons = [...(doc ? [] : [input as JsonInput]), ...(options.tapped ?? [])];
     const parts: Observed[] = [];
