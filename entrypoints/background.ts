@@ -38,7 +38,7 @@ export default defineBackground({
       now: () => new Date(),
       checkRules: checkRulesSetting,
       changed: async (what) => {
-        if (what === 'wiped') await clearAlerts(effects);
+        if (what === 'wiped') await clearAlerts(alerts);
         else await replan();
       },
     });

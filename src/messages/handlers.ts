@@ -17,13 +17,19 @@ export interface HandlerDeps {
   version: string;
   now: () => Date;
   checkRules: RulesCheck;
-  /** Stored data changed: alarms and the badge are planned again. */
-  changed: (what: 'data' | 'settings' | 'wiped') => Promise<void> | void;
+  /**
+   * Stored data changed: alarms and the badge are planned again. Not awaited: an answer means
+   * the data is stored, and alerts follow on their own queue (a 1,000-order page need not wait).
+   */
+  changed: (what: 'data' | 'settings' | 'wiped') => Promise<unknown> | void;
 }
 
 /** The background's answer to every message; the router has validated each request already. */
 export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
   const { db } = deps;
+  const notify = (what: 'data' | 'settings' | 'wiped') => {
+    void Promise.resolve(deps.changed(what)).catch(() => undefined);
+  };
   return {
     status: async () => ({
       version: deps.version,
@@ -33,7 +39,7 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     }),
     snapshot: async (snapshot) => {
       const { changed } = await ingest(db, snapshot);
-      if (changed) await deps.changed('data');
+      if (changed) notify('data');
       return { accepted: true, changed };
     },
     order: ({ orderId }) => orderView(db, orderId),
@@ -41,13 +47,13 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     stepTicked: async ({ orderId, stepId, done }) => {
       await requireOrder(db, orderId);
       const changed = await tickStep(db, orderId, stepId, done, deps.now().toISOString());
-      if (changed) await deps.changed('data');
+      if (changed) notify('data');
       return { changed };
     },
     refundStarted: async ({ orderId, reason }) => {
       await requireOrder(db, orderId);
       const progress = await startRefund(db, orderId, reason, deps.now().toISOString());
-      await deps.changed('data');
+      notify('data');
       return progress;
     },
     settingsGet: () => readSettings(db),
@@ -57,7 +63,7 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
       const saved = errors.length === 0;
       if (saved && !sameValue(settings, current)) {
         await writeSettings(db, settings);
-        await deps.changed('settings');
+        notify('settings');
       }
       return { saved, settings, errors };
     },
@@ -69,12 +75,12 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     backupImport: async ({ text }) => {
       const result = await importBackup(db, text);
       if (!result.imported) return { imported: false, changed: 0, reason: result.reason, message: result.message };
-      if (result.changed) await deps.changed('data');
+      if (result.changed) notify('data');
       return { imported: true, changed: result.changed, reason: null, message: null };
     },
     wipe: async () => {
       await wipeAll(db);
-      await deps.changed('wiped');
+      notify('wiped');
       return { wiped: true as const };
     },
   };

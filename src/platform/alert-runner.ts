@@ -34,7 +34,11 @@ let queue: Promise<unknown> = Promise.resolve();
  * an alarm and a snapshot can all wake the worker together.
  */
 export function refreshAlerts(deps: AlertDeps, now: Date): Promise<AlertRun> {
-  const run = queue.then(() => refresh(deps, now));
+  return enqueue(() => refresh(deps, now));
+}
+
+function enqueue<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task);
   queue = run.catch(() => undefined);
   return run;
 }
@@ -97,10 +101,13 @@ export async function handleNotificationClick(deps: AlertDeps, notificationId: s
   return true;
 }
 
-/** After a wipe nothing is left to remind of. */
-export async function clearAlerts(effects: AlertEffects): Promise<void> {
-  for (const alarm of await effects.alarms()) if (isOurAlarm(alarm.name)) await effects.clearAlarm(alarm.name);
-  await effects.setBadge(0);
+/** After a wipe nothing is left to remind of; queued so a planning already under way cannot undo it. */
+export function clearAlerts({ effects }: Pick<AlertDeps, 'effects'>): Promise<void> {
+  return enqueue(async () => {
+    const ours = (await effects.alarms()).filter((a) => isOurAlarm(a.name));
+    await Promise.all(ours.map((a) => effects.clearAlarm(a.name)));
+    await effects.setBadge(0);
+  });
 }
 
 function languageOf(settings: Settings, effects: AlertEffects): string {
