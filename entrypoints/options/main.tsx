@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import '../../assets/styles/options.css';
 import { send } from '../../src/platform/messaging.ts';
 import { bundledPolicyFile } from '../../src/rules/index.ts';
+import { CACHE_KEY } from '../../src/ui/popup-cache.ts';
 import { applyLanguageSetting, browserLanguage, cachedLanguageSetting } from '../../src/ui/language.ts';
 import type { OptionsApi } from '../../src/ui/options/api.ts';
 import { Options } from '../../src/ui/options/Options.tsx';
@@ -14,7 +15,12 @@ const api: OptionsApi = {
   setSettings: (patch) => send('settingsSet', patch),
   exportBackup: () => send('backupExport', {}),
   importBackup: (text) => send('backupImport', { text }),
-  wipe: () => send('wipe', { confirm: true }),
+  wipe: async () => {
+    const answer = await send('wipe', { confirm: true });
+    // The popup's copy of its first screen goes with the data.
+    localStorage.removeItem(CACHE_KEY);
+    return answer;
+  },
   download(fileName, text) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = document.createElement('a');

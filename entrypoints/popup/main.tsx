@@ -11,6 +11,7 @@ import {
 } from '../../src/ui/language.ts';
 import { onStoreChange } from '../../src/ui/live.ts';
 import { policyFor } from '../../src/ui/policy.ts';
+import { CACHE_KEY, cacheOf, restore } from '../../src/ui/popup-cache.ts';
 import { request as send } from '../../src/ui/request.ts';
 import { Popup, type Subscribe } from '../../src/ui/Popup.tsx';
 
@@ -21,7 +22,21 @@ async function load() {
   const [tracked, settings] = await Promise.all([send('dashboard', {}), send('settingsGet', {})]);
   if (matchLanguage(resolveLanguage(settings.language, uiLanguage)) !== getLanguage())
     await applyLanguageSetting(settings.language, uiLanguage);
-  return { entries: toEntries(tracked, policyFor(settings.rules), new Date()) };
+  const now = new Date();
+  try {
+    localStorage.setItem(CACHE_KEY, cacheOf(tracked, settings.rules, now));
+  } catch {
+    // Without storage the next opening just waits for the background.
+  }
+  return { entries: toEntries(tracked, policyFor(settings.rules), now) };
+}
+
+function cached() {
+  try {
+    return restore(localStorage.getItem(CACHE_KEY), new Date());
+  } catch {
+    return null;
+  }
 }
 
 // The background owns the store; the popup asks it, and asks again whenever the store changes.
@@ -34,6 +49,9 @@ const subscribe: Subscribe = (next, fail) => {
       (error: unknown) => call === latest && fail(error),
     );
   };
+  // Last opening's first screen at once; the background's answer follows and replaces it.
+  const first = cached();
+  if (first) next(first);
   reload();
   return onStoreChange(DB_NAME, reload);
 };

@@ -152,7 +152,14 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
         }),
       );
     render(null);
-    render(await deps.dispute(ids).catch(() => null));
+    // The page is read and stored while the bar appears; ask again a few times until the store has it.
+    for (const wait of [0, 700, 2000, 5000]) {
+      if (wait) await new Promise((r) => setTimeout(r, wait));
+      if (bar !== current || stopped) return;
+      const facts = await deps.dispute(ids).catch(() => null);
+      render(facts);
+      if (facts?.dispute) return;
+    }
   };
 
   // One scan per batch of mutations: AliExpress adds a page of cards in many small steps.

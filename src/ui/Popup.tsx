@@ -6,6 +6,10 @@ import { OrderList } from './OrderList.tsx';
 
 export interface PopupData {
   entries: Entry[];
+  /** How many orders are tracked, when `entries` holds only some of them (the cached first screen). */
+  total?: number;
+  /** True for the last opening's first screen, shown until the background answers. */
+  cached?: boolean;
 }
 
 /** Live data: calls `next` with every new state of the store until the returned function is called. */
@@ -45,11 +49,11 @@ export function Popup({ subscribe, open, openOptions, onTick, clock = Date.now }
   );
 
   return (
-    <main class="rr-popup">
+    <main class="rr-popup" data-state={state.kind === 'ready' ? (state.data.cached ? 'cached' : 'live') : state.kind}>
       <header class="rr-header">
         <h1>{t('statusTitle')}</h1>
         {state.kind === 'ready' && state.data.entries.length > 0 && (
-          <span class="rr-count">{t('popupCount', state.data.entries.length)}</span>
+          <span class="rr-count">{t('popupCount', state.data.total ?? state.data.entries.length)}</span>
         )}
         <button type="button" class="rr-link" onClick={openOptions}>
           {t('popupSettings')}
@@ -66,7 +70,7 @@ export function Popup({ subscribe, open, openOptions, onTick, clock = Date.now }
         <>
           <h2 class="rr-heading">{t('popupHeading')}</h2>
           {needing.length === 0 ? (
-            <p class="rr-quiet">{t('popupAllQuiet', state.data.entries.length)}</p>
+            <p class="rr-quiet">{t('popupAllQuiet', state.data.total ?? state.data.entries.length)}</p>
           ) : (
             <OrderList entries={needing} now={now} open={open} onTick={onTick} />
           )}
