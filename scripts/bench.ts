@@ -14,15 +14,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { PageSnapshot } from '../src/model/index.ts';
 import { findChromium } from '../tests/e2e/chromium.ts';
-import {
-  evaluateIn,
-  isolatedWorld,
-  launchBench,
-  ordersUrl,
-  showAllOrders,
-  waitForCards,
-  type BenchBrowser,
-} from './bench/browser.ts';
+import { evaluateIn, isolatedWorld, launchBench, ordersUrl, waitForCards, type BenchBrowser } from './bench/browser.ts';
 import { bundleRead, READ_GLOBAL, READ_SCRIPT_URL } from './bench/read-bundle.ts';
 import { firstOrders, snapshotOf } from './bench/snapshot.ts';
 import { fmt, fmtSummary, kb, summarize, type Summary } from './bench/stats.ts';
@@ -106,7 +98,6 @@ async function frameIdOf(page: Page): Promise<string> {
 async function measuredLoad(b: BenchBrowser, count: number): Promise<PageLoad> {
   const page = await b.context.newPage();
   try {
-    await showAllOrders(page, b.siteOrigin);
     const frameId = await frameIdOf(page);
     const cdp = await b.context.newCDPSession(page);
     const stop = await startTrace(cdp);
@@ -214,7 +205,6 @@ interface ReadRun {
 async function loadAndRead(b: BenchBrowser, bundle: string, count: number): Promise<ReadRun> {
   const page = await b.context.newPage();
   try {
-    await showAllOrders(page, b.siteOrigin);
     await page.goto(ordersUrl(count), { waitUntil: 'load' });
     await waitForCards(page, count);
     await page.addScriptTag({ content: bundle });

@@ -79,25 +79,14 @@ export async function launchBench(extensionDir: string | null): Promise<BenchBro
   };
 }
 
-/**
- * The stand-in's My orders page shows its cards ten at a time behind "View orders"; a shopper
- * with N orders who clicked through them all has N cards. The bench serves the page with its
- * page size set to N so every card is in the document without N/10 clicks.
- */
-export async function showAllOrders(page: Page, siteOrigin: string): Promise<void> {
-  await page.route('**/p/order/index.html*', async (route) => {
-    // Node does not share Chromium's host mapping: fetch the same path from the stand-in's own address.
-    const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `${siteOrigin}${url.pathname}${url.search}` });
-    const body = (await response.text()).replace(/"pageSize":\d+/, '"pageSize":100000');
-    await route.fulfill({ response, body });
-  });
-}
-
 export const ORDER_CARD = '.order-item';
 
+/**
+ * My orders with `count` orders, every card shown at once: the stand-in shows ten per "View
+ * orders" click unless asked (`pageSize`), like a shopper who clicked through them all.
+ */
 export function ordersUrl(count: number): string {
-  return `http://www.aliexpress.com/p/order/index.html?orders=${count}`;
+  return `http://www.aliexpress.com/p/order/index.html?orders=${count}&pageSize=${count}`;
 }
 
 /** Waits until the page shows `count` order cards (the stand-in renders them after a 60 ms timer). */
