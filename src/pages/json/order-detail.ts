@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import type { Order, Problem } from '../../model/index.ts';
-import { check, idOf, IdLike, isRecord, opt, problem, type JsonContext } from './common.ts';
+import { check, idOf, IdLike, opt, problem, type JsonContext } from './common.ts';
 import { actionsOf } from './labels.ts';
 import { buttonsOf, linesOf, type JsonRead } from './order-list.ts';
-import { byTag, orderedComponents, unwrapGraph, type UltronComponent } from './ultron.ts';
-import { dateOf, decimalCharFor, languageOfStatuses, moneyOf, statusFrom, textOf } from './values.ts';
+import { byTag, orderedComponents, type UltronComponent } from './ultron.ts';
+import { dateOf, languageOfStatuses, moneyOf, statusFrom, textOf } from './values.ts';
 
 export const ORDER_DETAIL_API = 'mtop.aliexpress.trade.buyer.order.detail';
 
@@ -87,10 +87,7 @@ export function readOrderDetail(json: unknown, ctx: JsonContext): JsonRead {
     return { orders: [], disputes: [], problems, locale: ctx.locale };
   }
   const locale = ctx.locale ?? languageOfStatuses([status?.title]);
-  const { graph } = unwrapGraph(json);
-  const global = isRecord(graph) && isRecord(graph.global) ? graph.global.global_price_local_config : undefined;
   const total = price?.totalPrice;
-  const currency = textOf(total?.currencyCode);
 
   const productList = products?.productVOList ?? [];
   const lines = linesOf(productList, 'detail_product_block.fields.productVOList', problems, orderId);
@@ -111,12 +108,8 @@ export function readOrderDetail(json: unknown, ctx: JsonContext): JsonRead {
     storeName: textOf(products?.sellerVO?.sellerName),
     total: total
       ? moneyOf(
-          {
-            formatPriceInfo: total.formatPriceInfo,
-            text: total.value,
-            currency,
-            decimalChar: decimalCharFor(global, currency),
-          },
+          { formatPriceInfo: total.formatPriceInfo, text: total.value, currency: total.currencyCode },
+          locale,
           problems,
           orderId,
         )

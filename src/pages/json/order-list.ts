@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import type { Dispute, Order, OrderLine, Problem } from '../../model/index.ts';
 import { check, idOf, IdLike, isRecord, opt, problem, type JsonContext, type Observations } from './common.ts';
 import { actionsOf } from './labels.ts';
-import { byTag, orderedComponents, unwrapGraph } from './ultron.ts';
-import { dateOf, decimalCharFor, languageOfStatuses, moneyOf, quantityOf, statusFrom, textOf } from './values.ts';
+import { byTag, orderedComponents } from './ultron.ts';
+import { dateOf, languageOfStatuses, moneyOf, quantityOf, statusFrom, textOf } from './values.ts';
 
 export const ORDER_LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
 
@@ -55,8 +55,6 @@ export function readOrderList(json: unknown, ctx: JsonContext): JsonRead {
   const components = orderedComponents(json, problems);
   if (!components) return { orders: [], disputes: [], problems, locale: ctx.locale };
   const cards = byTag(components, 'pc_om_list_order');
-  const { graph } = unwrapGraph(json);
-  const global = isRecord(graph) && isRecord(graph.global) ? graph.global.global_price_local_config : undefined;
   const statusTexts = cards.map((c) => (isRecord(c.fields) ? textOf(c.fields.statusText) : null));
   const locale = ctx.locale ?? languageOfStatuses(statusTexts);
 
@@ -71,19 +69,14 @@ export function readOrderList(json: unknown, ctx: JsonContext): JsonRead {
       problems.push(problem('order-id-missing', `${base}.orderId`, null));
       continue;
     }
-    const currency = textOf(f.currencyCode);
     orders.push({
       orderId,
       ...statusFrom(textOf(f.statusText), problems, orderId),
       placedAt: dateOf(f.orderDateText, locale, problems, orderId),
       storeName: textOf(f.storeName),
       total: moneyOf(
-        {
-          formatPriceInfo: f.formatPriceInfo,
-          text: f.totalPriceText,
-          currency,
-          decimalChar: decimalCharFor(global, currency),
-        },
+        { formatPriceInfo: f.formatPriceInfo, text: f.totalPriceText, currency: f.currencyCode },
+        locale,
         problems,
         orderId,
       ),

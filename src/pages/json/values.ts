@@ -1,7 +1,7 @@
 import type { Money, OrderStatus, Problem } from '../../model/index.ts';
-import { isRecord, problem } from './common.ts';
+import { problem } from './common.ts';
 import { orderStatusOf } from './labels.ts';
-import { parseAmountText, parseDateText, parseFormatPriceInfo } from './text.ts';
+import { parseDate, parseMoney } from '../text/index.ts';
 
 /**
  * A page date in the page's language. English is the second try because AliExpress leaves some
@@ -15,8 +15,8 @@ export function dateOf(
 ): string | null {
   if (!text || !text.trim()) return null;
   for (const l of locale ? [locale, 'en'] : ['en']) {
-    const iso = parseDateText(text, l);
-    if (iso) return iso;
+    const at = parseDate(text, l);
+    if (at) return at.toISOString();
   }
   problems.push(problem('date-unparsed', text, orderId));
   return null;
@@ -30,36 +30,30 @@ export function epochOf(value: unknown): string | null {
   return Number.isNaN(at.getTime()) ? null : at.toISOString();
 }
 
-/**
- * The decimal separator AliExpress itself uses for a currency, from `global_price_local_config`
- * (a JSON string per currency). Undefined when the answer does not carry it.
- */
-export function decimalCharFor(globalConfig: unknown, currency: string | null): string | undefined {
-  if (!currency || !isRecord(globalConfig) || typeof globalConfig[currency] !== 'string') return undefined;
-  try {
-    const config: unknown = JSON.parse(globalConfig[currency]);
-    const single = isRecord(config) ? config.single : undefined;
-    const char = isRecord(single) ? single.decimalPointChar : undefined;
-    return char === '.' || char === ',' ? char : undefined;
-  } catch {
-    return undefined;
-  }
+/** AliExpress's own split price "R$132,74|132|74": symbol text, integer part, fraction part. */
+export function parseFormatPriceInfo(info: string): number | null {
+  const [, int, frac] = info.split('|');
+  if (int === undefined) return null;
+  const whole = int.replace(/[\s.,'\u00a0\u202f]/g, '');
+  if (!/^\d+$/.test(whole) || (frac !== undefined && !/^\d*$/.test(frac))) return null;
+  return Number(`${whole}.${frac || '0'}`);
 }
 
 /**
- * Money from the split `formatPriceInfo` ("R$132,74|132|74", unambiguous) or else from the shown
- * text with the currency's own decimal separator. Never by stripping every non-digit.
+ * Money from the split `formatPriceInfo` ("R$132,74|132|74", unambiguous), else from the shown
+ * text read the way the page's language writes numbers. Never by stripping every non-digit.
  */
 export function moneyOf(
-  src: { formatPriceInfo?: string | null; text?: string | null; currency?: string | null; decimalChar?: string },
+  src: { formatPriceInfo?: string | null; text?: string | null; currency?: string | null },
+  locale: string | null,
   problems: Problem[],
   orderId: string | null,
 ): Money | null {
-  const currency = src.currency && /^[A-Z]{3}$/.test(src.currency) ? src.currency : null;
-  const amount =
-    (src.formatPriceInfo ? parseFormatPriceInfo(src.formatPriceInfo) : null) ??
-    (src.text ? parseAmountText(src.text, src.decimalChar) : null);
-  if (amount !== null && Number.isFinite(amount)) return { amount, currency };
+  const code = src.currency && /^[A-Z]{3}$/.test(src.currency) ? src.currency : null;
+  const split = src.formatPriceInfo ? parseFormatPriceInfo(src.formatPriceInfo) : null;
+  if (split !== null) return { amount: split, currency: code };
+  const shown = src.text ? parseMoney(src.text, locale) : null;
+  if (shown) return { amount: shown.amount, currency: code ?? shown.currency };
   if (src.formatPriceInfo || src.text)
     problems.push(problem('amount-unparsed', src.text ?? src.formatPriceInfo ?? null, orderId));
   return null;

@@ -242,7 +242,7 @@ describe('readOrderList ordering and bad input', () => {
     expect(read.problems.map((p) => p.code)).toEqual(['date-unparsed', 'amount-unparsed']);
   });
 
-  it('reads the total from the text with the currency config when the split price is missing', () => {
+  it('reads the total from the shown text when the split price is missing', () => {
     const json = fresh();
     json.data.data[FIRST]!.fields.formatPriceInfo = null;
     json.data.data[FIRST]!.fields.totalPriceText = 'R$1.031,93';
