@@ -90,13 +90,26 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
           facts,
           now: deps.now(),
           onClose: closePanel,
-          onTakeMeThere: () => point(findRefundButton(row.closest(CARD) ?? document, document)),
+          onTakeMeThere: () => {
+            const target = findRefundButton(row.closest(CARD) ?? document, document);
+            const found = point(target);
+            // The panel moves to the other side of the screen so it does not cover the button it points at.
+            if (target) dock(ui.host, target);
+            return found;
+          },
           onStart: (reason: ReasonId) => deps.startRefund(entry.orderId, reason),
           copy: deps.copy,
         }),
       );
     draw(null);
     draw(await deps.order(entry.orderId).catch(() => null));
+  };
+
+  const dock = (host: HTMLElement, target: HTMLElement) => {
+    const rect = target.getBoundingClientRect();
+    const onRight = rect.left + rect.width / 2 > window.innerWidth / 2;
+    host.style.left = onRight ? '16px' : '';
+    host.style.right = onRight ? '' : '16px';
   };
 
   const scanRows = () => {

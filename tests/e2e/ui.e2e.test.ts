@@ -122,6 +122,9 @@ describe('the shopper’s view in Chromium', () => {
 
     const refund = card.locator('a[href*="reverse-pages/start.html"]');
     await expect.poll(() => refund.getAttribute('data-refund-radar-highlight'), { timeout: 5_000 }).toBe('');
+    // The panel does not cover the button it points at.
+    const [buttonBox, panelBox] = [await refund.boundingBox(), await panel.boundingBox()];
+    expect(buttonBox!.x + buttonBox!.width <= panelBox!.x || panelBox!.x + panelBox!.width <= buttonBox!.x).toBe(true);
     expect(page.url()).toBe(LIST); // highlighted, not clicked
     await expect
       .poll(() => panel.locator('.rr-go [role="status"]').textContent(), { timeout: 5_000 })
@@ -201,6 +204,9 @@ describe('the shopper’s view in Chromium', () => {
     expect(await cardA.locator('.rr-store').textContent()).toBe('Gadget <b>Store</b>');
     expect(await cardA.locator('.rr-store b').count()).toBe(0);
 
+    const file = await h.screenshot(popup, 'popup');
+    keep(file, 'popup');
+
     await cardB.getByRole('button', { name: /^Refund steps/ }).click();
     const due = cardB.locator('.rr-step--due');
     expect(await due.getAttribute('data-step')).toBe('escalate');
@@ -217,8 +223,6 @@ describe('the shopper’s view in Chromium', () => {
         { timeout: 5_000 },
       )
       .toBe(true);
-    const file = await h.screenshot(popup, 'popup');
-    keep(file, 'popup');
     await popup.close();
     await page.close();
   });
