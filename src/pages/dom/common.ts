@@ -5,6 +5,7 @@
 import type { Dispute, DisputeStatus, Order, OrderAction, OrderStatus, Party, Problem } from '../../model/index.ts';
 import { LOCALES, localeRules, type LocaleRules } from '../text/locale-rules.ts';
 import { normText } from '../text/normalize.ts';
+import { safeMatches, safeQueryAll, type Target } from './selectors.ts';
 
 export interface DomContext {
   url: URL;
@@ -31,18 +32,55 @@ export const problem = (code: Problem['code'], detail: string | null, orderId: s
 
 const ID = /^\d{6,24}$/;
 
-/** A numeric id from one of `params` of a link, resolved against the page URL. */
-export function idFromHref(href: string | null, base: URL, params: readonly string[]): string | null {
-  if (!href) return null;
-  let url: URL;
-  try {
-    url = new URL(href, base);
-  } catch {
-    return null;
+const paramPatterns = new Map<string, RegExp>();
+function paramPattern(param: string): RegExp {
+  let re = paramPatterns.get(param);
+  if (!re) {
+    re = new RegExp(`[?&]${param}=(\\d{6,24})(?=[&#]|$)`);
+    paramPatterns.set(param, re);
   }
+  return re;
+}
+
+/**
+ * A numeric id from one of `params` of a link's query. Read from the query string as written
+ * (a per-card URL parse was the slowest part of reading a 500-order page); only digits count.
+ */
+export function idFromHref(href: string | null, _base: URL, params: readonly string[]): string | null {
+  if (!href) return null;
+  const query = href.split('#')[0]!;
   for (const p of params) {
-    const value = url.searchParams.get(p);
-    if (value && ID.test(value)) return value;
+    const match = paramPattern(p).exec(query);
+    if (match && ID.test(match[1]!)) return match[1]!;
+  }
+  return null;
+}
+
+/**
+ * The first id any alternative's links carry, trying alternatives in order and stopping at the
+ * first hit: on a 500-order page this runs per card, and most cards answer on the first link.
+ * With `withSelf`, the root itself counts (the mobile card is itself the order link).
+ */
+export function idFromTarget(
+  root: ParentNode,
+  target: Target,
+  base: URL,
+  params: readonly string[],
+  withSelf = false,
+): string | null {
+  const self = withSelf && typeof (root as Element).matches === 'function' ? (root as Element) : null;
+  for (const alt of target) {
+    if (self && safeMatches(self, alt.css)) {
+      const id = idFromHref(self.getAttribute('href'), base, params);
+      if (id) return id;
+    }
+    for (const link of safeQueryAll(root, alt.css, false)) {
+      const href = link.getAttribute('href');
+      // Most links carry none of the parameters: skip them without parsing a URL.
+      if (!href || !params.some((p) => href.includes(`${p}=`))) continue;
+      const id = idFromHref(href, base, params);
+      if (id) return id;
+    }
   }
   return null;
 }

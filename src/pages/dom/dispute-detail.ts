@@ -11,7 +11,7 @@ import {
   emptyResult,
   guarded,
   idFromHref,
-  idFromLinks,
+  idFromTarget,
   isEscalate,
   iso,
   ORDER_ID_PARAMS,
@@ -20,7 +20,7 @@ import {
   type DomContext,
   type DomResult,
 } from './common.ts';
-import { $all, $optional, $required, $union, SELECTORS, type Selectors } from './selectors.ts';
+import { $all, $optional, $required, SELECTORS, type Selectors } from './selectors.ts';
 
 type S = Selectors['disputeDetail'];
 
@@ -38,7 +38,7 @@ function canEscalate(doc: Document, s: S, locale: string | null): boolean | null
 
 function readDispute(doc: Document, ctx: DomContext, s: S, problems: Problem[]): Dispute | null {
   const statusEl = $required(doc, s.status, 'disputeDetail.status');
-  const orderId = idFromLinks($union(doc, s.idLink), ctx.url, ORDER_ID_PARAMS);
+  const orderId = idFromTarget(doc, s.idLink, ctx.url, ORDER_ID_PARAMS);
   if (statusEl.problem) {
     problems.push(problem('layout-unrecognized', 'disputeDetail.status', orderId));
     return null;

@@ -10,6 +10,7 @@ import {
   emptyResult,
   guarded,
   idFromLinks,
+  idFromTarget,
   ORDER_ID_PARAMS,
   problem,
   type DomContext,
@@ -20,7 +21,7 @@ import { $all, $optional, $union, SELECTORS, type Selectors } from './selectors.
 type S = Selectors['disputeList'];
 
 function readCard(card: Element, index: number, ctx: DomContext, s: S, problems: Problem[]): Dispute | null {
-  const orderId = idFromLinks($union(card, s.idLink), ctx.url, ORDER_ID_PARAMS);
+  const orderId = idFromTarget(card, s.idLink, ctx.url, ORDER_ID_PARAMS);
   if (!orderId) {
     problems.push(problem('order-id-missing', `refund card ${index + 1}`));
     return null;

@@ -14,6 +14,7 @@ import {
   guarded,
   idFromHref,
   idFromLinks,
+  idFromTarget,
   iso,
   ORDER_ID_PARAMS,
   orderStatusOf,
@@ -22,7 +23,7 @@ import {
   type DomContext,
   type DomResult,
 } from './common.ts';
-import { $all, $optional, $required, $union, SELECTORS, type Selectors } from './selectors.ts';
+import { $all, $optional, $required, SELECTORS, type Selectors } from './selectors.ts';
 
 type S = Selectors['orderDetail'];
 type InfoDates = { placedAt: Date | null; shippedAt: Date | null; completedAt: Date | null };
@@ -57,7 +58,7 @@ function readInfoDates(doc: Document, ctx: DomContext, s: S, orderId: string, pr
 
 function readDetail(doc: Document, ctx: DomContext, s: S, problems: Problem[]): Order | null {
   const orderId =
-    idFromHref(ctx.url.href, ctx.url, ORDER_ID_PARAMS) ?? idFromLinks($union(doc, s.idLink), ctx.url, ORDER_ID_PARAMS);
+    idFromHref(ctx.url.href, ctx.url, ORDER_ID_PARAMS) ?? idFromTarget(doc, s.idLink, ctx.url, ORDER_ID_PARAMS);
   const block = $required(doc, s.status, 'orderDetail.status', orderId);
   if (!orderId) {
     problems.push(problem(block.el ? 'order-id-missing' : 'layout-unrecognized', 'order detail'));

@@ -11,7 +11,7 @@ import {
   disputeStatusOf,
   emptyResult,
   guarded,
-  idFromLinks,
+  idFromTarget,
   iso,
   ORDER_ID_PARAMS,
   orderStatusOf,
@@ -20,7 +20,7 @@ import {
   type DomContext,
   type DomResult,
 } from './common.ts';
-import { $all, $optional, $required, $union, SELECTORS, type Selectors } from './selectors.ts';
+import { $all, $optional, $required, SELECTORS, type Selectors } from './selectors.ts';
 
 type S = Selectors['orderList'];
 
@@ -51,7 +51,7 @@ function readCard(
   s: S,
   problems: Problem[],
 ): [Order, Dispute | null] | null {
-  const orderId = idFromLinks($union(card, s.idLink, true), ctx.url, ORDER_ID_PARAMS);
+  const orderId = idFromTarget(card, s.idLink, ctx.url, ORDER_ID_PARAMS, true);
   if (!orderId) {
     problems.push(problem('order-id-missing', `order card ${index + 1}`));
     return null;

@@ -74,7 +74,7 @@ type Root = ParentNode;
 const isSyntaxError = (error: unknown) =>
   error instanceof Error && (error.name === 'SyntaxError' || /not a valid selector/i.test(error.message));
 
-function tryQuery(root: Root, css: string): Element | null {
+export function safeQuery(root: Root, css: string): Element | null {
   try {
     return root.querySelector(css);
   } catch (error) {
@@ -83,9 +83,12 @@ function tryQuery(root: Root, css: string): Element | null {
   }
 }
 
-function tryQueryAll(root: Root, css: string): Element[] {
+export function safeQueryAll(root: Root, css: string, copy?: true): Element[];
+export function safeQueryAll(root: Root, css: string, copy: false): Iterable<Element> & { length: number };
+export function safeQueryAll(root: Root, css: string, copy = true): Iterable<Element> & { length: number } {
   try {
-    return [...root.querySelectorAll(css)];
+    const found = root.querySelectorAll(css);
+    return copy ? [...found] : found;
   } catch (error) {
     if (isSyntaxError(error)) return [];
     throw error;
@@ -95,7 +98,7 @@ function tryQueryAll(root: Root, css: string): Element[] {
 /** The first element any alternative finds, or undefined. */
 export function $optional(root: Root, target: Target): Element | undefined {
   for (const alt of target) {
-    const found = tryQuery(root, alt.css);
+    const found = safeQuery(root, alt.css);
     if (found) return found;
   }
   return undefined;
@@ -104,13 +107,13 @@ export function $optional(root: Root, target: Target): Element | undefined {
 /** All elements of the first alternative that finds any. */
 export function $all(root: Root, target: Target): Element[] {
   for (const alt of target) {
-    const found = tryQueryAll(root, alt.css);
+    const found = safeQueryAll(root, alt.css);
     if (found.length > 0) return found;
   }
   return [];
 }
 
-function tryMatches(el: Element, css: string): boolean {
+export function safeMatches(el: Element, css: string): boolean {
   try {
     return el.matches(css);
   } catch (error) {
@@ -126,8 +129,8 @@ function tryMatches(el: Element, css: string): boolean {
 export function $union(root: Root, target: Target, withSelf = false): Element[] {
   const seen = new Set<Element>();
   const self = withSelf && typeof (root as Element).matches === 'function' ? (root as Element) : null;
-  if (self && target.some((alt) => tryMatches(self, alt.css))) seen.add(self);
-  for (const alt of target) for (const el of tryQueryAll(root, alt.css)) seen.add(el);
+  if (self && target.some((alt) => safeMatches(self, alt.css))) seen.add(self);
+  for (const alt of target) for (const el of safeQueryAll(root, alt.css)) seen.add(el);
   return [...seen];
 }
 

@@ -10,14 +10,14 @@ import { textOf } from '../text/normalize.ts';
 import {
   emptyResult,
   idFromHref,
-  idFromLinks,
+  idFromTarget,
   iso,
   ORDER_ID_PARAMS,
   problem,
   type DomContext,
   type DomResult,
 } from './common.ts';
-import { $optional, $union, SELECTORS } from './selectors.ts';
+import { $optional, SELECTORS } from './selectors.ts';
 
 export function readTracking(doc: Document, ctx: DomContext): DomResult {
   const result = emptyResult();
@@ -27,7 +27,7 @@ export function readTracking(doc: Document, ctx: DomContext): DomResult {
   // Not every parcel has a delivery guarantee: no line, nothing to report.
   if (!guarantee) return result;
   const orderId =
-    idFromHref(ctx.url.href, ctx.url, ORDER_ID_PARAMS) ?? idFromLinks($union(doc, s.idLink), ctx.url, ORDER_ID_PARAMS);
+    idFromHref(ctx.url.href, ctx.url, ORDER_ID_PARAMS) ?? idFromTarget(doc, s.idLink, ctx.url, ORDER_ID_PARAMS);
   if (!orderId) {
     result.problems.push(problem('order-id-missing', 'tracking'));
     return result;

@@ -131,6 +131,16 @@ function wordDate(text: string, locale: string): Date | null {
  */
 export function parseDate(text: string, locale: string | null): Date | null {
   if (!text) return null;
-  const clean = text.normalize('NFKC').replace(/[\u00a0\u202f\u2009]/g, ' ');
-  return numericDate(clean, locale) ?? wordDate(clean, locale ?? 'en');
+  // Many orders share a day: remember what a text meant, hand out a fresh Date each time.
+  const key = `${locale ?? ''}\u0001${text}`;
+  let time = dateCache.get(key);
+  if (time === undefined) {
+    const clean = text.normalize('NFKC').replace(/[\u00a0\u202f\u2009]/g, ' ');
+    time = (numericDate(clean, locale) ?? wordDate(clean, locale ?? 'en'))?.getTime() ?? null;
+    if (dateCache.size >= 5000) dateCache.clear();
+    dateCache.set(key, time);
+  }
+  return time === null ? null : new Date(time);
 }
+
+const dateCache = new Map<string, number | null>();

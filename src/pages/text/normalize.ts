@@ -3,7 +3,21 @@
  * and narrow spaces, curly and straight apostrophes, en dashes and hyphens. Both sides go through
  * this before any comparison, so a label file can be written the way a person types it.
  */
+const cache = new Map<string, string>();
+const CACHE_MAX = 5000;
+
 export function normText(text: string, locale: string | null = null): string {
+  // Labels repeat on every card of a long page: remember the few hundred distinct ones.
+  const key = `${locale ?? ''}\u0001${text}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = fold(text, locale);
+  if (cache.size >= CACHE_MAX) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function fold(text: string, locale: string | null): string {
   const folded = text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
@@ -19,5 +33,9 @@ export function normText(text: string, locale: string | null = null): string {
 
 /** Text content with runs of whitespace collapsed: what a shopper reads, never markup. */
 export function textOf(node: { textContent: string | null } | null | undefined): string {
-  return (node?.textContent ?? '').replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim();
+  const text = node?.textContent ?? '';
+  // Most texts need only a trim; the replace is paid only where runs of space or odd spaces occur.
+  return /\s\s|[\t\n\r\f\v\u00a0\u202f\u2009]/.test(text)
+    ? text.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim()
+    : text.trim();
 }
