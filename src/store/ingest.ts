@@ -1,6 +1,6 @@
 import type { PageSnapshot } from '../model/index.ts';
 import type { Observation, RadarDb, StoredDispute, StoredOrder } from './db.ts';
-import { disputeKey, emptyOrder, mergeDispute, mergeOrder, sameValue, type Reading } from './merge.ts';
+import { disputeKey, emptyOrder, mergeDispute, mergeOrder, type Reading } from './merge.ts';
 
 export interface IngestResult {
   /** Orders and disputes created or with at least one field changed. */
@@ -103,8 +103,9 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
     // Only Dexie's own promises are awaited in here: awaiting anything else lets IndexedDB
     // commit the transaction under us in a real browser (fake-indexeddb never shows it).
     for (const o of flagCandidates) {
-      // The same stale page read twice is one flag in the history, not two.
-      if (pending.some((p) => sameObservation(p, o)) || (await hasObservation(db, o))) continue;
+      // A stale page (a cached tab, a list the shopper keeps open) is read again and again: the
+      // history keeps its first sighting, not one entry per page view.
+      if (pending.some((p) => sameFlag(p, o)) || (await hasFlag(db, o))) continue;
       flagged += 1;
       pending.push(o);
     }
@@ -134,21 +135,16 @@ function findDispute(
   return { record: { ...lineless, key, lineId }, rekeyFrom: lineless.key };
 }
 
-function sameObservation(a: Observation, b: Observation): boolean {
-  return (
-    a.entityId === b.entityId &&
-    a.readAt === b.readAt &&
-    a.flagged === b.flagged &&
-    a.url === b.url &&
-    sameValue(a.changes, b.changes)
-  );
+/** Flags say "stored X, page showed Y": the same pair on the same record is the same flag. */
+function sameFlag(a: Observation, b: Observation): boolean {
+  return a.entity === b.entity && a.entityId === b.entityId && a.flagged === b.flagged;
 }
 
-function hasObservation(db: RadarDb, o: Observation) {
+function hasFlag(db: RadarDb, o: Observation) {
   return db.observations
     .where('[entity+entityId]')
     .equals([o.entity, o.entityId])
-    .filter((h) => sameObservation(h, o))
+    .filter((h) => sameFlag(h, o))
     .count()
     .then((n) => n > 0);
 }

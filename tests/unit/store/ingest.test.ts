@@ -90,7 +90,7 @@ describe('ingest', () => {
     expect((await db.orders.get(ID))?.lines).toEqual([{ lineId: '8212379857502017', title: 'USB cable', quantity: 3 }]);
   });
 
-  it('flags an order status that moves backwards instead of applying it, once per reading', async () => {
+  it('flags an order status that moves backwards instead of applying it, once', async () => {
     await ingest(db, snapshot({ orders: [order({ status: 'completed', statusText: 'Completed' })] }));
     const stale = snapshot({
       readAt: '2026-11-21T00:00:00.000Z',
@@ -109,6 +109,15 @@ describe('ingest', () => {
     const count = await db.observations.count();
     expect(await ingest(db, stale)).toEqual({ changed: 0, flagged: 0 });
     expect(await db.observations.count()).toBe(count);
+    // The stale page viewed again later is still the same flag, not a new one per view.
+    const staleAgain = snapshot({
+      readAt: '2026-11-24T00:00:00.000Z',
+      url: 'https://m.aliexpress.com/p/order/index.html',
+      orders: [order({ status: 'shipped', storeName: 'New name' })],
+    });
+    expect(await ingest(db, staleAgain)).toEqual({ changed: 0, flagged: 0 });
+    expect(await db.observations.count()).toBe(count);
+    expect((await db.orders.get(ID))?.status).toBe('completed');
   });
 
   it('flags a dispute going from refunded back to awaiting the seller', async () => {
