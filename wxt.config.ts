@@ -47,9 +47,10 @@ export default defineConfig({
       default_title: '__MSG_extName__',
       default_icon: Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`])),
     },
-    // Firefox needs a stable id for storage and updates; Chrome rejects the key as unknown.
+    // Firefox needs a stable id for storage and updates (Chrome warns on the key), and 128+ for the
+    // MAIN-world content script that taps the page's JSON.
     ...(browser === 'firefox' && {
-      browser_specific_settings: { gecko: { id: 'refund-radar@refund-radar.app', strict_min_version: '121.0' } },
+      browser_specific_settings: { gecko: { id: 'refund-radar@refund-radar.app', strict_min_version: '128.0' } },
     }),
   }),
   hooks: {
