@@ -87,62 +87,6 @@ describe('the shopper’s view in Chromium', () => {
     await h?.close();
   });
 
-  it('puts Start refund on a card loaded by "View orders" and walks the panel to AliExpress’s own button', async () => {
-    const orders = siteOrders(25, new Date());
-    // The first card after the first page of ten that has a Returns/refunds button.
-    const target = orders.findIndex((o, i) => i >= 10 && o.actions.includes('returns-refunds'));
-    const orderId = orders[target]!.orderId;
-    const page = await h.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 860 });
-    await page.goto(LIST);
-    await expect.poll(() => page.locator('.order-item').count(), { timeout: 10_000 }).toBe(10);
-    await page.locator('.order-more button').click();
-    await expect.poll(() => page.locator('.order-item').count(), { timeout: 10_000 }).toBe(20);
-
-    const card = page.locator('.order-item').nth(target);
-    const start = card.locator('[data-refund-radar-host="start"] button');
-    await expect.poll(() => start.count(), { timeout: 10_000 }).toBe(1);
-    // Exactly one per card, every card with a button row.
-    expect(await page.locator('[data-refund-radar-host="start"]').count()).toBe(
-      await page.locator('.order-item-btns').count(),
-    );
-    expect(await page.locator('.order-item-btns[data-refund-radar-start]').count()).toBe(20);
-    // Our styles stay in the shadow root: the page's own buttons look as before.
-    const pageButton = card.locator('a.order-item-btn').first();
-    expect(await pageButton.evaluate((el) => getComputedStyle(el).borderRadius)).not.toBe('999px');
-
-    await start.click();
-    const panel = page.locator('[data-refund-radar-host="panel"] [role="dialog"]');
-    await expect.poll(() => panel.isVisible(), { timeout: 5_000 }).toBe(true);
-    expect(await panel.locator('h2').textContent()).toBe('Start a refund');
-    await panel.getByLabel('Wrong size').check();
-    expect(await panel.locator('.rr-evidence').textContent()).toContain('ruler or tape measure');
-    expect(await panel.locator('textarea').inputValue()).toContain(orderId);
-    await panel.getByRole('button', { name: 'Take me there' }).click();
-
-    const refund = card.locator('a[href*="reverse-pages/start.html"]');
-    await expect.poll(() => refund.getAttribute('data-refund-radar-highlight'), { timeout: 5_000 }).toBe('');
-    // The panel does not cover the button it points at.
-    const [buttonBox, panelBox] = [await refund.boundingBox(), await panel.boundingBox()];
-    expect(buttonBox!.x + buttonBox!.width <= panelBox!.x || panelBox!.x + panelBox!.width <= buttonBox!.x).toBe(true);
-    expect(page.url()).toBe(LIST); // highlighted, not clicked
-    await expect
-      .poll(() => panel.locator('.rr-go [role="status"]').textContent(), { timeout: 5_000 })
-      .toContain('Marked as refund started.');
-    const file = await h.screenshot(page, 'helper');
-    keep(file, 'helper');
-
-    // The background recorded the start.
-    const popup = await h.openExtensionPage('popup.html');
-    const view = (await popup.evaluate(
-      (id) => chrome.runtime.sendMessage({ name: 'order', data: { orderId: id } }),
-      orderId,
-    )) as { ok: boolean; data: { progress: { reason: string } | null } };
-    expect(view.data.progress?.reason).toBe('wrong-size');
-    await popup.close();
-    await page.close();
-  });
-
   it('shows seeded orders in the popup with countdowns, sources and the escalation line; ticks steps', async () => {
     const page = await h.context.newPage();
     await page.goto('http://www.aliexpress.com/p/order/index.html?orders=1');
@@ -223,6 +167,62 @@ describe('the shopper’s view in Chromium', () => {
         { timeout: 5_000 },
       )
       .toBe(true);
+    await popup.close();
+    await page.close();
+  });
+
+  it('puts Start refund on a card loaded by "View orders" and walks the panel to AliExpress’s own button', async () => {
+    const orders = siteOrders(25, new Date());
+    // The first card after the first page of ten that has a Returns/refunds button.
+    const target = orders.findIndex((o, i) => i >= 10 && o.actions.includes('returns-refunds'));
+    const orderId = orders[target]!.orderId;
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.goto(LIST);
+    await expect.poll(() => page.locator('.order-item').count(), { timeout: 10_000 }).toBe(10);
+    await page.locator('.order-more button').click();
+    await expect.poll(() => page.locator('.order-item').count(), { timeout: 10_000 }).toBe(20);
+
+    const card = page.locator('.order-item').nth(target);
+    const start = card.locator('[data-refund-radar-host="start"] button');
+    await expect.poll(() => start.count(), { timeout: 10_000 }).toBe(1);
+    // Exactly one per card, every card with a button row.
+    expect(await page.locator('[data-refund-radar-host="start"]').count()).toBe(
+      await page.locator('.order-item-btns').count(),
+    );
+    expect(await page.locator('.order-item-btns[data-refund-radar-start]').count()).toBe(20);
+    // Our styles stay in the shadow root: the page's own buttons look as before.
+    const pageButton = card.locator('a.order-item-btn').first();
+    expect(await pageButton.evaluate((el) => getComputedStyle(el).borderRadius)).not.toBe('999px');
+
+    await start.click();
+    const panel = page.locator('[data-refund-radar-host="panel"] [role="dialog"]');
+    await expect.poll(() => panel.isVisible(), { timeout: 5_000 }).toBe(true);
+    expect(await panel.locator('h2').textContent()).toBe('Start a refund');
+    await panel.getByLabel('Wrong size').check();
+    expect(await panel.locator('.rr-evidence').textContent()).toContain('ruler or tape measure');
+    expect(await panel.locator('textarea').inputValue()).toContain(orderId);
+    await panel.getByRole('button', { name: 'Take me there' }).click();
+
+    const refund = card.locator('a[href*="reverse-pages/start.html"]');
+    await expect.poll(() => refund.getAttribute('data-refund-radar-highlight'), { timeout: 5_000 }).toBe('');
+    // The panel does not cover the button it points at.
+    const [buttonBox, panelBox] = [await refund.boundingBox(), await panel.boundingBox()];
+    expect(buttonBox!.x + buttonBox!.width <= panelBox!.x || panelBox!.x + panelBox!.width <= buttonBox!.x).toBe(true);
+    expect(page.url()).toBe(LIST); // highlighted, not clicked
+    await expect
+      .poll(() => panel.locator('.rr-go [role="status"]').textContent(), { timeout: 5_000 })
+      .toContain('Marked as refund started.');
+    const file = await h.screenshot(page, 'helper');
+    keep(file, 'helper');
+
+    // The background recorded the start.
+    const popup = await h.openExtensionPage('popup.html');
+    const view = (await popup.evaluate(
+      (id) => chrome.runtime.sendMessage({ name: 'order', data: { orderId: id } }),
+      orderId,
+    )) as { ok: boolean; data: { progress: { reason: string } | null } };
+    expect(view.data.progress?.reason).toBe('wrong-size');
     await popup.close();
     await page.close();
   });
