@@ -57,7 +57,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   let worker: Worker | undefined;
   if (withExtension) {
     worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-    worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    worker ??= await context.waitForEvent('serviceworker', { timeout: 45_000 });
   }
   const extensionId = worker ? new URL(worker.url()).host : '';
   mkdirSync(SCREENSHOTS, { recursive: true });
