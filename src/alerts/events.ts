@@ -1,8 +1,9 @@
+import { DAY_MS } from '../timeline/time.ts';
+
 /** What the shopper is told about, one notification each. */
 export type AlertKind = 'escalation-open' | 'refund-due' | 'protection-ends' | 'return-ship-by';
 
 export const ALARM_PREFIX = 'rr:';
-const DAY_MS = 86_400_000;
 
 /**
  * An estimate read again later moves by seconds (a countdown turned into a time) or hours (a

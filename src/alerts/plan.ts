@@ -1,8 +1,7 @@
 import type { Dispute, Order, Timeline } from '../model/index.ts';
+import { DAY_MS, HOUR_MS } from '../timeline/time.ts';
 import { alarmName, eventKey, sameEvent, type AlertKind, type EventIdentity } from './events.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** A reminder set to 0 days still comes before the deadline: after it, there is nothing left to do. */
 const MIN_LEAD_MS = 2 * HOUR_MS;
 /** An alert the browser slept through is still worth showing this long after its moment. */

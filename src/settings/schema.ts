@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PackId } from '../rules/policy.ts';
 
 export const SETTINGS_VERSION = 1;
 
@@ -8,7 +9,8 @@ export const NotifyLeadDays = z.array(z.int().check(z.gte(0), z.lte(30))).check(
   z.refine((days) => new Set(days).size === days.length, 'each lead time once'),
 );
 
-export const RulesPackId = z.enum(['guide', 'official-legacy']);
+/** The packs are defined once, by the rules. */
+export const RulesPackId = PackId;
 export type RulesPackId = z.infer<typeof RulesPackId>;
 
 /** Which rules pack estimates deadlines, and the shopper's own numbers over it (checked by src/rules). */
