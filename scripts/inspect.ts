@@ -1,5 +1,5 @@
 /**
- * npm run inspect -- FILE [--url URL] [--now ISO]
+ * npm run inspect -- FILE [--url URL] [--now ISO] [--pack guide|official-legacy]
  *
  * Prints what the extension reads from a saved page (.html) or a saved mtop answer (.json): what
  * a maintainer runs when a shopper sends a page that broke. Exit 2 with one line on bad input.
@@ -8,17 +8,20 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import type { Dispute, Order, PageKind, PageSnapshot } from '../src/model/index.ts';
+import type { Dispute, Order, PageKind, PageSnapshot, Timeline } from '../src/model/index.ts';
 import { savedFromUrl } from '../src/pages/dom/index.ts';
 import { detectors, guessApi, read } from '../src/pages/index.ts';
 import { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/pages/json/index.ts';
 import { parseAnswerText } from '../src/pages/tap-protocol.ts';
+import { applyOverrides, bundledPolicyFile, DEFAULT_PACK, type Policy } from '../src/rules/index.ts';
+import { timelineFor } from '../src/timeline/index.ts';
 
 export class InspectError extends Error {}
 
 export interface InspectOptions {
   url?: string;
   now?: Date;
+  pack?: string;
 }
 
 const pageOf = (kind: PageKind): string | null => {
@@ -67,16 +70,41 @@ export function disputeView(d: Dispute) {
   };
 }
 
+function timelineView(t: Timeline) {
+  return {
+    phase: t.phase,
+    deadlines: t.deadlines.map((d) => ({ kind: d.kind, at: d.at, source: d.source })),
+    nextStep: { action: t.nextStep.action, url: t.nextStep.url },
+    urgency: t.urgency,
+  };
+}
+
+function policyFor(pack: string | undefined): Policy {
+  const file = bundledPolicyFile();
+  if (!file.ok)
+    throw new InspectError(`rules/policy.json: ${file.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const { policy, errors } = applyOverrides(file.value, pack ?? DEFAULT_PACK, {});
+  if (errors.length) throw new InspectError(`--pack ${pack}: ${errors[0]!.message}`);
+  return policy;
+}
+
 /**
- * The printed shape (issue 3). With `--now`, the timeline of each order and dispute is meant to be
- * added here, in one call per item, by whoever owns src/timeline.
+ * The printed shape (issue 3). Given `now` (--now), each order and dispute also gets its timeline
+ * (issue 4), worked out at that moment with the chosen rules pack.
  */
-export function inspectView(snapshot: PageSnapshot) {
+export function inspectView(snapshot: PageSnapshot, clock?: { now: Date; pack?: string }) {
+  const policy = clock && policyFor(clock.pack);
+  const timeline = (order: Order | null, dispute: Dispute | null) =>
+    policy && clock ? { timeline: timelineView(timelineFor({ order, dispute, policy, now: clock.now })) } : {};
+  const orderById = new Map(snapshot.orders.map((o) => [o.orderId, o]));
   return {
     kind: snapshot.kind,
     locale: snapshot.locale,
-    orders: snapshot.orders.map(orderView),
-    disputes: snapshot.disputes.map(disputeView),
+    orders: snapshot.orders.map((o) => ({
+      ...orderView(o),
+      ...timeline(o, snapshot.disputes.find((d) => d.orderId === o.orderId) ?? null),
+    })),
+    disputes: snapshot.disputes.map((d) => ({ ...disputeView(d), ...timeline(orderById.get(d.orderId) ?? null, d) })),
     problems: snapshot.problems,
   };
 }
@@ -117,10 +145,12 @@ export function parseArgs(argv: readonly string[]): { file: string } & InspectOp
   const options: InspectOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--url' || arg === '--now') {
+    if (arg === '--url' || arg === '--now' || arg === '--pack') {
       const value = argv[++i];
       if (value === undefined) throw new InspectError(`${arg} needs a value`);
-      if (arg === '--url') {
+      if (arg === '--pack') {
+        options.pack = value;
+      } else if (arg === '--url') {
         if (!URL.canParse(value)) throw new InspectError(`--url ${value} is not a URL`);
         options.url = value;
       } else {
@@ -136,14 +166,16 @@ export function parseArgs(argv: readonly string[]): { file: string } & InspectOp
       throw new InspectError(`one file at a time (got ${file} and ${arg})`);
     }
   }
-  if (!file) throw new InspectError('usage: npm run inspect -- FILE [--url URL] [--now ISO]');
+  if (!file)
+    throw new InspectError('usage: npm run inspect -- FILE [--url URL] [--now ISO] [--pack guide|official-legacy]');
   return { file, ...options };
 }
 
 function main(argv: readonly string[]): number {
   try {
     const { file, ...options } = parseArgs(argv);
-    process.stdout.write(`${JSON.stringify(inspectView(inspectSnapshot(file, options)), null, 2)}\n`);
+    const clock = options.now && { now: options.now, pack: options.pack };
+    process.stdout.write(`${JSON.stringify(inspectView(inspectSnapshot(file, options), clock), null, 2)}\n`);
     return 0;
   } catch (error) {
     const message =

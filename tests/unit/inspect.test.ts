@@ -18,6 +18,7 @@ function inspect(...args: string[]): Promise<{ code: number | null; stdout: stri
 }
 
 const NOW = '2026-09-07T12:00:00.000Z';
+const withoutTimeline = ({ timeline: _, ...rest }: Record<string, unknown>) => rest;
 const ORDER_KEYS = ['orderId', 'status', 'statusText', 'placedAt', 'storeName', 'total', 'lines', 'actions'];
 
 describe('npm run inspect', { timeout: 120_000 }, () => {
@@ -29,8 +30,9 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
     expect(Object.keys(out)).toEqual(['kind', 'locale', 'orders', 'disputes', 'problems']);
     expect(out).toMatchObject({ kind: 'order-list', locale: 'en', disputes: [], problems: [] });
     expect(out.orders).toHaveLength(10);
-    for (const o of out.orders) expect(Object.keys(o)).toEqual(ORDER_KEYS);
-    expect(out.orders[1]).toEqual({
+    // --now adds each order's timeline after the issue-3 keys.
+    for (const o of out.orders) expect(Object.keys(o)).toEqual([...ORDER_KEYS, 'timeline']);
+    expect(withoutTimeline(out.orders[1])).toEqual({
       orderId: '8214779947343229',
       status: 'shipped',
       statusText: 'Awaiting delivery',
@@ -60,7 +62,7 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
   it('prints the refund list as disputes with null where the list says nothing', async () => {
     const out = JSON.parse((await inspect(capturePath('refund-list'), '--now', NOW)).stdout);
     expect(out.kind).toBe('dispute-list');
-    expect(out.disputes[0]).toEqual({
+    expect(withoutTimeline(out.disputes[0])).toEqual({
       orderId: '8144543148947317',
       lineId: '8144101709301607',
       disputeId: '6239649418962814',
@@ -114,6 +116,46 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
     expect(out.disputes.map((d: { lineId: string; disputeId: string }) => [d.lineId, d.disputeId])).toEqual([
       ['8100009876553128', '5100007901234568'],
     ]);
+  });
+
+  it('prints no timeline without --now: a timeline needs a clock', async () => {
+    const out = JSON.parse((await inspect(capturePath('refund-list'))).stdout);
+    expect(out.disputes[0]).not.toHaveProperty('timeline');
+  });
+
+  it('adds with --now the timeline of a dispute: the page countdown is the seller deadline', async () => {
+    const page = 'tests/fixtures/pages/en/dispute-detail--seller.html';
+    const out = JSON.parse((await inspect(page, '--now', '2026-11-20T12:00:00.000Z')).stdout);
+    expect(out.disputes).toHaveLength(1);
+    expect(out.disputes[0].timeline).toEqual({
+      phase: 'waiting-for-seller',
+      deadlines: [{ kind: 'seller-response', at: '2026-11-25T11:12:11.000Z', source: 'page' }],
+      nextStep: {
+        action: 'wait',
+        url: 'https://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=8100004938281564&reverseOrderLineId=5100003950617284',
+      },
+      urgency: Number.MAX_SAFE_INTEGER,
+    });
+  });
+
+  it('adds with --now the timeline of an order: 15 days after receipt, estimated from the rules', async () => {
+    const args = [capturePath('order-detail'), '--now', '2026-07-20T12:00:00.000Z'];
+    const [guide, legacy, bad] = await Promise.all([
+      inspect(...args),
+      inspect(...args, '--pack', 'official-legacy'),
+      inspect(...args, '--pack', 'nope'),
+    ]);
+    const expected = {
+      phase: 'no-problem',
+      deadlines: [{ kind: 'refund-request-ends', at: '2026-08-12T00:00:00.000Z', source: 'rule' }],
+      nextStep: { action: 'none', url: 'https://www.aliexpress.com/p/order/detail.html?orderId=8212313961591322' },
+      urgency: 1_944_000_000,
+    };
+    expect(JSON.parse(guide.stdout).orders[0].timeline).toEqual(expected);
+    // The packs differ only in how disputes escalate; an order's clock is the same in both.
+    expect(JSON.parse(legacy.stdout).orders[0].timeline).toEqual(expected);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^inspect: --pack nope: /);
   });
 
   it('fails with exit 2 and one line, never a stack, on bad input', async () => {
