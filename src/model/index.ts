@@ -3,3 +3,4 @@ export * from './dispute.ts';
 export * from './order.ts';
 export * from './snapshot.ts';
 export * from './timeline.ts';
+export * from './blank.ts';

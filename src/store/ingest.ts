@@ -1,6 +1,7 @@
+import { blankOrder } from '../model/blank.ts';
 import type { PageSnapshot } from '../model/index.ts';
 import type { Observation, RadarDb, StoredDispute, StoredOrder } from './db.ts';
-import { disputeKey, emptyOrder, mergeDispute, mergeOrder, type Reading } from './merge.ts';
+import { disputeKey, mergeDispute, mergeOrder, type Reading } from './merge.ts';
 
 export interface IngestResult {
   /** Orders and disputes created or with at least one field changed. */
@@ -95,7 +96,7 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
       if (next && (result.changed || existing?.rekeyFrom)) changedDisputes.add(next.key);
       record(result.observations);
       if (!orderOf.get(incoming.orderId)) {
-        putOrder(mergeOrder(undefined, emptyOrder(incoming.orderId), reading).next!);
+        putOrder(mergeOrder(undefined, blankOrder(incoming.orderId), reading).next!);
         changedOrders.add(incoming.orderId);
       }
     }

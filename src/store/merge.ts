@@ -1,3 +1,4 @@
+import { blankDispute, blankOrder } from '../model/blank.ts';
 import type { Dispute, Order } from '../model/index.ts';
 import type { Observation, StoredDispute, StoredOrder } from './db.ts';
 import { disputeStatusBackwards, orderStatusBackwards } from './status-order.ts';
@@ -209,7 +210,7 @@ export function mergeOrder(
   };
   const firstSeenAt = reading.firstSeenAt ?? reading.readAt;
   const base: StoredOrder = stored ?? {
-    ...emptyOrder(incoming.orderId),
+    ...blankOrder(incoming.orderId),
     firstSeenAt,
     updatedAt: reading.readAt,
   };
@@ -225,21 +226,6 @@ export function mergeOrder(
   const result = finish(stored, merged, reading, spec);
   if (!result.next && merged.next.firstSeenAt !== stored.firstSeenAt) result.next = merged.next;
   return result;
-}
-
-/** An order known only from a dispute page: a placeholder its own pages will fill in. */
-export function emptyOrder(orderId: string): Order {
-  return {
-    orderId,
-    status: 'unknown',
-    statusText: null,
-    placedAt: null,
-    storeName: null,
-    total: null,
-    lines: [],
-    actions: [],
-    dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
-  };
 }
 
 const DISPUTE_FIELDS: FieldRule<StoredDispute>[] = [
@@ -272,17 +258,7 @@ export function mergeDispute(
     backwards: (from, to) => disputeStatusBackwards(from as Dispute['status'], to as Dispute['status']),
   };
   const base: StoredDispute = stored ?? {
-    orderId: incoming.orderId,
-    lineId: incoming.lineId,
-    disputeId: null,
-    status: 'unknown',
-    statusText: null,
-    awaiting: null,
-    deadline: null,
-    canEscalate: null,
-    openedAt: null,
-    reason: null,
-    solution: null,
+    ...blankDispute(incoming.orderId, incoming.lineId),
     key,
     firstSeenAt: reading.firstSeenAt ?? reading.readAt,
     updatedAt: reading.readAt,

@@ -2,6 +2,7 @@
  * My orders (`/p/order/index.html`): one Order per card. Each card is read on its own, so a card
  * that breaks costs that card only; a card without a readable id is left out and named.
  */
+import { blankDispute } from '../../model/blank.ts';
 import type { Dispute, Order, OrderLine, Problem } from '../../model/index.ts';
 import { parseDate } from '../text/date.ts';
 import { parseMoney } from '../text/money.ts';
@@ -87,19 +88,7 @@ function readCard(
   const progressText = textOf($optional(card, s.progress));
   const disputeStatus = progressText ? disputeStatusOf(progressText, ctx.locale) : null;
   const dispute: Dispute | null = disputeStatus
-    ? {
-        orderId,
-        lineId: null,
-        disputeId: null,
-        status: disputeStatus,
-        statusText: progressText,
-        awaiting: null,
-        deadline: null,
-        canEscalate: null,
-        openedAt: null,
-        reason: null,
-        solution: null,
-      }
+    ? { ...blankDispute(orderId), status: disputeStatus, statusText: progressText }
     : null;
   return [order, dispute];
 }

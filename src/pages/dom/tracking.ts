@@ -4,7 +4,8 @@
  * status `unknown` with a null status text means "not shown here", so a merge keeps what another
  * page said.
  */
-import type { Order } from '../../model/index.ts';
+import { blankOrder } from '../../model/blank.ts';
+
 import { parseDate } from '../text/date.ts';
 import { textOf } from '../text/normalize.ts';
 import {
@@ -38,17 +39,7 @@ export function readTracking(doc: Document, ctx: DomContext): DomResult {
     result.problems.push(problem('date-unparsed', text.slice(0, 120), orderId));
     return result;
   }
-  const order: Order = {
-    orderId,
-    status: 'unknown',
-    statusText: null,
-    placedAt: null,
-    storeName: null,
-    total: null,
-    lines: [],
-    actions: [],
-    dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: iso(date) },
-  };
+  const order = blankOrder(orderId, { deliveryGuaranteeAt: iso(date) });
   result.orders.push(order);
   return result;
 }

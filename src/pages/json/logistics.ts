@@ -1,5 +1,6 @@
+import { blankOrder } from '../../model/blank.ts';
 import * as z from 'zod/mini';
-import type { Order, Problem } from '../../model/index.ts';
+import type { Problem } from '../../model/index.ts';
 import { check, idOf, opt, problem, type JsonContext } from './common.ts';
 import { DELIVERY_GUARANTEE } from './order-detail.ts';
 import type { JsonRead } from './order-list.ts';
@@ -47,21 +48,8 @@ export function readLogistics(json: unknown, ctx: JsonContext): JsonRead {
   }
   const texts = (module.fastDeliveryInfoDTO?.fdContentList ?? []).filter((t): t is string => typeof t === 'string');
   const guarantee = texts.map((t) => DELIVERY_GUARANTEE.exec(t)?.[1]).find(Boolean);
-  const order: Order = {
-    orderId,
-    status: 'unknown',
-    statusText: null,
-    placedAt: null,
-    storeName: null,
-    total: null,
-    lines: [],
-    actions: [],
-    dates: {
-      shippedAt: null,
-      completedAt: null,
-      protectionEndsAt: null,
-      deliveryGuaranteeAt: guarantee ? dateOf(guarantee, 'en', problems, orderId) : null,
-    },
-  };
+  const order = blankOrder(orderId, {
+    deliveryGuaranteeAt: guarantee ? dateOf(guarantee, 'en', problems, orderId) : null,
+  });
   return { orders: [order], disputes: [], problems, locale: ctx.locale };
 }
