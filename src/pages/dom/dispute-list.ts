@@ -3,6 +3,7 @@
  * refund ids from the case link and its order id from the order link. The list shows no countdown
  * and no Escalate button, so those stay null ("cannot tell here"), never false.
  */
+import { blankDispute } from '../../model/blank.ts';
 import type { Dispute, Problem } from '../../model/index.ts';
 import { textOf } from '../text/normalize.ts';
 import {
@@ -33,17 +34,10 @@ function readCard(card: Element, index: number, ctx: DomContext, s: S, problems:
   else if (!known) problems.push(problem('unknown-status', statusText, orderId));
   const status = known ?? 'unknown';
   return {
-    orderId,
-    lineId: idFromLinks(caseLinks, ctx.url, ['tradeOrderLineId']),
+    ...blankDispute(orderId, idFromLinks(caseLinks, ctx.url, ['tradeOrderLineId'])),
     disputeId: idFromLinks(caseLinks, ctx.url, ['reverseOrderLineId']),
     status,
     statusText,
-    awaiting: null,
-    deadline: null,
-    canEscalate: null,
-    openedAt: null,
-    reason: null,
-    solution: null,
   };
 }
 
