@@ -22,9 +22,10 @@ import { mainThreadCost, scriptCallTimes, startTrace, type MainThreadCost } from
 import { BUDGETS, measureEntrypoints, totals, type EntrySize } from './sizes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT_DIR = '.output/bench';
+// BENCH_OUT_DIR lets two benches (or a bench and a build) run side by side without swapping each other's extension.
+const OUT_DIR = process.env.BENCH_OUT_DIR ?? '.output/bench';
 const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
-const RESULTS = join(ROOT, 'bench-results.json');
+const RESULTS = process.env.BENCH_RESULTS ?? join(ROOT, 'bench-results.json');
 
 /** Timing budgets from issue 7; reported as pass/over, never asserted. */
 const TIMING_BUDGETS = {
