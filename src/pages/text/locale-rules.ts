@@ -15,7 +15,7 @@ import pl from '../../../rules/locales/pl.json';
 import ptBR from '../../../rules/locales/pt-BR.json';
 import ru from '../../../rules/locales/ru.json';
 import tr from '../../../rules/locales/tr.json';
-import { normText } from './normalize.ts';
+import { foldMonth, normText } from './normalize.ts';
 
 const Phrases = z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
 
@@ -61,6 +61,17 @@ export const LocaleRulesSchema = z.strictObject({
   detailDates: z.strictObject({ placedAt: Phrases, shippedAt: Phrases, completedAt: Phrases }),
   /** The sentence around the delivery-guarantee date on the tracking page. */
   deliveryGuarantee: Phrases,
+  /**
+   * How the language writes dates: numeric order, and every spelling of each month (long, short,
+   * and the form used inside a date, e.g. "listopada"). Generated once from Intl and kept here
+   * because the first Intl date format a page asks for costs it 40-90 ms while ICU loads.
+   */
+  dates: z.strictObject({
+    order: z.enum(['dmy', 'mdy', 'ymd']),
+    months: z.array(Phrases).check(z.length(12)),
+  }),
+  /** The decimal mark of prices ("12,34" in most languages, "12.34" in English). */
+  decimalMark: z.enum([',', '.']),
 });
 export type LocaleRulesFile = z.infer<typeof LocaleRulesSchema>;
 export type CountdownUnits = LocaleRulesFile['countdown'];
@@ -78,6 +89,10 @@ export interface LocaleRules {
   countdown: CountdownUnits;
   detailDates: Array<[string, 'placedAt' | 'shippedAt' | 'completedAt']>;
   deliveryGuarantee: string[];
+  /** Folded month spelling -> month index 0-11. */
+  months: Map<string, number>;
+  dateOrder: 'dmy' | 'mdy' | 'ymd';
+  decimalMark: ',' | '.';
 }
 
 export const BUNDLED_LOCALE_FILES: Record<string, unknown> = {
@@ -114,6 +129,9 @@ export function compileLocale(file: LocaleRulesFile): LocaleRules {
     countdown: file.countdown,
     detailDates: [...lookup(file.detailDates, l)],
     deliveryGuarantee: file.deliveryGuarantee.map((p) => normText(p, l)),
+    months: new Map(file.dates.months.flatMap((names, m) => names.map((n) => [foldMonth(n), m] as const))),
+    dateOrder: file.dates.order,
+    decimalMark: file.decimalMark,
   };
 }
 

@@ -4,6 +4,7 @@
  * which turns "12,34 €" into 1234), the currency from the symbol or code next to it.
  */
 import type { Money } from '../../model/index.ts';
+import { localeRules } from './locale-rules.ts';
 
 /** Symbols and short forms, longest first so "US $" wins over "$". Bare "$" and "kr" say too little. */
 const SYMBOLS: ReadonlyArray<readonly [string, string | null]> = [
@@ -44,23 +45,20 @@ function isIsoCode(code: string): boolean {
   return isoCodes.has(code);
 }
 
-const separatorCache = new Map<string, { decimal: string; group: string }>();
-function separators(locale: string | null): { decimal: string; group: string } {
-  const key = locale ?? '';
-  const cached = separatorCache.get(key);
-  if (cached) return cached;
-  let result = { decimal: '.', group: ',' };
+const decimalCache = new Map<string, string>();
+/** The locale file's decimal mark; Intl only for a language without one (its first use loads ICU). */
+function decimalMark(locale: string | null): string {
+  if (!locale) return '.';
+  const known = decimalCache.get(locale) ?? localeRules(locale)?.decimalMark;
+  if (known) return known;
+  let mark = '.';
   try {
-    const parts = new Intl.NumberFormat(locale ?? 'en').formatToParts(12345.6);
-    result = {
-      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-      group: parts.find((p) => p.type === 'group')?.value ?? ',',
-    };
+    mark = new Intl.NumberFormat(locale).formatToParts(12345.6).find((p) => p.type === 'decimal')?.value ?? '.';
   } catch {
-    // Unknown locale tag: English separators, and the two-decimal rule below still decides most prices.
+    // Unknown locale tag: the English mark, and the two-decimal rule below still decides most prices.
   }
-  separatorCache.set(key, result);
-  return result;
+  decimalCache.set(locale, mark);
+  return mark;
 }
 
 /** "1.234,56" / "1,234.56" / "1 234,56" / "12,34" to a number, deciding which mark is the decimal one. */
@@ -78,7 +76,7 @@ export function parseAmount(raw: string, locale: string | null): number | null {
       // Groups always have three digits: any other tail is decimals, whatever the locale.
       if (marks.length > 1) return null;
       decimalAt = last.index;
-    } else if (marks.length === 1 && last[0] === separators(locale).decimal && !/ /.test(s)) {
+    } else if (marks.length === 1 && last[0] === decimalMark(locale) && !/ /.test(s)) {
       decimalAt = last.index;
     }
   }

@@ -39,3 +39,6 @@ export function textOf(node: { textContent: string | null } | null | undefined):
     ? text.replace(/[\s\u00a0\u202f\u2009]+/g, ' ').trim()
     : text.trim();
 }
+
+/** A month name as dates are matched: accents and a trailing abbreviation dot dropped, lower case. */
+export const foldMonth = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.+$/, '');

@@ -8,7 +8,7 @@ import {
   localeForLang,
   LocaleRulesSchema,
 } from '../../../../src/pages/text/locale-rules.ts';
-import { normText } from '../../../../src/pages/text/normalize.ts';
+import { foldMonth, normText } from '../../../../src/pages/text/normalize.ts';
 import { LABELS, LANGS } from '../../../site/labels.ts';
 
 const DIR = resolve(import.meta.dirname, '../../../../rules/locales');
@@ -107,5 +107,50 @@ describe('rules/locales', () => {
     [null, null],
   ])('<html lang=%j> reads with %j', (lang, locale) => {
     expect(localeForLang(lang)).toBe(locale);
+  });
+});
+
+/** What Intl (here, in Node) says about a language's dates: the source the files' tables were generated from. */
+function intlDates(locale: string) {
+  const months = new Map<string, number>();
+  const formats: Intl.DateTimeFormatOptions[] = [
+    { month: 'long' },
+    { month: 'short' },
+    { year: 'numeric', month: 'long', day: 'numeric' },
+    { year: 'numeric', month: 'short', day: 'numeric' },
+  ];
+  for (let m = 0; m < 12; m++)
+    for (const options of formats)
+      for (const part of new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).formatToParts(
+        Date.UTC(2001, m, 15),
+      ))
+        if (part.type === 'month') months.set(foldMonth(part.value.trim()), m);
+  const order = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(Date.UTC(2001, 10, 23))
+    .filter((p) => p.type === 'day' || p.type === 'month' || p.type === 'year')
+    .map((p) => p.type[0])
+    .join('');
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value;
+  return { months, order, decimal };
+}
+
+describe('rules/locales dates and numbers', () => {
+  it.each(LANGS)('%s has every month spelling, the date order and the decimal mark Intl gives', (lang) => {
+    const rules = LOCALES.locales.get(lang)!;
+    const intl = intlDates(lang);
+    const missing = [...intl.months].filter(([name, m]) => rules.months.get(name) !== m);
+    expect(missing).toEqual([]);
+    // No spelling of the file means another month to Intl.
+    for (const [name, m] of rules.months) if (intl.months.has(name)) expect(intl.months.get(name)).toBe(m);
+    expect(new Set(rules.months.values()).size).toBe(12);
+    expect(rules.dateOrder).toBe(intl.order);
+    expect(rules.decimalMark).toBe(intl.decimal);
+  });
+
+  it('names the file and key when a month list is short', () => {
+    const broken = structuredClone(files.de) as { dates: { months: string[][] } };
+    broken.dates.months.pop();
+    const loaded = loadLocales({ de: broken });
+    expect(loaded.invalid).toEqual([{ locale: 'de', message: expect.stringContaining('dates.months') }]);
   });
 });
