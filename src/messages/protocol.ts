@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { NumericId, PageSnapshot } from '../model/index.ts';
+import { checkSnapshot, NumericId, SnapshotArrival } from '../model/index.ts';
+import { Dispute, IsoDateTime, Order, Timeline } from '../model/index.ts';
 import { RefusalReason } from '../backup/refusal.ts';
-import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
+import { RulesSetting, Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
 import { OrderView, Progress, TrackedOrder } from '../store/records.ts';
 
 const Empty = z.strictObject({});
@@ -22,9 +23,9 @@ export const protocol = {
       disputes: count,
     }),
   },
-  /** A page's reading, from the content script. */
+  /** A page's reading, from the content script; items that do not match the model are dropped and named. */
   snapshot: {
-    request: PageSnapshot,
+    request: z.pipe(SnapshotArrival, z.transform(checkSnapshot)),
     response: z.object({ accepted: z.boolean(), changed: z.int() }),
   },
   /** One order with its disputes, history and progress; null when it was never seen. */
@@ -36,6 +37,33 @@ export const protocol = {
   dashboard: {
     request: Empty,
     response: z.array(TrackedOrder),
+  },
+  /**
+   * The popup's list: the orders that need the shopper, most urgent first, with their timelines
+   * worked out by the background at its clock; at most `limit` of them, with the counts for the
+   * rest, and the rules the timelines were worked out under (src/ui/summary.ts).
+   */
+  dashboardSummary: {
+    request: z.strictObject({ limit: z.int().check(z.gte(1), z.lte(10_000)) }),
+    response: z.object({
+      tracked: count,
+      needing: count,
+      entries: z.array(
+        z.object({
+          order: Order,
+          dispute: z.nullable(Dispute),
+          timeline: Timeline,
+          progress: z.nullable(
+            z.object({
+              refundStartedAt: z.nullable(IsoDateTime),
+              reason: z.nullable(z.string()),
+              steps: z.record(z.string(), IsoDateTime),
+            }),
+          ),
+        }),
+      ),
+      rules: RulesSetting,
+    }),
   },
   stepTicked: {
     request: z.strictObject({

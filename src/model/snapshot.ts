@@ -52,3 +52,49 @@ export const PageSnapshot = z.object({
   problems: z.array(Problem),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
+
+/** More than any page shows; a bigger list is not a page's reading. */
+const MAX_ITEMS = 5000;
+
+/**
+ * A snapshot as it arrives at the background: the page's own fields checked whole, each order,
+ * dispute and problem left for `checkSnapshot`, so one badly read order costs only itself.
+ */
+export const SnapshotArrival = z.object({
+  kind: PageKind,
+  url: z.url(),
+  locale: z.nullable(z.string()),
+  readAt: IsoDateTime,
+  orders: z.array(z.unknown()).check(z.maxLength(MAX_ITEMS)),
+  disputes: z.array(z.unknown()).check(z.maxLength(MAX_ITEMS)),
+  problems: z.array(z.unknown()).check(z.maxLength(MAX_ITEMS)),
+});
+export type SnapshotArrival = z.infer<typeof SnapshotArrival>;
+
+/**
+ * The arrival with every item that matches the model, and a `layout-unrecognized` problem naming
+ * each one left out and why (the readers run in the page and stay free of the model's schemas).
+ */
+export function checkSnapshot(arrival: SnapshotArrival): PageSnapshot {
+  const problems: Problem[] = [];
+  const keep = <T>(schema: z.ZodMiniType<T>, items: readonly unknown[], name: string): T[] => {
+    const out: T[] = [];
+    items.forEach((item, i) => {
+      const r = z.safeParse(schema, item);
+      if (r.success) return out.push(r.data);
+      const issue = r.error.issues[0];
+      const id = (item as { orderId?: unknown } | null)?.orderId;
+      const at = [name, i, ...(issue?.path ?? [])].map(String).join('.');
+      problems.push({
+        code: 'layout-unrecognized',
+        detail: `${at}: ${issue?.message ?? 'invalid'}`.slice(0, 300),
+        orderId: typeof id === 'string' && name !== 'problems' ? id : null,
+      });
+    });
+    return out;
+  };
+  const orders = keep(Order, arrival.orders, 'orders');
+  const disputes = keep(Dispute, arrival.disputes, 'disputes');
+  const read = keep(Problem, arrival.problems, 'problems');
+  return { ...arrival, orders, disputes, problems: [...read, ...problems] };
+}

@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { Dispute, Order, PageSnapshot, Problem, type PageKind } from '../model/index.ts';
+import type { Dispute, Order, PageKind, PageSnapshot, Problem } from '../model/index.ts';
 import { detectPage } from './detect.ts';
 import { defaultDomReader, type DomReader } from './dom-reader.ts';
 import { readJson } from './json/index.ts';
@@ -83,6 +82,7 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
   try {
     kind = detectPage(url);
     if (givenIso === null) return minimal(kind, url, readAtIso, 'readAt is not a valid date');
+    if (!URL.canParse(url)) return minimal(kind, url, readAtIso, 'url is not a valid URL');
     const doc = isDocument(input) ? input : null;
     const jsons = [...(doc ? [] : [input as JsonInput]), ...(options.tapped ?? [])];
     const parts: Observed[] = [];
@@ -107,56 +107,24 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
     }
     locale ??= localeOfUrl(url);
 
-    const fromReaders = valid(Problem, mergeProblems(...parts.map((p) => p.problems)), 'problems', problems);
-    const snapshot = {
+    // Not checked against the model here: the background checks every item on arrival
+    // (checkSnapshot), and the schemas would cost the page's script most of its size budget.
+    return {
       kind,
       url,
       locale,
       readAt: readAtIso,
-      orders: valid(Order, mergeOrders(...parts.map((p) => p.orders)), 'orders', problems),
-      disputes: valid(Dispute, mergeDisputes(...parts.map((p) => p.disputes)), 'disputes', problems),
-      problems,
+      orders: mergeOrders(...parts.map((p) => p.orders)),
+      disputes: mergeDisputes(...parts.map((p) => p.disputes)),
+      problems: [...problems, ...mergeProblems(...parts.map((p) => p.problems))],
     };
-    problems.push(...fromReaders);
-    const checked = PageSnapshot.safeParse(snapshot);
-    if (checked.success) return checked.data;
-    const issue = checked.error.issues[0];
-    return minimal(
-      kind,
-      url,
-      readAtIso,
-      `snapshot invalid at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? ''}`,
-    );
   } catch (error) {
     return minimal(kind, url, readAtIso, `read failed: ${messageOf(error)}`);
   }
 }
 
-/**
- * Keeps the items that match the model and names each one dropped: one badly read order must not
- * cost the page the others.
- */
-function valid<T>(schema: z.ZodMiniType<T>, items: readonly unknown[], name: string, problems: Problem[]): T[] {
-  const out: T[] = [];
-  items.forEach((item, i) => {
-    const r = z.safeParse(schema, item);
-    if (r.success) return out.push(r.data);
-    const issue = r.error.issues[0];
-    const id = (item as { orderId?: unknown } | null)?.orderId;
-    const at = [name, i, ...(issue?.path ?? [])].map(String).join('.');
-    problems.push(
-      problem(
-        'layout-unrecognized',
-        `${at}: ${issue?.message ?? 'invalid'}`.slice(0, 300),
-        typeof id === 'string' && name !== 'problems' ? id : null,
-      ),
-    );
-  });
-  return out;
-}
-
 function minimal(kind: PageKind, url: string, readAt: string, detail: string): PageSnapshot {
-  const safeUrl = PageSnapshot.shape.url.safeParse(url).success ? url : 'about:blank';
+  const safeUrl = URL.canParse(url) ? url : 'about:blank';
   return {
     kind,
     url: safeUrl,
