@@ -1,7 +1,7 @@
 import { mountHelpers } from '../../src/inject/index.ts';
 import { detectPage } from '../../src/pages/detect.ts';
 import { read } from '../../src/pages/index.ts';
-import { send } from '../../src/platform/messaging.ts';
+import { request } from '../../src/ui/request.ts';
 import { startReading } from './reading.ts';
 
 export default defineContentScript({
@@ -16,7 +16,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', mark);
     startReading(ctx, window, {
       read,
-      send: (snapshot) => send('snapshot', snapshot),
+      send: (snapshot) => request('snapshot', snapshot),
       now: () => new Date(),
       delayMs: 300,
     });

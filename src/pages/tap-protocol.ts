@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './shape.ts';
 
 /**
  * The one message the MAIN-world tap posts to the isolated content script: an mtop answer the
@@ -38,11 +38,11 @@ export function tappedApiOf(url: string): TappedApi | null {
 const tapMessageSchema = () =>
   z.object({
     source: z.literal(TAP_SOURCE),
-    api: z.enum(TAPPED_APIS),
-    url: z.string().check(z.maxLength(4096)),
+    api: z.enumOf(TAPPED_APIS),
+    url: z.string({ max: 4096 }),
     json: z.unknown(),
   });
-export type TapMessage = z.infer<ReturnType<typeof tapMessageSchema>>;
+export type TapMessage = z.Infer<ReturnType<typeof tapMessageSchema>>;
 
 // Built on first use, so the MAIN-world tap, which imports only the names above, carries no zod.
 let schema: ReturnType<typeof tapMessageSchema> | undefined;

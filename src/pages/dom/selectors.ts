@@ -3,16 +3,16 @@
  * of alternatives with a note, tried in order. Validated on load; queries say whether their
  * element is required, and a missing required element becomes a named problem, never an exception.
  */
-import * as z from 'zod/mini';
+import * as z from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
 import bundled from '../../../rules/selectors.json';
 
 const Alternative = z.strictObject({
-  css: z.string().check(z.minLength(1)),
+  css: z.string({ min: 1 }),
   /** Why this alternative exists and when it matches. */
-  note: z.string().check(z.minLength(1)),
+  note: z.string({ min: 1 }),
 });
-const Alternatives = z.array(Alternative).check(z.minLength(1));
+const Alternatives = z.array(Alternative, { min: 1 });
 
 const targets = <K extends string>(keys: readonly K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, Alternatives])) as Record<K, typeof Alternatives>);
@@ -54,8 +54,8 @@ export const SelectorsSchema = z.strictObject({
   disputeList: targets(['card', 'status', 'caseLink', 'idLink'] as const),
   tracking: targets(['guarantee', 'idLink'] as const),
 });
-export type Selectors = z.infer<typeof SelectorsSchema>;
-export type Target = z.infer<typeof Alternatives>;
+export type Selectors = z.Infer<typeof SelectorsSchema>;
+export type Target = z.Infer<typeof Alternatives>;
 
 export type SelectorsLoad = { ok: true; selectors: Selectors } | { ok: false; message: string };
 

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
 
 /** What one JSON reader produced; the same shape the DOM readers return. */
@@ -9,10 +9,10 @@ export interface Observations<O, D> {
 }
 
 /** JSON fields are sometimes absent and sometimes null for the same thing. */
-export const opt = <T extends z.core.SomeType>(schema: T) => z.optional(z.nullable(schema));
+export const opt = z.opt;
 
 /** Ids arrive as strings, or as numbers when a component happened to be typed that way. */
-export const IdLike = z.union([z.string(), z.number()]);
+export const IdLike = z.union(z.string(), z.number());
 
 /**
  * An id as a string of digits. A number beyond 2^53 has already lost digits in JSON.parse, so it
@@ -36,13 +36,13 @@ export function pathText(base: string, path: readonly PropertyKey[]): string {
 }
 
 /** Validates and reports the first few mismatches as `json-invalid` problems with their paths. */
-export function check<T extends z.core.$ZodType>(
-  schema: T,
+export function check<T>(
+  schema: z.Shape<T>,
   value: unknown,
   base: string,
   problems: Problem[],
   orderId: string | null = null,
-): z.infer<T> | null {
+): T | null {
   const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   for (const issue of result.error.issues.slice(0, 3)) {

@@ -1,5 +1,5 @@
 import { blankOrder } from '../../model/blank.ts';
-import * as z from 'zod/mini';
+import * as z from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
 import { check, idOf, opt, problem, type JsonContext } from './common.ts';
 import { DELIVERY_GUARANTEE } from './order-detail.ts';
@@ -8,13 +8,11 @@ import { dateOf } from './values.ts';
 
 export const LOGISTICS_API = 'mtop.ae.ld.querydetail';
 
-const Logistics = z.looseObject({
-  data: z.looseObject({
-    module: z.looseObject({
-      fastDeliveryInfoDTO: opt(z.looseObject({ fdContentList: opt(z.array(z.unknown())) })),
-      trackingDetailLineList: opt(
-        z.array(z.looseObject({ etaInfo: opt(z.looseObject({ tipsLink: opt(z.string()) })) })),
-      ),
+const Logistics = z.object({
+  data: z.object({
+    module: z.object({
+      fastDeliveryInfoDTO: opt(z.object({ fdContentList: opt(z.array(z.unknown())) })),
+      trackingDetailLineList: opt(z.array(z.object({ etaInfo: opt(z.object({ tipsLink: opt(z.string()) })) }))),
     }),
   }),
 });

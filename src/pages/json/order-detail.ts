@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../shape.ts';
 import type { Order, Problem } from '../../model/index.ts';
 import { check, idOf, IdLike, opt, problem, type JsonContext } from './common.ts';
 import { actionsOf } from './labels.ts';
@@ -8,34 +8,34 @@ import { dateOf, languageOfStatuses, moneyOf, statusFrom, textOf } from './value
 
 export const ORDER_DETAIL_API = 'mtop.aliexpress.trade.buyer.order.detail';
 
-const StatusBlock = z.looseObject({
+const StatusBlock = z.object({
   orderId: opt(IdLike),
   title: opt(z.string()),
   reminder: opt(z.string()),
   buttonVOList: opt(z.array(z.unknown())),
 });
 
-const OrderInfo = z.looseObject({
+const OrderInfo = z.object({
   tradeOrderId: opt(IdLike),
   orderCreatTime: opt(z.string()),
   orderShipTime: opt(z.string()),
   orderEndTime: opt(z.string()),
 });
 
-const ProductBlock = z.looseObject({
+const ProductBlock = z.object({
   productVOList: opt(z.array(z.unknown())),
-  sellerVO: opt(z.looseObject({ sellerName: opt(z.string()) })),
+  sellerVO: opt(z.object({ sellerName: opt(z.string()) })),
 });
 
-const Product = z.looseObject({ buttonVOS: opt(z.array(z.unknown())) });
+const Product = z.object({ buttonVOS: opt(z.array(z.unknown())) });
 
-const PriceBlock = z.looseObject({
+const PriceBlock = z.object({
   totalPrice: opt(
-    z.looseObject({ currencyCode: opt(z.string()), formatPriceInfo: opt(z.string()), value: opt(z.string()) }),
+    z.object({ currencyCode: opt(z.string()), formatPriceInfo: opt(z.string()), value: opt(z.string()) }),
   ),
 });
 
-const Services = z.looseObject({ data: opt(z.array(z.looseObject({ content: opt(z.string()) }))) });
+const Services = z.object({ data: opt(z.array(z.object({ content: opt(z.string()) }))) });
 
 /**
  * "Refund if no delivery before Sep 4, 2026" inside the service promise. Only the English wording
@@ -43,18 +43,18 @@ const Services = z.looseObject({ data: opt(z.array(z.looseObject({ content: opt(
  */
 export const DELIVERY_GUARANTEE = /refund if no delivery before ([^·]+)/i;
 
-function first<T extends z.core.$ZodType>(
+function first<T>(
   components: readonly UltronComponent[],
   tag: string,
-  schema: T,
+  schema: z.Shape<T>,
   problems: Problem[],
-): z.infer<T> | null {
+): T | null {
   const c = byTag(components, tag)[0];
   return c ? check(schema, c.fields, `data.data.${c.key}.fields`, problems) : null;
 }
 
 /** Only the id to use: the answer's own, else the page URL's (`detail.html?orderId=`). */
-function orderIdOf(status: z.infer<typeof StatusBlock> | null, info: z.infer<typeof OrderInfo> | null, url: string) {
+function orderIdOf(status: z.Infer<typeof StatusBlock> | null, info: z.Infer<typeof OrderInfo> | null, url: string) {
   const fromJson = idOf(status?.orderId) ?? idOf(info?.tradeOrderId);
   if (fromJson) return fromJson;
   try {

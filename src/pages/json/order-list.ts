@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../shape.ts';
 import type { Dispute, Order, OrderLine, Problem } from '../../model/index.ts';
 import { check, idOf, IdLike, isRecord, opt, problem, type JsonContext, type Observations } from './common.ts';
 import { actionsOf } from './labels.ts';
@@ -7,10 +7,10 @@ import { dateOf, languageOfStatuses, moneyOf, quantityOf, statusFrom, textOf } f
 
 export const ORDER_LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
 
-const Button = z.looseObject({ type: opt(z.string()), text: opt(z.string()) });
+const Button = z.object({ type: opt(z.string()), text: opt(z.string()) });
 
 /** One `pc_om_list_order_<id>` component; loose because AliExpress adds fields freely. */
-const ListOrder = z.looseObject({
+const ListOrder = z.object({
   orderId: IdLike,
   statusText: opt(z.string()),
   orderDateText: opt(z.string()),
@@ -22,10 +22,10 @@ const ListOrder = z.looseObject({
   buttons: opt(z.array(z.unknown())),
 });
 
-const ListLine = z.looseObject({
+const ListLine = z.object({
   orderLineId: opt(IdLike),
   itemTitle: opt(z.string()),
-  quantity: opt(z.union([z.number(), z.string()])),
+  quantity: opt(z.union(z.number(), z.string())),
 });
 
 export interface JsonRead extends Observations<Order, Dispute> {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../shape.ts';
 import type { Dispute, DisputeStatus, Problem } from '../../model/index.ts';
 import { check, idOf, IdLike, isRecord, opt, problem, type JsonContext } from './common.ts';
 import type { JsonRead } from './order-list.ts';
@@ -6,18 +6,18 @@ import { epochOf } from './values.ts';
 
 export const REFUND_LIST_API = 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer';
 
-const ReverseLine = z.looseObject({
+const ReverseLine = z.object({
   tradeOrderId: IdLike,
   tradeOrderLineId: opt(IdLike),
   reverseOrderLineId: opt(IdLike),
-  reverseStatus: opt(z.union([z.number(), z.string()])),
-  gmtCreate: opt(z.union([z.number(), z.string()])),
+  reverseStatus: opt(z.union(z.number(), z.string())),
+  gmtCreate: opt(z.union(z.number(), z.string())),
 });
 
-const RefundList = z.looseObject({
-  data: z.looseObject({
-    module: z.looseObject({
-      items: z.array(z.looseObject({ reverseOrderLines: opt(z.array(z.unknown())) })),
+const RefundList = z.object({
+  data: z.object({
+    module: z.object({
+      items: z.array(z.object({ reverseOrderLines: opt(z.array(z.unknown())) })),
     }),
   }),
 });

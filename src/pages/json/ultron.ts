@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
 import { check, isRecord } from './common.ts';
 
@@ -7,17 +7,17 @@ import { check, isRecord } from './common.ts';
  * `data[<tag>_<id>].fields`, display order only in `hierarchy.structure` (the object's key order
  * is shuffled between answers).
  */
-const Graph = z.looseObject({
-  data: z.record(z.string(), z.unknown()),
-  hierarchy: z.looseObject({
-    root: z.optional(z.string()),
-    structure: z.record(z.string(), z.array(z.string())),
+const Graph = z.object({
+  data: z.record(z.unknown()),
+  hierarchy: z.object({
+    root: z.opt(z.string()),
+    structure: z.record(z.array(z.string())),
   }),
 });
 
-const Component = z.looseObject({
-  tag: z.optional(z.string()),
-  fields: z.optional(z.unknown()),
+const Component = z.object({
+  tag: z.opt(z.string()),
+  fields: z.opt(z.unknown()),
 });
 
 export interface UltronComponent {

@@ -3,7 +3,7 @@
  * phrases, countdown units. Validated on load; a file that fails validation is left out and named,
  * so one broken language never stops the others from being read.
  */
-import * as z from 'zod/mini';
+import * as z from '../shape.ts';
 import type { DisputeStatus, OrderAction, OrderStatus, Party } from '../../model/index.ts';
 import de from '../../../rules/locales/de.json';
 import en from '../../../rules/locales/en.json';
@@ -17,10 +17,10 @@ import ru from '../../../rules/locales/ru.json';
 import tr from '../../../rules/locales/tr.json';
 import { foldMonth, normText } from './normalize.ts';
 
-const Phrases = z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+const Phrases = z.array(z.string({ min: 1 }), { min: 1 });
 
 export const LocaleRulesSchema = z.strictObject({
-  locale: z.string().check(z.minLength(2)),
+  locale: z.string({ min: 2 }),
   /** `<html lang>` values (primary subtag or full tag, lower case) this file reads. */
   htmlLang: Phrases,
   orderStatus: z.strictObject({
@@ -67,13 +67,13 @@ export const LocaleRulesSchema = z.strictObject({
    * because the first Intl date format a page asks for costs it 40-90 ms while ICU loads.
    */
   dates: z.strictObject({
-    order: z.enum(['dmy', 'mdy', 'ymd']),
-    months: z.array(Phrases).check(z.length(12)),
+    order: z.enumOf(['dmy', 'mdy', 'ymd']),
+    months: z.array(Phrases, { length: 12 }),
   }),
   /** The decimal mark of prices ("12,34" in most languages, "12.34" in English). */
-  decimalMark: z.enum([',', '.']),
+  decimalMark: z.enumOf([',', '.']),
 });
-export type LocaleRulesFile = z.infer<typeof LocaleRulesSchema>;
+export type LocaleRulesFile = z.Infer<typeof LocaleRulesSchema>;
 export type CountdownUnits = LocaleRulesFile['countdown'];
 
 /** A locale file with its labels normalized into lookups. */
