@@ -1,16 +1,7 @@
-import type { Dispute, Order, Timeline } from '../model/index.ts';
-import type { Policy } from '../rules/policy.ts';
-import { currentDispute } from '../ui/entries.ts';
-import { policyFor } from '../ui/policy.ts';
+import type { OrderFacts } from '../store/facts.ts';
 import { request as send } from '../ui/request.ts';
-import { timelineFor } from '../timeline/timeline.ts';
 
-/** What the helper knows about one order: what the store has, and its timeline now. */
-export interface OrderFacts {
-  order: Order | null;
-  dispute: Dispute | null;
-  timeline: Timeline | null;
-}
+export type { OrderFacts };
 
 /** Everything the injected helper needs from outside the page, injectable for tests. */
 export interface HelperDeps {
@@ -24,38 +15,12 @@ export interface HelperDeps {
   now(): number;
 }
 
-async function policy(): Promise<{ policy: Policy; language: string }> {
-  const settings = await send('settingsGet', {});
-  return { policy: policyFor(settings.rules), language: settings.language };
-}
+const NOTHING: OrderFacts = { order: null, dispute: null, timeline: null };
 
-function facts(
-  order: Order | null,
-  disputes: Array<Dispute & { updatedAt: string }>,
-  p: Policy,
-  refundStartedAt: string | null,
-): OrderFacts {
-  const dispute = currentDispute(disputes);
-  if (!order && !dispute) return { order, dispute, timeline: null };
-  return { order, dispute, timeline: timelineFor({ order, dispute, policy: p, now: new Date(), refundStartedAt }) };
-}
-
+/** The background works the facts out (store, rules and clock stay there); the page only shows them. */
 export const messagingDeps: HelperDeps = {
-  async order(orderId) {
-    const [view, { policy: p }] = await Promise.all([send('order', { orderId }), policy()]);
-    if (!view) return { order: null, dispute: null, timeline: null };
-    return facts(view.order, view.disputes, p, view.progress?.refundStartedAt ?? null);
-  },
-  async dispute({ lineId, disputeId }) {
-    const [tracked, { policy: p }] = await Promise.all([send('dashboard', {}), policy()]);
-    for (const t of tracked) {
-      const match = t.disputes.filter(
-        (d) => (disputeId && d.disputeId === disputeId) || (!disputeId && lineId && d.lineId === lineId),
-      );
-      if (match.length) return facts(t.order, match, p, t.progress?.refundStartedAt ?? null);
-    }
-    return null;
-  },
+  order: async (orderId) => (await send('helperFacts', { orderId })) ?? NOTHING,
+  dispute: (ids) => send('helperFacts', ids),
   startRefund: (orderId, reason) => send('refundStarted', { orderId, reason }),
   async copy(text) {
     await navigator.clipboard.writeText(text);

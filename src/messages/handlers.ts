@@ -4,6 +4,7 @@ import type { RulesCheck } from '../settings/update.ts';
 import { updateSettings } from '../settings/update.ts';
 import type { RadarDb } from '../store/db.ts';
 import { wipeAll } from '../store/dump.ts';
+import { helperFacts } from '../store/facts.ts';
 import { ingest } from '../store/ingest.ts';
 import { startRefund, tickStep } from '../store/progress.ts';
 import { dashboard, orderView } from '../store/queries.ts';
@@ -44,6 +45,7 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     },
     order: ({ orderId }) => orderView(db, orderId),
     dashboard: () => dashboard(db),
+    helperFacts: (query) => helperFacts(db, query, deps.now()),
     stepTicked: async ({ orderId, stepId, done }) => {
       await requireOrder(db, orderId);
       const changed = await tickStep(db, orderId, stepId, done, deps.now().toISOString());

@@ -65,6 +65,16 @@ export const protocol = {
       rules: RulesSetting,
     }),
   },
+  /** What the injected helper shows for one order, or for the dispute a case page is about; null when none matches. */
+  helperFacts: {
+    request: z.union([
+      z.strictObject({ orderId: NumericId }),
+      z.strictObject({ lineId: z.nullable(NumericId), disputeId: z.nullable(NumericId) }),
+    ]),
+    response: z.nullable(
+      z.object({ order: z.nullable(Order), dispute: z.nullable(Dispute), timeline: z.nullable(Timeline) }),
+    ),
+  },
   stepTicked: {
     request: z.strictObject({
       orderId: NumericId,

@@ -45,17 +45,16 @@ describe('who may send what', () => {
     expect(await db.orders.count()).toBe(0);
   });
 
-  it.each(['settingsSet', 'backupExport', 'backupImport', 'wipe', 'stepTicked', 'status'])(
+  it.each(['order', 'dashboard', 'settingsSet', 'backupExport', 'backupImport', 'wipe', 'stepTicked', 'status'])(
     'refuses %s from a content script',
     async (name) => {
       expect(await bg.send(name, {}, SENDERS.contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     },
   );
 
-  it('lets the page helper read orders and settings and mark a refund started', async () => {
+  it('lets the page helper read the facts of one order and the settings, and mark a refund started', async () => {
     await ok('snapshot', snapshot(), SENDERS.contentScript);
-    expect(await ok('order', { orderId: ID }, SENDERS.contentScript)).toMatchObject({ order: { orderId: ID } });
-    expect(await ok('dashboard', {}, SENDERS.contentScript)).toHaveLength(1);
+    expect(await ok('helperFacts', { orderId: ID }, SENDERS.contentScript)).toMatchObject({ order: { orderId: ID } });
     expect(await ok('settingsGet', {}, SENDERS.contentScript)).toMatchObject({ language: 'auto' });
     expect(await ok('refundStarted', { orderId: ID, reason: 'not-received' }, SENDERS.contentScript)).toMatchObject({
       reason: 'not-received',
@@ -107,6 +106,31 @@ describe('queries', () => {
       ['2222222222', 1],
       ['1111111111', 0],
     ]);
+  });
+
+  it('answers helperFacts for an order, or for a case page by dispute or line id, with its timeline now', async () => {
+    await ok('snapshot', snapshot({ disputes: [dispute()] }), SENDERS.contentScript);
+    type Facts = { order: { orderId: string } | null; dispute: { disputeId: string } | null; timeline: unknown };
+    const byOrder = (await ok('helperFacts', { orderId: ID }, SENDERS.contentScript)) as Facts;
+    expect(byOrder.order?.orderId).toBe(ID);
+    expect(byOrder.dispute?.disputeId).toBe('5012345678901234');
+    // The seller's five days from the page's own deadline: the background's clock, the page's date.
+    expect(byOrder.timeline).toMatchObject({
+      deadlines: expect.arrayContaining([
+        expect.objectContaining({ kind: 'seller-response', at: '2026-11-25T12:00:00.000Z', source: 'page' }),
+      ]),
+    });
+    const byDispute = await ok('helperFacts', { lineId: null, disputeId: '5012345678901234' }, SENDERS.contentScript);
+    expect(byDispute).toEqual(byOrder);
+    expect(await ok('helperFacts', { lineId: '8212379857502017', disputeId: null })).toEqual(byOrder);
+    // A case page's dispute id wins over its line id; nothing matching is null, an untracked order is empty facts.
+    expect(await ok('helperFacts', { lineId: '8212379857502017', disputeId: '9999999999' })).toBeNull();
+    expect(await ok('helperFacts', { lineId: null, disputeId: null })).toBeNull();
+    expect(await ok('helperFacts', { orderId: '1234567890' })).toEqual({ order: null, dispute: null, timeline: null });
+    expect(await bg.send('helperFacts', { orderId: ID, lineId: null })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('reports status with the database version and counts', async () => {

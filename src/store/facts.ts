@@ -1,0 +1,57 @@
+import type { Dispute, Order, Timeline } from '../model/index.ts';
+import { timelineFor } from '../timeline/timeline.ts';
+import { currentDispute } from '../ui/entries.ts';
+import { policyFor } from '../ui/policy.ts';
+import type { RadarDb } from './db.ts';
+import { readSettings } from './settings.ts';
+
+/** What the injected helper shows about one order: what the store has, and its timeline now. */
+export interface OrderFacts {
+  order: Order | null;
+  dispute: Dispute | null;
+  timeline: Timeline | null;
+}
+
+/** One order by its id, or the dispute a case page shows by the ids in its URL. */
+export type FactsQuery = { orderId: string } | { lineId: string | null; disputeId: string | null };
+
+const NOTHING: OrderFacts = { order: null, dispute: null, timeline: null };
+
+/**
+ * The helper's facts, worked out here rather than in the page: the timeline needs the rules, and
+ * the page's script would otherwise carry the whole policy and clock. The page learns about the
+ * one order it asks for, never the rest of the store. Null when no dispute matches a case page's ids.
+ */
+export async function helperFacts(db: RadarDb, query: FactsQuery, now: Date): Promise<OrderFacts | null> {
+  const [settings, found] = await Promise.all([
+    readSettings(db),
+    db.transaction('r', db.orders, db.disputes, db.progress, async () => {
+      let disputes;
+      if ('orderId' in query) {
+        disputes = await db.disputes.where('orderId').equals(query.orderId).toArray();
+      } else {
+        const { lineId, disputeId } = query;
+        if (!lineId && !disputeId) return null;
+        // A case page names its dispute; a line id alone is enough only when it does not.
+        disputes = await db.disputes
+          .filter((d) => (disputeId ? d.disputeId === disputeId : d.lineId === lineId))
+          .toArray();
+        if (disputes.length === 0) return null;
+      }
+      const orderId = 'orderId' in query ? query.orderId : disputes[0]!.orderId;
+      const [order, progress] = await Promise.all([db.orders.get(orderId), db.progress.get(orderId)]);
+      return { order: order ?? null, disputes, progress };
+    }),
+  ]);
+  if (!found) return null;
+  const dispute = currentDispute(found.disputes);
+  if (!found.order && !dispute) return NOTHING;
+  const timeline = timelineFor({
+    order: found.order,
+    dispute,
+    policy: policyFor(settings.rules),
+    now,
+    refundStartedAt: found.progress?.refundStartedAt ?? null,
+  });
+  return { order: found.order, dispute, timeline };
+}
