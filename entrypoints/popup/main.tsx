@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../assets/styles/popup.css';
 import { getLanguage, matchLanguage } from '../../src/i18n/index.ts';
-import { toEntries } from '../../src/ui/entries.ts';
 import {
   applyLanguageSetting,
   browserLanguage,
@@ -10,28 +9,34 @@ import {
   resolveLanguage,
 } from '../../src/ui/language.ts';
 import { onStoreChange } from '../../src/ui/live.ts';
-import { policyFor } from '../../src/ui/policy.ts';
-import { CACHE_KEY, cacheOf, restore } from '../../src/ui/popup-cache.ts';
+import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
+import { CACHE_KEY, cacheOf, dataOf, restore } from '../../src/ui/popup-cache.ts';
 import { request as send } from '../../src/ui/request.ts';
-import { Popup, type Subscribe } from '../../src/ui/Popup.tsx';
+import { Popup, type PopupData, type Subscribe } from '../../src/ui/Popup.tsx';
 
 const DB_NAME = 'refund-radar';
 const uiLanguage = browserLanguage(() => browser.i18n.getUILanguage());
 
-async function load() {
-  const [tracked, settings] = await Promise.all([send('dashboard', {}), send('settingsGet', {})]);
+/** How many cards the background sends: a screen's worth, more when the shopper asks for them. */
+let limit = PAGE_SIZE;
+/** The language the page started in, from the copy of the setting kept in localStorage. */
+let started: Promise<unknown> = Promise.resolve();
+
+// The background works the list out and sends only the cards shown (src/ui/summary.ts).
+async function load(): Promise<PopupData> {
+  const [summary, settings] = await Promise.all([send('dashboardSummary', { limit }), send('settingsGet', {})]);
+  await started;
   if (matchLanguage(resolveLanguage(settings.language, uiLanguage)) !== getLanguage())
     await applyLanguageSetting(settings.language, uiLanguage);
-  const now = new Date();
   try {
-    localStorage.setItem(CACHE_KEY, cacheOf(tracked, settings.rules, now));
+    localStorage.setItem(CACHE_KEY, cacheOf(summary));
   } catch {
     // Without storage the next opening just waits for the background.
   }
-  return { entries: toEntries(tracked, policyFor(settings.rules), now) };
+  return dataOf(summary);
 }
 
-function cached() {
+function cached(): PopupData | null {
   try {
     return restore(localStorage.getItem(CACHE_KEY), new Date());
   } catch {
@@ -39,31 +44,49 @@ function cached() {
   }
 }
 
+let reload: () => void = () => undefined;
+
 // The background owns the store; the popup asks it, and asks again whenever the store changes.
-const subscribe: Subscribe = (next, fail) => {
-  let latest = 0;
-  const reload = () => {
-    const call = ++latest;
-    load().then(
-      (data) => call === latest && next(data),
-      (error: unknown) => call === latest && fail(error),
-    );
+const subscribe =
+  (first: Promise<PopupData>): Subscribe =>
+  (next, fail) => {
+    let latest = 0;
+    const settle = (answer: Promise<PopupData>) => {
+      const call = ++latest;
+      answer.then(
+        (data) => call === latest && next(data),
+        (error: unknown) => call === latest && fail(error),
+      );
+    };
+    reload = () => settle(load());
+    settle(first);
+    return onStoreChange(DB_NAME, reload);
   };
-  // Last opening's first screen at once; the background's answer follows and replaces it.
-  const first = cached();
-  if (first) next(first);
-  reload();
-  return onStoreChange(DB_NAME, reload);
-};
 
 const open = (url: string) => void browser.tabs.create({ url });
 const openOptions = () => void browser.runtime.openOptionsPage();
 const onTick = (orderId: string, stepId: string, done: boolean) => send('stepTicked', { orderId, stepId, done });
+const more = (count: number) => {
+  limit = Math.max(limit, count);
+  reload();
+};
 
 async function main() {
-  await applyLanguageSetting(cachedLanguageSetting(), uiLanguage);
+  started = applyLanguageSetting(cachedLanguageSetting(), uiLanguage);
+  // Asked before drawing anything: the answer is on its way while the page draws.
+  const first = load();
+  first.catch(() => undefined);
+  await started;
+  // Last opening's first screen in the first frame; the background's answer follows and replaces it.
   render(
-    <Popup subscribe={subscribe} open={open} openOptions={openOptions} onTick={onTick} />,
+    <Popup
+      initial={cached()}
+      subscribe={subscribe(first)}
+      more={more}
+      open={open}
+      openOptions={openOptions}
+      onTick={onTick}
+    />,
     document.getElementById('app')!,
   );
 }

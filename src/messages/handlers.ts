@@ -10,6 +10,7 @@ import { startRefund, tickStep } from '../store/progress.ts';
 import { dashboard, orderView } from '../store/queries.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import { sameValue } from '../store/merge.ts';
+import { summarize } from '../ui/summary.ts';
 import type { Handlers } from './router.ts';
 
 export interface HandlerDeps {
@@ -45,6 +46,10 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     },
     order: ({ orderId }) => orderView(db, orderId),
     dashboard: () => dashboard(db),
+    dashboardSummary: async ({ limit }) => {
+      const [tracked, { rules }] = await Promise.all([dashboard(db), readSettings(db)]);
+      return { ...summarize(tracked, rules, deps.now(), limit), rules };
+    },
     helperFacts: (query) => helperFacts(db, query, deps.now()),
     stepTicked: async ({ orderId, stepId, done }) => {
       await requireOrder(db, orderId);

@@ -9,12 +9,20 @@ export const PAGE_SIZE = 20;
 export interface OrderListProps extends Pick<OrderCardProps, 'now' | 'open' | 'onTick'> {
   /** Already filtered and sorted, most urgent first. */
   entries: Entry[];
+  /** How many there are in all, when `entries` holds only the first of them; `more` asks for the rest. */
+  total?: number;
+  more?: (count: number) => void;
 }
 
-export function OrderList({ entries, now, open, onTick }: OrderListProps) {
+export function OrderList({ entries, total = entries.length, now, open, onTick, more }: OrderListProps) {
   const [shown, setShown] = useState(PAGE_SIZE);
   const [expanded, setExpanded] = useState<string | null>(null);
-  const rest = entries.length - shown;
+  const rest = total - shown;
+  const showMore = () => {
+    const count = shown + PAGE_SIZE;
+    setShown(count);
+    if (count > entries.length) more?.(count);
+  };
   return (
     <>
       <ul class="rr-list">
@@ -31,7 +39,7 @@ export function OrderList({ entries, now, open, onTick }: OrderListProps) {
         ))}
       </ul>
       {rest > 0 && (
-        <button type="button" class="rr-more" onClick={() => setShown((n) => n + PAGE_SIZE)}>
+        <button type="button" class="rr-more" onClick={showMore}>
           {t('popupShowMore', Math.min(rest, PAGE_SIZE))}
         </button>
       )}

@@ -6,8 +6,10 @@ import { OrderList } from './OrderList.tsx';
 
 export interface PopupData {
   entries: Entry[];
-  /** How many orders are tracked, when `entries` holds only some of them (the cached first screen). */
+  /** How many orders are tracked, when `entries` holds only some of them. */
   total?: number;
+  /** How many orders need the shopper, when `entries` holds only the most urgent of them. */
+  needing?: number;
   /** True for the last opening's first screen, shown until the background answers. */
   cached?: boolean;
 }
@@ -20,14 +22,18 @@ export interface PopupProps {
   open: (url: string) => void;
   openOptions: () => void;
   onTick: (orderId: string, stepId: string, done: boolean) => Promise<unknown>;
+  /** What to show before `subscribe` first answers (the last opening's first screen), if anything. */
+  initial?: PopupData | null;
+  /** The shopper asked for more cards than `entries` holds: the next answers should bring `count`. */
+  more?: (count: number) => void;
   /** The clock, injectable for tests; countdowns refresh every minute. */
   clock?: () => number;
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
 
-export function Popup({ subscribe, open, openOptions, onTick, clock = Date.now }: PopupProps) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+export function Popup({ subscribe, open, openOptions, onTick, initial, more, clock = Date.now }: PopupProps) {
+  const [state, setState] = useState<State>(() => (initial ? { kind: 'ready', data: initial } : { kind: 'loading' }));
   const [now, setNow] = useState(clock);
 
   useEffect(
@@ -43,18 +49,18 @@ export function Popup({ subscribe, open, openOptions, onTick, clock = Date.now }
     return () => clearInterval(timer);
   }, [clock]);
 
+  // The background sends them filtered and sorted already; doing it again costs nothing for a page of cards.
   const needing = useMemo(
     () => (state.kind === 'ready' ? state.data.entries.filter(needsShopper).sort(byUrgency) : []),
     [state],
   );
+  const total = state.kind === 'ready' ? (state.data.total ?? state.data.entries.length) : 0;
 
   return (
     <main class="rr-popup" data-state={state.kind === 'ready' ? (state.data.cached ? 'cached' : 'live') : state.kind}>
       <header class="rr-header">
         <h1>{t('statusTitle')}</h1>
-        {state.kind === 'ready' && state.data.entries.length > 0 && (
-          <span class="rr-count">{t('popupCount', state.data.total ?? state.data.entries.length)}</span>
-        )}
+        {state.kind === 'ready' && total > 0 && <span class="rr-count">{t('popupCount', total)}</span>}
         <button type="button" class="rr-link" onClick={openOptions}>
           {t('popupSettings')}
         </button>
@@ -65,14 +71,21 @@ export function Popup({ subscribe, open, openOptions, onTick, clock = Date.now }
           {t('popupError', state.message)}
         </p>
       )}
-      {state.kind === 'ready' && state.data.entries.length === 0 && <EmptyState open={open} />}
-      {state.kind === 'ready' && state.data.entries.length > 0 && (
+      {state.kind === 'ready' && total === 0 && <EmptyState open={open} />}
+      {state.kind === 'ready' && total > 0 && (
         <>
           <h2 class="rr-heading">{t('popupHeading')}</h2>
           {needing.length === 0 ? (
-            <p class="rr-quiet">{t('popupAllQuiet', state.data.total ?? state.data.entries.length)}</p>
+            <p class="rr-quiet">{t('popupAllQuiet', total)}</p>
           ) : (
-            <OrderList entries={needing} now={now} open={open} onTick={onTick} />
+            <OrderList
+              entries={needing}
+              total={Math.max(state.data.needing ?? 0, needing.length)}
+              now={now}
+              open={open}
+              onTick={onTick}
+              more={more}
+            />
           )}
         </>
       )}

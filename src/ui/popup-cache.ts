@@ -1,42 +1,44 @@
-import { byUrgency, needsShopper } from './entry.ts';
-import { toEntries, type Tracked } from './entries.ts';
+import type { Response } from '../messages/protocol.ts';
+import { timelineFor } from '../timeline/timeline.ts';
+import { byUrgency, needsShopper, type Entry } from './entry.ts';
 import { PAGE_SIZE } from './OrderList.tsx';
 import { policyFor } from './policy.ts';
 import type { PopupData } from './Popup.tsx';
 
-/**
- * The popup's first screen from its last opening, so it draws at once while the background
- * answers (a 1,000-order dashboard takes it a few hundred milliseconds, more when its worker was
- * asleep). Only the orders that were on the first screen are kept, with the rules they were
- * read under; timelines are worked out again at the current time, and the live answer replaces
- * this within the second. Kept in the extension's own localStorage, on this device like the store.
- */
-export const CACHE_KEY = 'refund-radar-popup';
-const VERSION = 1;
+/** The background's answer for the popup's list (src/ui/summary.ts). */
+export type Summary = Response<'dashboardSummary'>;
 
-type Rules = { pack: string; overrides: Record<string, unknown> };
-interface Cached {
-  v: number;
-  total: number;
-  rules: Rules;
-  tracked: Tracked[];
+/** The popup's data from the background's answer: its cards are already the most urgent, in order. */
+export function dataOf(summary: Summary): PopupData {
+  return { entries: summary.entries, total: summary.tracked, needing: summary.needing };
 }
 
-/** What to keep of a live answer: the first screen's orders, most urgent first. */
-export function cacheOf(tracked: Tracked[], rules: Rules, now: Date): string {
-  const entries = toEntries(tracked, policyFor(rules), now);
-  const first = new Set(
-    entries
-      .filter(needsShopper)
-      .sort(byUrgency)
-      .slice(0, PAGE_SIZE)
-      .map((e) => e.order.orderId),
-  );
+/**
+ * The popup's first screen from its last opening, so it draws at once while the background
+ * answers (more so when its worker was asleep and must read the store first). Only the first
+ * screen's orders are kept, with the rules they were read under; timelines are worked out again
+ * at the current time, and the live answer replaces this within the second. Kept in the
+ * extension's own localStorage, on this device like the store.
+ */
+export const CACHE_KEY = 'refund-radar-popup';
+const VERSION = 2;
+
+interface Cached {
+  v: number;
+  tracked: number;
+  needing: number;
+  rules: Summary['rules'];
+  entries: Array<Omit<Entry, 'timeline'>>;
+}
+
+/** What to keep of a live answer: the first screen's orders, without their timelines. */
+export function cacheOf(summary: Summary): string {
   const cached: Cached = {
     v: VERSION,
-    total: tracked.length,
-    rules,
-    tracked: tracked.filter((t) => first.has(t.order.orderId)),
+    tracked: summary.tracked,
+    needing: summary.needing,
+    rules: summary.rules,
+    entries: summary.entries.slice(0, PAGE_SIZE).map(({ order, dispute, progress }) => ({ order, dispute, progress })),
   };
   return JSON.stringify(cached);
 }
@@ -46,8 +48,18 @@ export function restore(text: string | null, now: Date): PopupData | null {
   if (!text) return null;
   try {
     const cached = JSON.parse(text) as Cached;
-    if (cached.v !== VERSION || !Array.isArray(cached.tracked)) return null;
-    return { entries: toEntries(cached.tracked, policyFor(cached.rules), now), total: cached.total, cached: true };
+    if (cached.v !== VERSION || !Array.isArray(cached.entries)) return null;
+    const policy = policyFor(cached.rules);
+    const entries = cached.entries
+      .map(({ order, dispute, progress }) => ({
+        order,
+        dispute,
+        progress,
+        timeline: timelineFor({ order, dispute, policy, now, refundStartedAt: progress?.refundStartedAt ?? null }),
+      }))
+      .filter(needsShopper)
+      .sort(byUrgency);
+    return { entries, total: cached.tracked, needing: cached.needing, cached: true };
   } catch {
     return null;
   }

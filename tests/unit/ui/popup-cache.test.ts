@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cacheOf, restore } from '../../../src/ui/popup-cache.ts';
+import { policyFor } from '../../../src/ui/policy.ts';
+import { cacheOf, dataOf, restore, type Summary } from '../../../src/ui/popup-cache.ts';
 import type { Tracked } from '../../../src/ui/entries.ts';
 import { PAGE_SIZE } from '../../../src/ui/OrderList.tsx';
+import { summarize } from '../../../src/ui/summary.ts';
 import { at, DAY, dispute, NOW, order } from './fixtures.ts';
 
-const rules = { pack: 'guide', overrides: {} };
+const rules = { pack: 'guide' as const, overrides: {} };
 
 function tracked(n: number): Tracked[] {
   return Array.from({ length: n }, (_, i) => {
@@ -15,27 +17,49 @@ function tracked(n: number): Tracked[] {
   });
 }
 
+/** The background's answer, as the handler builds it. */
+function answer(list: Tracked[], limit: number, now = NOW): Summary {
+  return { ...summarize(list, rules, new Date(now), limit), rules };
+}
+
 describe('the popup’s cached first screen', () => {
-  it('keeps only the first screen’s orders, and the total', () => {
-    const text = cacheOf(tracked(100), rules, new Date(NOW));
+  it('keeps only the first screen’s orders, and the counts', () => {
+    const text = cacheOf(answer(tracked(100), 3 * PAGE_SIZE));
     const restored = restore(text, new Date(NOW))!;
-    expect(restored.total).toBe(100);
+    expect(restored).toMatchObject({ total: 100, needing: 100, cached: true });
     expect(restored.entries).toHaveLength(PAGE_SIZE);
-    expect(restored.entries.map((e) => e.order.orderId)).toContain('7000000000000000');
+    expect(restored.entries[0]!.order.orderId).toBe('7000000000000000');
     expect(restored.entries.map((e) => e.order.orderId)).not.toContain('7000000000000099');
   });
 
-  it('works the timelines out again at the time it is shown', () => {
-    const text = cacheOf(tracked(1), rules, new Date(NOW));
+  it('stores no timelines, and works them out again at the time it is shown', () => {
+    const text = cacheOf(answer(tracked(1), PAGE_SIZE));
+    expect(text).not.toContain('"timeline"');
+    const now = restore(text, new Date(NOW))!;
+    expect(now.entries[0]!.timeline.phase).toBe('waiting-for-seller');
     const later = restore(text, new Date(NOW + 2 * DAY))!;
-    const seller = later.entries[0]!.timeline.deadlines.find((d) => d.kind === 'seller-response')!;
-    expect(Date.parse(seller.at)).toBeLessThan(NOW + 2 * DAY);
-    expect(later.entries[0]!.timeline.phase).not.toBe('waiting-for-seller');
+    const seller = later.entries[0]?.timeline.deadlines.find((d) => d.kind === 'seller-response');
+    if (seller) expect(Date.parse(seller.at)).toBeLessThan(NOW + 2 * DAY);
+    expect(later.entries[0]?.timeline.phase).not.toBe('waiting-for-seller');
+  });
+
+  it('gives the same timelines as the background when shown at the same time', () => {
+    const live = answer(tracked(5), PAGE_SIZE);
+    const restored = restore(cacheOf(live), new Date(NOW))!;
+    expect(restored.entries).toEqual(live.entries);
+    expect(policyFor(live.rules).pack).toBe('guide');
   });
 
   it('ignores a missing, broken or older cache', () => {
     expect(restore(null, new Date(NOW))).toBeNull();
     expect(restore('{not json', new Date(NOW))).toBeNull();
-    expect(restore(JSON.stringify({ v: 0, tracked: [] }), new Date(NOW))).toBeNull();
+    expect(restore(JSON.stringify({ v: 1, total: 1, rules, tracked: [] }), new Date(NOW))).toBeNull();
+  });
+});
+
+describe('the popup’s data from the background’s answer', () => {
+  it('takes the cards as sent and the counts for the rest', () => {
+    const live = answer(tracked(30), PAGE_SIZE);
+    expect(dataOf(live)).toEqual({ entries: live.entries, total: 30, needing: 30 });
   });
 });

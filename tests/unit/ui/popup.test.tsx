@@ -7,6 +7,7 @@ import { Popup, type PopupData, type Subscribe } from '../../../src/ui/Popup.tsx
 import { DAY, deadline, entry, HOUR, NOW, order, timeline } from './fixtures.ts';
 import { click, flush, mount, text } from './render.ts';
 import { act } from 'preact/test-utils';
+import { render } from 'preact';
 
 beforeEach(() => {
   setTimeZone('UTC');
@@ -130,6 +131,74 @@ describe('popup list', () => {
     expect(text(el)).toContain('Loading');
     act(() => fail(new Error('database closed')));
     expect(text(el.querySelector('[role="alert"]'))).toBe('Could not load your orders: database closed');
+  });
+});
+
+describe('popup drawn from what the background sends', () => {
+  const page = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) =>
+      entry(String(3000000000 + from + i), { timeline: timeline({ urgency: from + i }) }),
+    );
+
+  it('draws the last opening’s first screen in its very first render, then the live answer', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    let next: ((d: PopupData) => void) | undefined;
+    const subscribe = vi.fn<Subscribe>((n) => ((next = n), () => undefined));
+    const initial = { entries: page(3), total: 40, needing: 3, cached: true };
+    render(
+      <Popup subscribe={subscribe} initial={initial} open={vi.fn()} openOptions={vi.fn()} onTick={vi.fn()} />,
+      container,
+    );
+    // Before any effect ran: no "Loading", the cards are there.
+    expect(subscribe).not.toHaveBeenCalled();
+    expect(container.querySelectorAll('.rr-card').length).toBe(3);
+    expect(container.querySelector('.rr-popup')?.getAttribute('data-state')).toBe('cached');
+    expect(text(container.querySelector('.rr-count'))).toBe('40 tracked');
+    // Effects run after the paint: only then is the background asked.
+    await vi.waitFor(() => expect(subscribe).toHaveBeenCalledTimes(1));
+    act(() => next!({ entries: page(2, 10), total: 41, needing: 2 }));
+    expect(container.querySelector('.rr-popup')?.getAttribute('data-state')).toBe('live');
+    expect([...container.querySelectorAll('[data-order-id]')].map((c) => c.getAttribute('data-order-id'))).toEqual([
+      '3000000010',
+      '3000000011',
+    ]);
+    render(null, container);
+    container.remove();
+  });
+
+  it('asks for more cards than it was sent when the shopper wants them', async () => {
+    const more = vi.fn();
+    const { el, source } = popup(null, { more });
+    source.push({ entries: page(PAGE_SIZE), total: 1000, needing: 45 });
+    expect(el.querySelectorAll('.rr-card').length).toBe(PAGE_SIZE);
+    expect(text(el.querySelector('.rr-count'))).toBe('1000 tracked');
+    expect(text(el.querySelector('.rr-more'))).toBe(`Show ${PAGE_SIZE} more`);
+    await click(el.querySelector('.rr-more'));
+    expect(more).toHaveBeenLastCalledWith(2 * PAGE_SIZE);
+    source.push({ entries: page(2 * PAGE_SIZE), total: 1000, needing: 45 });
+    expect(el.querySelectorAll('.rr-card').length).toBe(2 * PAGE_SIZE);
+    expect(text(el.querySelector('.rr-more'))).toBe('Show 5 more');
+    await click(el.querySelector('.rr-more'));
+    expect(more).toHaveBeenLastCalledWith(3 * PAGE_SIZE);
+    source.push({ entries: page(45), total: 1000, needing: 45 });
+    expect(el.querySelectorAll('.rr-card').length).toBe(45);
+    expect(el.querySelector('.rr-more')).toBeNull();
+  });
+
+  it('says all is quiet when orders are tracked but none needs the shopper', () => {
+    const { el, source } = popup(null);
+    source.push({ entries: [], total: 12, needing: 0 });
+    expect(el.querySelector('.rr-empty')).toBeNull();
+    expect(el.querySelector('.rr-quiet')).not.toBeNull();
+    expect(text(el.querySelector('.rr-count'))).toBe('12 tracked');
+  });
+
+  it('shows the empty state when nothing is tracked', () => {
+    const { el, source } = popup(null);
+    source.push({ entries: [], total: 0, needing: 0 });
+    expect(el.querySelector('.rr-empty')).not.toBeNull();
+    expect(el.querySelector('.rr-count')).toBeNull();
   });
 });
 
