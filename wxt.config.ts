@@ -1,6 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { ALERT_KEYS } from './src/alerts/text.ts';
+import { pickEntries } from './src/i18n/subset.ts';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const AE_HOSTS = ['*://*.aliexpress.com/*', '*://aliexpress.com/*', '*://*.aliexpress.us/*', '*://aliexpress.us/*'];
@@ -30,10 +32,36 @@ const catalogsAsJson = {
   },
 };
 
+/**
+ * `assets/locales/<lang>.json?notifications` (src/i18n/notifications.ts, the background's only
+ * catalogs): that catalog with only the notification texts of src/alerts/text.ts, about 1 KB
+ * instead of 26. A key English lacks fails the build rather than showing as a raw key.
+ */
+const NOTIFICATIONS = '\0refund-radar-notifications:';
+export const notificationCatalogs = {
+  name: 'refund-radar:notification-catalogs',
+  enforce: 'pre' as const,
+  resolveId(source: string, importer: string | undefined) {
+    const file = /^(.*(?:^|[\\/])assets[\\/]locales[\\/][^\\/]+\.json)\?notifications$/.exec(source)?.[1];
+    if (!importer || !file) return null;
+    // Without `.json`, like the catalogs above, so Vite's JSON plugin leaves the module alone.
+    return NOTIFICATIONS + resolve(importer, '..', file).replace(/\.json$/, '');
+  },
+  load(id: string) {
+    if (!id.startsWith(NOTIFICATIONS)) return null;
+    const file = `${id.slice(NOTIFICATIONS.length)}.json`;
+    const english = JSON.parse(readFileSync(resolve(file, '..', 'en.json'), 'utf8'));
+    const missing = ALERT_KEYS.filter((key) => !Object.hasOwn(english, key));
+    if (missing.length) throw new Error(`notification keys missing from en.json: ${missing.join(', ')}`);
+    const json = JSON.stringify(pickEntries(JSON.parse(readFileSync(file, 'utf8')), ALERT_KEYS));
+    return `export default /* #__PURE__ */ JSON.parse(${JSON.stringify(json)});`;
+  },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  vite: () => ({ plugins: [catalogsAsJson] }),
+  vite: () => ({ plugins: [catalogsAsJson, notificationCatalogs] }),
   manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { loadLanguage, tKey } from '../src/i18n/index.ts';
+import { notificationTranslator } from '../src/i18n/notifications.ts';
 import { createHandlers } from '../src/messages/handlers.ts';
 import { route } from '../src/messages/router.ts';
 import { senderPolicy, type Sender } from '../src/messages/senders.ts';
@@ -22,10 +22,7 @@ export default defineBackground({
     const alerts: AlertDeps = {
       db,
       effects,
-      translatorFor: async (language) => {
-        await loadLanguage(language);
-        return tKey;
-      },
+      translatorFor: async (language) => notificationTranslator(language),
     };
     const replan = () =>
       refreshAlerts(alerts, new Date()).catch((error: unknown) =>

@@ -1,6 +1,7 @@
 import type { Dispute, Order, Timeline } from '../model/index.ts';
 import { DAY_MS, HOUR_MS } from '../timeline/time.ts';
 import { alarmName, eventKey, sameEvent, type AlertKind, type EventIdentity } from './events.ts';
+import { ALERT_TEXT } from './text.ts';
 
 /** A reminder set to 0 days still comes before the deadline: after it, there is nothing left to do. */
 const MIN_LEAD_MS = 2 * HOUR_MS;
@@ -65,13 +66,6 @@ export interface AlertPlan {
   badge: number;
 }
 
-const TEXT: Record<AlertKind, { title: string; body: string }> = {
-  'escalation-open': { title: 'alertEscalationOpenTitle', body: 'alertEscalationOpenBody' },
-  'refund-due': { title: 'alertRefundDueTitle', body: 'alertRefundDueBody' },
-  'protection-ends': { title: 'alertProtectionEndsTitle', body: 'alertProtectionEndsBody' },
-  'return-ship-by': { title: 'alertReturnShipTitle', body: 'alertReturnShipBody' },
-};
-
 /** Dispute states in which AliExpress has already taken over or the money is settled. */
 const PAST_ESCALATION = new Set(['escalated', 'awaiting-return', 'refund-pending', 'refunded', 'closed']);
 const NEEDS_SHOPPER = new Set(['respond', 'escalate', 'ship-return', 'check-refund', 'extend-protection']);
@@ -115,7 +109,7 @@ function eventsFor(item: PlanItem, leads: number[]): PlannedAlert[] {
       at,
       fireAt,
       expiresAt,
-      text: { ...TEXT[kind], orderId: order.orderId, date: at },
+      text: { ...ALERT_TEXT[kind], orderId: order.orderId, date: at },
       url: item.url,
     });
   };

@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import background from '../../../entrypoints/background.ts';
 import { dispute, order, snapshot } from '../store/fixtures.ts';
+import de from '../../../assets/locales/de.json';
 
 const ORIGIN = 'chrome-extension://test-extension-id/';
 const contentScript = {
@@ -118,5 +119,34 @@ describe('the background entrypoint', () => {
       (a) => a.length === 0,
     );
     expect(await browser.action.getBadgeText({})).toBe('');
+  });
+
+  it("words notifications in the language chosen in options, not the browser's", async () => {
+    const saved = await message('settingsSet', { language: 'de' }, popup);
+    expect(saved).toMatchObject({ ok: true, data: { saved: true, settings: { language: 'de' } } });
+    const silentSeller = dispute({
+      status: 'awaiting-seller',
+      deadline: new Date(Date.now() - 3_600_000).toISOString(),
+      openedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+    });
+    await message(
+      'snapshot',
+      snapshot({
+        readAt: new Date().toISOString(),
+        orders: [order({ status: 'in-dispute' })],
+        disputes: [silentSeller],
+      }),
+      contentScript,
+    );
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'rr:anything', scheduledTime: Date.now() });
+    const shown = await until(
+      () => browser.notifications.getAll(),
+      (n) => Object.keys(n).length > 0,
+    );
+    // fakeBrowser keeps the options a notification was created with (the real API answers `true`).
+    const [notification] = Object.values(shown) as unknown as Array<{ title: string; message: string }>;
+    expect(notification?.title).toBe(de.alertRefundDueTitle.message);
+    expect(notification?.message).toContain('8212379857492017');
+    expect(notification?.message.startsWith(de.alertRefundDueBody.message.split('$')[0]!)).toBe(true);
   });
 });

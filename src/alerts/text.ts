@@ -1,0 +1,16 @@
+/**
+ * The message keys of every notification, by the kind of alert. The background bundles only
+ * these entries of each interface catalog (wxt.config.ts reads this file at build time), so a
+ * key used for a notification must be listed here. Only a type import: the build config loads it in Node.
+ */
+import type { AlertKind } from './events.ts';
+
+export const ALERT_TEXT = {
+  'escalation-open': { title: 'alertEscalationOpenTitle', body: 'alertEscalationOpenBody' },
+  'refund-due': { title: 'alertRefundDueTitle', body: 'alertRefundDueBody' },
+  'protection-ends': { title: 'alertProtectionEndsTitle', body: 'alertProtectionEndsBody' },
+  'return-ship-by': { title: 'alertReturnShipTitle', body: 'alertReturnShipBody' },
+} as const satisfies Record<AlertKind, { title: string; body: string }>;
+
+/** Every message key a notification can show. */
+export const ALERT_KEYS: readonly string[] = Object.values(ALERT_TEXT).flatMap((t) => [t.title, t.body]);

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ALERT_KEYS, ALERT_TEXT } from '../../../src/alerts/text.ts';
+import { LANGUAGES, registerCatalog, setLanguage, t, tKey, type Catalog } from '../../../src/i18n/core.ts';
+import { notificationTranslator } from '../../../src/i18n/notifications.ts';
+import { notificationCatalogs } from '../../../wxt.config.ts';
+
+/**
+ * What the build gives the background instead of whole files: the plugins of wxt.config.ts run
+ * here as Vite runs them, on the real assets/locales.
+ */
+const ROOT = resolve(import.meta.dirname, '../../..');
+const IMPORTER = join(ROOT, 'src/i18n/notifications.ts');
+const full = (lang: string): Catalog =>
+  JSON.parse(readFileSync(join(ROOT, 'assets/locales', `${lang}.json`), 'utf8')) as Catalog;
+
+/** The module the background gets for `import ... from '<lang>.json?notifications'`, evaluated. */
+function built(lang: string): Catalog {
+  const id = notificationCatalogs.resolveId(`../../assets/locales/${lang}.json?notifications`, IMPORTER);
+  if (!id) throw new Error(`the plugin did not take ${lang}`);
+  const code = notificationCatalogs.load(id);
+  const json = /^export default \/\* #__PURE__ \*\/ JSON\.parse\((".*")\);$/.exec(code ?? '')?.[1];
+  if (!json) throw new Error(`unexpected module for ${lang}: ${code}`);
+  return JSON.parse(JSON.parse(json) as string) as Catalog;
+}
+
+afterEach(() => setLanguage('en'));
+
+describe("the background's notification catalogs", () => {
+  it('list every key a notification can show', () => {
+    const used = Object.values(ALERT_TEXT).flatMap((text) => [text.title, text.body]);
+    expect([...ALERT_KEYS].sort()).toEqual([...new Set(used)].sort());
+  });
+
+  it.each(LANGUAGES)('%s: hold exactly the notification keys, each as the whole catalog words it', (lang) => {
+    const subset = built(lang);
+    expect(Object.keys(subset).sort()).toEqual([...ALERT_KEYS].sort());
+    const catalog = full(lang);
+    for (const key of ALERT_KEYS) expect(subset[key], `${lang} ${key}`).toEqual(catalog[key]);
+  });
+
+  it('are a small part of the catalogs the extension pages load', () => {
+    for (const lang of LANGUAGES) {
+      expect(JSON.stringify(built(lang)).length).toBeLessThan(JSON.stringify(full(lang)).length / 10);
+    }
+  });
+
+  it('word a notification as the whole catalog does, in the language asked for', () => {
+    for (const lang of LANGUAGES) {
+      registerCatalog(lang, built(lang));
+      setLanguage(lang);
+      const fromSubset = tKey('alertRefundDueBody', '8212379857492017', '30 Nov, 14:00');
+      registerCatalog(lang, full(lang));
+      setLanguage(lang);
+      expect(fromSubset, lang).toBe(t('alertRefundDueBody', '8212379857492017', '30 Nov, 14:00'));
+      expect(fromSubset, lang).toContain('8212379857492017');
+    }
+  });
+
+  it('leave other imports of the catalogs to the extension pages', () => {
+    expect(notificationCatalogs.resolveId('../../assets/locales/de.json', IMPORTER)).toBeNull();
+    expect(notificationCatalogs.load(join(ROOT, 'assets/locales/de.json'))).toBeNull();
+  });
+});
+
+describe('notificationTranslator', () => {
+  it("picks the shipped language closest to the setting's tag and falls back to English", () => {
+    const de = full('de');
+    expect(notificationTranslator('de-AT')('alertProtectionEndsTitle')).toBe(de.alertProtectionEndsTitle!.message);
+    expect(notificationTranslator('pt-PT')('alertReturnShipTitle')).toBe(full('pt-BR').alertReturnShipTitle!.message);
+    expect(notificationTranslator('ja')('alertRefundDueTitle')).toBe(full('en').alertRefundDueTitle!.message);
+  });
+});
