@@ -93,6 +93,33 @@ function readCard(
   return [order, dispute];
 }
 
+interface CardRead {
+  /** What the card said when it was read: its text and where its order link points. */
+  signature: string;
+  locale: string | null;
+  value: [Order, Dispute | null] | null;
+  problems: Problem[];
+}
+
+/**
+ * Cards already read, by element. The page is read again each time it adds cards ("View orders"
+ * appends ten at a time), and a card whose text and link are unchanged reads the same: it is
+ * taken from here rather than parsed again, so a re-read costs little more than the new cards.
+ */
+const cardCache = new WeakMap<Element, CardRead>();
+
+function readCardOnce(card: Element, index: number, ctx: DomContext, s: S): CardRead {
+  const signature = `${card.textContent ?? ''}\u0001${card.querySelector('a[href]')?.getAttribute('href') ?? ''}`;
+  const cached = cardCache.get(card);
+  if (cached && cached.signature === signature && cached.locale === ctx.locale) return cached;
+  const problems: Problem[] = [];
+  const value = guarded(problems, `order card ${index + 1}`, null, () => readCard(card, index, ctx, s, problems));
+  // The card's position is only in problem texts; a card that moved keeps its first position there.
+  const read = { signature, locale: ctx.locale, value, problems };
+  cardCache.set(card, read);
+  return read;
+}
+
 export function readOrderList(doc: Document, ctx: DomContext): DomResult {
   const result = emptyResult();
   if (!SELECTORS.ok) return { ...result, problems: [problem('layout-unrecognized', SELECTORS.message)] };
@@ -106,13 +133,12 @@ export function readOrderList(doc: Document, ctx: DomContext): DomResult {
   }
   const seen = new Set<string>();
   cards.forEach((card, index) => {
-    const read = guarded(result.problems, `order card ${index + 1}`, null, () =>
-      readCard(card, index, ctx, s, result.problems),
-    );
-    if (!read || seen.has(read[0].orderId)) return;
-    seen.add(read[0].orderId);
-    result.orders.push(read[0]);
-    if (read[1]) result.disputes.push(read[1]);
+    const read = readCardOnce(card, index, ctx, s);
+    result.problems.push(...read.problems);
+    if (!read.value || seen.has(read.value[0].orderId)) return;
+    seen.add(read.value[0].orderId);
+    result.orders.push(read.value[0]);
+    if (read.value[1]) result.disputes.push(read.value[1]);
   });
   return result;
 }

@@ -126,13 +126,35 @@ describe('damaged order cards', () => {
     let result = valid(readOrderList(doc, ctx));
     expect(result.orders[0]!.status).toBe('shipped');
     for (const el of doc.querySelectorAll('[data-pl="order_item_header_status"]')) el.removeAttribute('data-pl');
-    result = valid(readOrderList(doc, ctx));
+    // A new page load, as after AliExpress renames something: cards read before are remembered by element.
+    const reloaded = doc.cloneNode(true) as Document;
+    result = valid(readOrderList(reloaded, ctx));
     expect(result.orders[0]!.status).toBe('unknown');
     expect(result.problems[0]).toEqual({
       code: 'field-missing',
       detail: 'orderList.status',
       orderId: result.orders[0]!.orderId,
     });
+  });
+
+  it('reads a card again only when its text or link changed', () => {
+    const { doc } = fixture('en', 'order-list');
+    const first = valid(readOrderList(doc, ctx));
+    expect(valid(readOrderList(doc, ctx))).toEqual(first);
+    const total = doc.querySelector('[data-pl="order_item_content_price_total"]')!;
+    total.textContent = 'Total: US $123.45';
+    const changed = valid(readOrderList(doc, ctx));
+    expect(changed.orders[0]!.total).toEqual({ amount: 123.45, currency: 'USD' });
+    expect(first.orders[0]!.total?.amount).not.toBe(123.45);
+    expect(changed.orders.slice(1)).toEqual(first.orders.slice(1));
+    // A new card (View orders) is read; the others keep their readings.
+    const card = doc.querySelector('.order-item')!;
+    const copy = card.cloneNode(true) as Element;
+    const link = copy.querySelector('a[href*="orderId="]')!;
+    link.setAttribute('href', link.getAttribute('href')!.replace(/orderId=\d+/, 'orderId=8299999999999999'));
+    card.parentElement!.append(copy);
+    const more = valid(readOrderList(doc, ctx));
+    expect(more.orders.map((o) => o.orderId)).toEqual([...changed.orders.map((o) => o.orderId), '8299999999999999']);
   });
 
   it('a price or date it cannot read is named, not guessed', () => {
