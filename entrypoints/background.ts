@@ -14,8 +14,10 @@ import {
 import { checkRulesSetting } from '../src/settings/rules-check.ts';
 import { openDb } from '../src/store/db.ts';
 
+// A classic service worker (no `type: 'module'`): WXT then builds it on its own into one file,
+// tree-shaken for the background alone, instead of sharing chunks with the extension pages, where
+// it carried their share of common modules and paid gzip's start-up per chunk (1.5 KB gzip in all).
 export default defineBackground({
-  type: 'module',
   main() {
     const db = openDb();
     const effects = browserAlertEffects();

@@ -1,7 +1,8 @@
 import { planItems } from '../alerts/items.ts';
 import { isOurAlarm, sameEvent } from '../alerts/events.ts';
 import { planAlerts, type PlannedAlert } from '../alerts/plan.ts';
-import { bundledPolicyFile, policyFromSettings } from '../rules/index.ts';
+import { policyFromSettings } from '../rules/overrides.ts';
+import { bundledPolicyFile } from '../rules/policy.ts';
 import type { Settings } from '../settings/schema.ts';
 import { claimAlert, findSentAlert, sentAlerts } from '../store/alerts.ts';
 import type { RadarDb } from '../store/db.ts';

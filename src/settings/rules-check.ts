@@ -1,4 +1,5 @@
-import { applyOverrides, bundledPolicyFile } from '../rules/index.ts';
+import { applyOverrides } from '../rules/overrides.ts';
+import { bundledPolicyFile } from '../rules/policy.ts';
 import type { RulesCheck } from './update.ts';
 
 /** The rules code owns what an override may be; settings only ask it. */

@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ALERT_KEYS, ALERT_TEXT } from '../../../src/alerts/text.ts';
 import { LANGUAGES, registerCatalog, setLanguage, t, tKey, type Catalog } from '../../../src/i18n/core.ts';
 import { notificationTranslator } from '../../../src/i18n/notifications.ts';
-import { notificationCatalogs } from '../../../wxt.config.ts';
+import { loadPolicyFile, PackId } from '../../../src/rules/policy.ts';
+import { backgroundPolicy, notificationCatalogs, policyWithoutDocs } from '../../../wxt.config.ts';
 
 /**
  * What the build gives the background instead of whole files: the plugins of wxt.config.ts run
- * here as Vite runs them, on the real assets/locales.
+ * here as Vite runs them, on the real assets/locales and rules/policy.json.
  */
 const ROOT = resolve(import.meta.dirname, '../../..');
 const IMPORTER = join(ROOT, 'src/i18n/notifications.ts');
@@ -70,5 +71,46 @@ describe('notificationTranslator', () => {
     expect(notificationTranslator('de-AT')('alertProtectionEndsTitle')).toBe(de.alertProtectionEndsTitle!.message);
     expect(notificationTranslator('pt-PT')('alertReturnShipTitle')).toBe(full('pt-BR').alertReturnShipTitle!.message);
     expect(notificationTranslator('ja')('alertRefundDueTitle')).toBe(full('en').alertRefundDueTitle!.message);
+  });
+});
+
+describe("the background's rules/policy.json", () => {
+  const file = join(ROOT, 'rules/policy.json');
+  const whole = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+
+  /** The plugin as WXT configures it for one build. */
+  function loadIn(entry: string | false): string | null | undefined {
+    const plugin = backgroundPolicy();
+    plugin.configResolved({ build: { lib: entry === false ? false : { entry } } });
+    return plugin.load(file);
+  }
+
+  it('is cut only in the background build', () => {
+    expect(loadIn(false)).toBeNull();
+    expect(loadIn('/work/entrypoints/popup/main.ts')).toBeNull();
+    const background = loadIn(`virtual:wxt-background-entrypoint?${join(ROOT, 'entrypoints/background.ts')}`);
+    expect(JSON.parse(background!)).toEqual(policyWithoutDocs(whole));
+  });
+
+  it('still passes the same validation and gives the same numbers, without the texts', () => {
+    const cut = loadPolicyFile(policyWithoutDocs(whole));
+    const kept = loadPolicyFile(whole);
+    if (!cut.ok || !kept.ok) throw new Error(JSON.stringify([cut, kept]));
+    const numbers = (f: typeof cut.value) =>
+      PackId.options.map((pack) =>
+        Object.entries(f.packs[pack].rules).map(([id, r]) => [
+          id,
+          r.value,
+          r.unit,
+          r.from,
+          r.alternatives.map((a) => [a.value, a.from, a.region]),
+        ]),
+      );
+    expect(numbers(cut.value)).toEqual(numbers(kept.value));
+    expect(cut.value.defaultPack).toBe(kept.value.defaultPack);
+    const text = JSON.stringify(policyWithoutDocs(whole));
+    expect(text).not.toContain('GetHuman');
+    expect(text).not.toContain('Older official pages');
+    expect(text.length).toBeLessThan(JSON.stringify(whole).length / 2);
   });
 });
