@@ -10,7 +10,7 @@ import {
 } from '../../src/ui/language.ts';
 import { onStoreChange } from '../../src/ui/live.ts';
 import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
-import { CACHE_KEY, cacheOf, dataOf, restore } from '../../src/ui/popup-cache.ts';
+import { CACHE_KEY, cacheOf, dataOf, keepSame, restore } from '../../src/ui/popup-cache.ts';
 import { request as send } from '../../src/ui/request.ts';
 import { Popup, type PopupData, type Subscribe } from '../../src/ui/Popup.tsx';
 
@@ -21,13 +21,17 @@ const uiLanguage = browserLanguage(() => browser.i18n.getUILanguage());
 let limit = PAGE_SIZE;
 /** The language the page started in, from the copy of the setting kept in localStorage. */
 let started: Promise<unknown> = Promise.resolve();
+/** Set when an answer brought another language: every card must be drawn again. */
+let relabelled = false;
 
 // The background works the list out and sends only the cards shown (src/ui/summary.ts).
 async function load(): Promise<PopupData> {
   const [summary, settings] = await Promise.all([send('dashboardSummary', { limit }), send('settingsGet', {})]);
   await started;
-  if (matchLanguage(resolveLanguage(settings.language, uiLanguage)) !== getLanguage())
+  if (matchLanguage(resolveLanguage(settings.language, uiLanguage)) !== getLanguage()) {
     await applyLanguageSetting(settings.language, uiLanguage);
+    relabelled = true;
+  }
   try {
     localStorage.setItem(CACHE_KEY, cacheOf(summary));
   } catch {
@@ -48,13 +52,19 @@ let reload: () => void = () => undefined;
 
 // The background owns the store; the popup asks it, and asks again whenever the store changes.
 const subscribe =
-  (first: Promise<PopupData>): Subscribe =>
+  (first: Promise<PopupData>, initial: PopupData | null): Subscribe =>
   (next, fail) => {
     let latest = 0;
+    let shown = initial;
+    const show = (data: PopupData) => {
+      shown = relabelled ? data : keepSame(shown, data);
+      relabelled = false;
+      next(shown);
+    };
     const settle = (answer: Promise<PopupData>) => {
       const call = ++latest;
       answer.then(
-        (data) => call === latest && next(data),
+        (data) => call === latest && show(data),
         (error: unknown) => call === latest && fail(error),
       );
     };
@@ -78,10 +88,11 @@ async function main() {
   first.catch(() => undefined);
   await started;
   // Last opening's first screen in the first frame; the background's answer follows and replaces it.
+  const initial = cached();
   render(
     <Popup
-      initial={cached()}
-      subscribe={subscribe(first)}
+      initial={initial}
+      subscribe={subscribe(first, initial)}
       more={more}
       open={open}
       openOptions={openOptions}

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { Component } from 'preact';
+import { useCallback, useState } from 'preact/hooks';
 import { t } from '../i18n/core.ts';
 import type { Entry } from './entry.ts';
 import { OrderCard, type OrderCardProps } from './OrderCard.tsx';
@@ -18,6 +19,7 @@ export function OrderList({ entries, total = entries.length, now, open, onTick, 
   const [shown, setShown] = useState(PAGE_SIZE);
   const [expanded, setExpanded] = useState<string | null>(null);
   const rest = total - shown;
+  const toggle = useCallback((id: string) => setExpanded((current) => (current === id ? null : id)), []);
   const showMore = () => {
     const count = shown + PAGE_SIZE;
     setShown(count);
@@ -27,12 +29,12 @@ export function OrderList({ entries, total = entries.length, now, open, onTick, 
     <>
       <ul class="rr-list">
         {entries.slice(0, shown).map((entry) => (
-          <OrderCard
+          <Card
             key={entry.order.orderId}
             entry={entry}
             now={now}
             expanded={expanded === entry.order.orderId}
-            onToggle={(id) => setExpanded((current) => (current === id ? null : id))}
+            onToggle={toggle}
             open={open}
             onTick={onTick}
           />
@@ -45,4 +47,26 @@ export function OrderList({ entries, total = entries.length, now, open, onTick, 
       )}
     </>
   );
+}
+
+/**
+ * A card drawn again only when what it shows changed: the live answer that follows the cached first
+ * screen usually holds the same orders (main.tsx keeps their objects), and 20 cards cost more to
+ * draw than anything else in the popup.
+ */
+class Card extends Component<OrderCardProps> {
+  override shouldComponentUpdate(next: OrderCardProps): boolean {
+    const p = this.props;
+    return (
+      next.entry !== p.entry ||
+      next.now !== p.now ||
+      next.expanded !== p.expanded ||
+      next.open !== p.open ||
+      next.onTick !== p.onTick ||
+      next.onToggle !== p.onToggle
+    );
+  }
+  override render(props: OrderCardProps) {
+    return <OrderCard {...props} />;
+  }
 }

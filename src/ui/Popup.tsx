@@ -8,7 +8,7 @@ export interface PopupData {
   entries: Entry[];
   /** How many orders are tracked, when `entries` holds only some of them. */
   total?: number;
-  /** How many orders need the shopper, when `entries` holds only the most urgent of them. */
+  /** How many orders need the shopper, when `entries` holds only those, most urgent first. */
   needing?: number;
   /** True for the last opening's first screen, shown until the background answers. */
   cached?: boolean;
@@ -49,9 +49,14 @@ export function Popup({ subscribe, open, openOptions, onTick, initial, more, clo
     return () => clearInterval(timer);
   }, [clock]);
 
-  // The background sends them filtered and sorted already; doing it again costs nothing for a page of cards.
+  // With `needing` they come filtered and in the background's order; otherwise they are all the orders.
   const needing = useMemo(
-    () => (state.kind === 'ready' ? state.data.entries.filter(needsShopper).sort(byUrgency) : []),
+    () =>
+      state.kind !== 'ready'
+        ? []
+        : state.data.needing === undefined
+          ? state.data.entries.filter(needsShopper).sort(byUrgency)
+          : state.data.entries,
     [state],
   );
   const total = state.kind === 'ready' ? (state.data.total ?? state.data.entries.length) : 0;

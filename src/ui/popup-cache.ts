@@ -64,3 +64,21 @@ export function restore(text: string | null, now: Date): PopupData | null {
     return null;
   }
 }
+
+const sameCard = (e: Entry) =>
+  JSON.stringify([e.order, e.dispute, e.progress, e.timeline.phase, e.timeline.deadlines, e.timeline.nextStep]);
+
+/**
+ * `next` with the entries of `shown` that show the same kept as they were, so their cards are not
+ * drawn again. Only urgency may differ between them (it counts down with the clock); the order of
+ * `next` is kept.
+ */
+export function keepSame(shown: PopupData | null, next: PopupData): PopupData {
+  if (!shown) return next;
+  const before = new Map(shown.entries.map((e) => [e.order.orderId, e]));
+  const entries = next.entries.map((e) => {
+    const old = before.get(e.order.orderId);
+    return old && sameCard(old) === sameCard(e) ? old : e;
+  });
+  return { ...next, entries };
+}

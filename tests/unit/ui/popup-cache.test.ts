@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { policyFor } from '../../../src/ui/policy.ts';
-import { cacheOf, dataOf, restore, type Summary } from '../../../src/ui/popup-cache.ts';
+import { cacheOf, dataOf, keepSame, restore, type Summary } from '../../../src/ui/popup-cache.ts';
 import type { Tracked } from '../../../src/ui/entries.ts';
 import { PAGE_SIZE } from '../../../src/ui/OrderList.tsx';
 import { summarize } from '../../../src/ui/summary.ts';
@@ -61,5 +61,26 @@ describe('the popup’s data from the background’s answer', () => {
   it('takes the cards as sent and the counts for the rest', () => {
     const live = answer(tracked(30), PAGE_SIZE);
     expect(dataOf(live)).toEqual({ entries: live.entries, total: 30, needing: 30 });
+  });
+});
+
+describe('keeping the cards that did not change', () => {
+  it('keeps the shown entry where the live one shows the same, takes the rest and the live order', () => {
+    const list = tracked(3);
+    const shown = restore(cacheOf(answer(list, PAGE_SIZE)), new Date(NOW + 30_000))!;
+    const changed = [
+      { ...list[0]!, progress: { refundStartedAt: at(0), reason: 'not-received', steps: {} } },
+      ...list.slice(1),
+    ];
+    const live = dataOf(answer(changed, PAGE_SIZE));
+    const kept = keepSame(shown, live);
+    expect(kept.entries.map((e) => e.order.orderId)).toEqual(live.entries.map((e) => e.order.orderId));
+    const byId = (d: typeof kept, id: string) => d.entries.find((e) => e.order.orderId === id);
+    // Urgency counted down 30 s between them: still the same card.
+    expect(byId(kept, '7000000000000001')).toBe(byId(shown, '7000000000000001'));
+    expect(byId(kept, '7000000000000000')).toBe(byId(live, '7000000000000000'));
+    expect(byId(kept, '7000000000000000')!.progress?.refundStartedAt).toBe(at(0));
+    expect(kept).toMatchObject({ total: 3, needing: 3 });
+    expect(keepSame(null, live)).toBe(live);
   });
 });

@@ -186,6 +186,16 @@ describe('popup drawn from what the background sends', () => {
     expect(el.querySelector('.rr-more')).toBeNull();
   });
 
+  it('keeps the background’s order when it sends the list already sorted', () => {
+    const { el, source } = popup(null);
+    const [a, b] = page(2);
+    source.push({ entries: [b!, a!], total: 2, needing: 2 });
+    expect([...el.querySelectorAll('[data-order-id]')].map((c) => c.getAttribute('data-order-id'))).toEqual([
+      b!.order.orderId,
+      a!.order.orderId,
+    ]);
+  });
+
   it('says all is quiet when orders are tracked but none needs the shopper', () => {
     const { el, source } = popup(null);
     source.push({ entries: [], total: 12, needing: 0 });
