@@ -1,14 +1,13 @@
-import { h } from 'preact';
 import helperCss from '../../assets/styles/helper.css?inline';
 import { setLanguage } from '../i18n/core.ts';
 import { detectPage } from '../pages/detect.ts';
 import type { ReasonId } from '../ui/steps.ts';
 import type { HelperDeps, OrderFacts } from './data.ts';
-import { DisputeBar } from './DisputeBar.tsx';
-import { HelperPanel } from './HelperPanel.tsx';
+import { disputeBar } from './dispute-bar.ts';
+import { helperPanel } from './helper-panel.ts';
 import { highlight } from './highlight.ts';
 import { createShadowUi, type ShadowUi } from './shadow.ts';
-import { StartButton } from './StartButton.tsx';
+import { startButton } from './start-button.ts';
 import {
   BUTTON_ROWS,
   CARD,
@@ -41,7 +40,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
   const { deps } = options;
   const href = options.href ?? (() => location.href);
   const cleanups: Array<() => void> = [];
-  const starts = new Map<Element, { ui: ShadowUi; orderId: string }>();
+  const starts = new Map<Element, { ui: ShadowUi; orderId: string; button: HTMLButtonElement }>();
   let panel: { ui: ShadowUi; orderId: string; row: Element } | null = null;
   let bar: ShadowUi | null = null;
   let barHidden = false;
@@ -54,23 +53,17 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     return el !== null;
   };
 
-  const renderStart = (row: Element) => {
-    const entry = starts.get(row)!;
-    entry.ui.render(
-      h(StartButton, { orderId: entry.orderId, expanded: panel?.row === row, onOpen: () => void openPanel(row) }),
-    );
-  };
+  const setExpanded = (row: Element, expanded: boolean) =>
+    starts.get(row)?.button.setAttribute('aria-expanded', String(expanded));
 
   const closePanel = () => {
     if (!panel) return;
     const row = panel.row;
     panel.ui.remove();
     panel = null;
-    if (starts.has(row)) {
-      renderStart(row);
-      // Focus goes back to the button that opened the panel.
-      starts.get(row)!.ui.host.shadowRoot?.querySelector('button')?.focus();
-    }
+    setExpanded(row, false);
+    // Focus goes back to the button that opened the panel.
+    starts.get(row)?.button.focus();
   };
 
   const openPanel = async (row: Element) => {
@@ -81,28 +74,25 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     ui.host.style.cssText += 'position: fixed; top: 72px; right: 16px; z-index: 2147483646;';
     document.body.append(ui.host);
     panel = { ui, orderId: entry.orderId, row };
-    renderStart(row);
-    const draw = (facts: OrderFacts | null) =>
-      panel?.ui === ui &&
-      ui.render(
-        h(HelperPanel, {
-          orderId: entry.orderId,
-          facts,
-          now: deps.now(),
-          onClose: closePanel,
-          onTakeMeThere: () => {
-            const target = findRefundButton(row.closest(CARD) ?? document, document);
-            const found = point(target);
-            // The panel moves to the other side of the screen so it does not cover the button it points at.
-            if (target) dock(ui.host, target);
-            return found;
-          },
-          onStart: (reason: ReasonId) => deps.startRefund(entry.orderId, reason),
-          copy: deps.copy,
-        }),
-      );
-    draw(null);
-    draw(await deps.order(entry.orderId).catch(() => null));
+    setExpanded(row, true);
+    const view = helperPanel({
+      orderId: entry.orderId,
+      now: deps.now(),
+      onClose: closePanel,
+      onTakeMeThere: () => {
+        const target = findRefundButton(row.closest(CARD) ?? document, document);
+        const found = point(target);
+        // The panel moves to the other side of the screen so it does not cover the button it points at.
+        if (target) dock(ui.host, target);
+        return found;
+      },
+      onStart: (reason: ReasonId) => deps.startRefund(entry.orderId, reason),
+      copy: deps.copy,
+    });
+    ui.show(view.root);
+    view.focus();
+    const facts = await deps.order(entry.orderId).catch(() => null);
+    if (panel?.ui === ui) view.setFacts(facts);
   };
 
   const dock = (host: HTMLElement, target: HTMLElement) => {
@@ -122,9 +112,10 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
       if (!orderId) continue;
       row.setAttribute(MARK, '');
       const ui = createShadowUi('span', 'start', helperCss);
+      const button = startButton(orderId, () => void openPanel(row));
+      ui.show(button);
       row.append(ui.host);
-      starts.set(row, { ui, orderId });
-      renderStart(row);
+      starts.set(row, { ui, orderId, button });
     }
   };
 
@@ -151,8 +142,8 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     const current = bar;
     const render = (facts: OrderFacts | null) =>
       bar === current &&
-      current.render(
-        h(DisputeBar, {
+      current.show(
+        disputeBar({
           facts,
           now: deps.now(),
           escalateShown: escalate !== null,

@@ -1,5 +1,3 @@
-import { render, type ComponentChild } from 'preact';
-
 /**
  * A host element with an open shadow root holding our styles and UI: AliExpress's CSS cannot
  * reach in and ours cannot leak out. Every host carries `data-refund-radar-host` so cleanup and
@@ -7,7 +5,8 @@ import { render, type ComponentChild } from 'preact';
  */
 export interface ShadowUi {
   host: HTMLElement;
-  render(ui: ComponentChild): void;
+  /** Replaces what the host shows. */
+  show(...nodes: Node[]): void;
   remove(): void;
 }
 
@@ -19,15 +18,12 @@ export function createShadowUi(tag: 'span' | 'div', name: string, css: string): 
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = css;
-  const mount = document.createElement(tag === 'span' ? 'span' : 'div');
+  const mount = document.createElement(tag);
   mount.className = 'rr-root';
   root.append(style, mount);
   return {
     host,
-    render: (ui) => render(ui, mount),
-    remove: () => {
-      render(null, mount);
-      host.remove();
-    },
+    show: (...nodes) => mount.replaceChildren(...nodes),
+    remove: () => host.remove(),
   };
 }

@@ -1,10 +1,10 @@
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
 import { t } from '../i18n/core.ts';
 import { timeLeft } from '../timeline/time.ts';
-import { EscalationLine } from '../ui/EscalationLine.tsx';
 import { AWAITING_KEYS } from '../ui/labels.ts';
-import { SourceMark } from '../ui/SourceMark.tsx';
 import type { OrderFacts } from './data.ts';
+import { el } from './dom.ts';
+import { dated, escalationLine } from './marks.ts';
 
 export interface DisputeBarProps {
   facts: OrderFacts | null;
@@ -23,32 +23,30 @@ function countdown(facts: OrderFacts | null) {
 }
 
 /** A compact bar on a dispute page: who must act, the time left, and when escalation opens. */
-export function DisputeBar({ facts, now, escalateShown, onShowEscalate, onHide }: DisputeBarProps) {
+export function disputeBar({ facts, now, escalateShown, onShowEscalate, onHide }: DisputeBarProps): HTMLElement {
   const who = facts?.dispute?.awaiting ?? 'unknown';
   const due = countdown(facts);
   const left = due ? timeLeft(due.at, new Date(now)) : null;
-  return (
-    <section class="rr-bar" aria-label={t('barLabel')} data-awaiting={who}>
-      <strong class="rr-bar-who">{t(AWAITING_KEYS[who])}</strong>
-      {due && left && (
-        <span class="rr-bar-left">
-          <time dateTime={due.at}>
-            {left.past
-              ? t('barTimeOver', formatDateTime(due.at))
-              : t('barTimeLeft', formatDuration(left), formatDateTime(due.at))}
-          </time>{' '}
-          <SourceMark source={due.source} />
-        </span>
-      )}
-      {facts?.timeline && <EscalationLine deadlines={facts.timeline.deadlines} now={now} />}
-      {escalateShown && (
-        <button type="button" class="rr-primary" onClick={onShowEscalate}>
-          {t('barShowEscalate')}
-        </button>
-      )}
-      <button type="button" class="rr-link" onClick={onHide}>
-        {t('barHide')}
-      </button>
-    </section>
+  return el(
+    'section',
+    { class: 'rr-bar', 'aria-label': t('barLabel'), 'data-awaiting': who },
+    el('strong', { class: 'rr-bar-who' }, t(AWAITING_KEYS[who])),
+    due &&
+      left &&
+      el(
+        'span',
+        { class: 'rr-bar-left' },
+        ...dated(
+          due.at,
+          left.past
+            ? t('barTimeOver', formatDateTime(due.at))
+            : t('barTimeLeft', formatDuration(left), formatDateTime(due.at)),
+          due.source,
+        ),
+      ),
+    facts?.timeline ? escalationLine(facts.timeline.deadlines, now) : null,
+    escalateShown &&
+      el('button', { type: 'button', class: 'rr-primary', onClick: onShowEscalate }, t('barShowEscalate')),
+    el('button', { type: 'button', class: 'rr-link', onClick: onHide }, t('barHide')),
   );
 }

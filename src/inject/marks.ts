@@ -1,0 +1,33 @@
+import { formatDay } from '../i18n/format.ts';
+import { t } from '../i18n/core.ts';
+import type { Deadline, Source } from '../model/index.ts';
+import { escalationState } from '../ui/escalation.ts';
+import { el } from './dom.ts';
+
+/** Says where a date came from, on every date shown: the page, or an estimate from the rules (as the popup's SourceMark). */
+export function sourceMark(source: Source): HTMLElement {
+  const page = source === 'page';
+  return el(
+    'span',
+    { class: 'rr-source', 'data-source': source, title: t(page ? 'sourcePageTitle' : 'sourceRuleTitle') },
+    t(page ? 'sourcePage' : 'sourceRule'),
+  );
+}
+
+/** A date with its source: `<time>text</time> <mark>`. */
+export const dated = (at: string, text: string, source: Source): Array<Node | string> => [
+  el('time', { datetime: at }, text),
+  ' ',
+  sourceMark(source),
+];
+
+/** "Escalate from 12 Dec", "Escalate now, until 15 Dec" or "Escalation window closed" (as the popup's EscalationLine). */
+export function escalationLine(deadlines: Deadline[], now: number): HTMLElement | null {
+  const found = escalationState(deadlines, now);
+  if (!found) return null;
+  const { state, deadline } = found;
+  const day = formatDay(deadline.at);
+  const text =
+    state === 'before' ? t('escalateFrom', day) : state === 'open' ? t('escalateNow', day) : t('escalateClosed');
+  return el('p', { class: 'rr-escalation', 'data-state': state }, ...dated(deadline.at, text, deadline.source));
+}
