@@ -106,6 +106,9 @@ export default defineConfig({
     // native classes and async functions, 1.7 KB gzip less for the background. The wrapper only
     // guards against two copies in one page, and the build bundles one.
     resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
+    // The rules files as JSON.parse("...") rather than object literals: V8 reads JSON several times
+    // faster than the same data as code, and the content script evaluates its rules on every page.
+    json: { stringify: true, namedExports: false },
   }),
   manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',

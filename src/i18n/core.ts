@@ -40,9 +40,12 @@ export function matchLanguage(tag: string | null | undefined): Language {
   return LANGUAGES.find((l) => l.split('-')[0] === base) ?? 'en';
 }
 
+/** The full tag setLanguage was given, not yet checked with Intl (see getLocale). */
+let requestedLocale: string | null = null;
+
 function isValidLocale(tag: string): boolean {
   try {
-    return Intl.DateTimeFormat.supportedLocalesOf([tag.replace('_', '-')]).length > 0;
+    return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0;
   } catch {
     return false;
   }
@@ -58,7 +61,10 @@ export function setLanguage(tag: string): Language {
   const lookup = lookups[lang];
   activeLanguage = lookup ? lang : 'en';
   active = lookup ?? lookups.en;
-  activeLocale = lookup && isValidLocale(tag) ? tag.replace('_', '-') : activeLanguage;
+  activeLocale = activeLanguage;
+  // Checked when a date is first formatted: Intl's first use on a page costs it 40-90 ms while ICU
+  // loads, and the helper on a page sets the language long before it shows any date.
+  requestedLocale = lookup ? tag.replace('_', '-') : null;
   return activeLanguage;
 }
 
@@ -68,6 +74,10 @@ export function getLanguage(): Language {
 
 /** The BCP 47 tag dates and numbers are formatted with (the shopper's regional variant when known). */
 export function getLocale(): string {
+  if (requestedLocale !== null) {
+    if (isValidLocale(requestedLocale)) activeLocale = requestedLocale;
+    requestedLocale = null;
+  }
   return activeLocale;
 }
 
@@ -77,7 +87,7 @@ export function hasCatalog(lang: Language): boolean {
 
 export function registerCatalog(lang: Language, catalog: Catalog | Lookup): void {
   lookups[lang] = typeof catalog === 'function' ? catalog : fromCatalog(catalog);
-  if (lang === activeLanguage || !active) setLanguage(activeLocale);
+  if (lang === activeLanguage || !active) setLanguage(requestedLocale ?? activeLocale);
 }
 
 // Markers the browser puts where $1..$9 go, so a getMessage answer is filled by t() like a catalog's.
@@ -88,9 +98,14 @@ const MARKERS = Array.from({ length: 9 }, (_, i) => `\uE000${i + 1}\uE000`);
  * keys and falls back to the default locale by itself).
  */
 export function lookupFromGetMessage(getMessage: (key: string, subs: string[]) => string): Lookup {
+  // Each key is asked once: a call crosses into the browser, and every order card shows the same words.
+  const seen = new Map<string, Entry | undefined>();
   return (key) => {
+    if (seen.has(key)) return seen.get(key);
     const message = getMessage(key, MARKERS);
-    return message ? { message } : undefined;
+    const entry = message ? { message } : undefined;
+    seen.set(key, entry);
+    return entry;
   };
 }
 

@@ -10,15 +10,20 @@ export const orderKey = (o: Order) => `order:${o.orderId}`;
 export const disputeKey = (d: Dispute) => `dispute:${d.orderId}:${d.lineId ?? ''}`;
 const problemKey = (p: Problem) => `problem:${p.code}:${p.orderId ?? ''}:${p.detail ?? ''}`;
 
-/** Key order of plain objects does not matter; array order does (lines, actions). */
-export function fingerprint(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
-  );
+const prints = new WeakMap<object, string>();
+
+/**
+ * What an item says, to compare with what was sent. The readers build every item with its keys in
+ * one order, so plain JSON compares them (a replacer that sorted keys cost 0.3 ms an order); an
+ * item read from a card that did not change is the same object, and is printed once.
+ */
+export function fingerprint(value: object): string {
+  let print = prints.get(value);
+  if (print === undefined) {
+    print = JSON.stringify(value);
+    prints.set(value, print);
+  }
+  return print;
 }
 
 export interface Delta {
@@ -30,7 +35,7 @@ export interface Delta {
 
 export function unsent(snapshot: PageSnapshot, sent: ReadonlyMap<string, string>): Delta {
   const entries: [string, string][] = [];
-  const changed = <T>(items: readonly T[], keyOf: (x: T) => string) =>
+  const changed = <T extends object>(items: readonly T[], keyOf: (x: T) => string) =>
     items.filter((item) => {
       const key = keyOf(item);
       const print = fingerprint(item);

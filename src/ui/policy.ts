@@ -1,4 +1,4 @@
-import { packs } from '../../rules/policy.json';
+import policy from '../../rules/policy.json';
 import type { PackId, PackRules, Policy, RuleId } from '../rules/policy.ts';
 
 /**
@@ -9,7 +9,7 @@ import type { PackId, PackRules, Policy, RuleId } from '../rules/policy.ts';
  */
 export function policyFor(rules: { pack: string; overrides: Record<string, unknown> } | null | undefined): Policy {
   const pack: PackId = rules?.pack === 'official-legacy' ? 'official-legacy' : 'guide';
-  const base = packs[pack].rules as unknown as PackRules;
+  const base = policy.packs[pack].rules as unknown as PackRules;
   const merged: PackRules = { ...base };
   const overridden: RuleId[] = [];
   for (const [id, value] of Object.entries(rules?.overrides ?? {})) {

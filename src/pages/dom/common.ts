@@ -3,7 +3,7 @@
  * from label text), and label lookups in the page's language.
  */
 import type { Dispute, DisputeStatus, Order, OrderAction, OrderStatus, Party, Problem } from '../../model/index.ts';
-import { LOCALES, localeRules, type LocaleRules } from '../text/locale-rules.ts';
+import { allLocales, localeRules, type LocaleRules } from '../text/locale-rules.ts';
 import { normText } from '../text/normalize.ts';
 import { safeMatches, safeQueryAll, type Target } from './selectors.ts';
 
@@ -98,7 +98,7 @@ export const ORDER_ID_PARAMS = ['orderId', 'tradeOrderId', 'tradeId'] as const;
 /** The locale's rules, or every supported locale when the page's language is unknown. */
 function rulesFor(locale: string | null): LocaleRules[] {
   const one = locale ? localeRules(locale) : null;
-  return one ? [one] : [...LOCALES.locales.values()];
+  return one ? [one] : [...allLocales().locales.values()];
 }
 
 export function orderStatusOf(text: string, locale: string | null): Exclude<OrderStatus, 'unknown'> | null {

@@ -4,7 +4,7 @@
  * new language is a data change.
  */
 import { normText } from './normalize.ts';
-import { LOCALES, localeRules, type CountdownUnits } from './locale-rules.ts';
+import { allLocales, localeRules, type CountdownUnits } from './locale-rules.ts';
 
 const UNIT_MS = { day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1000 } as const;
 
@@ -48,7 +48,7 @@ let merged: CountdownUnits | null = null;
 /** With the page's language unknown, a unit word of any supported language counts. */
 function anyUnits(): CountdownUnits {
   if (merged) return merged;
-  const all = [...LOCALES.locales.values()].map((l) => l.countdown);
+  const all = [...allLocales().locales.values()].map((l) => l.countdown);
   merged = {
     day: all.flatMap((u) => u.day),
     hour: all.flatMap((u) => u.hour),

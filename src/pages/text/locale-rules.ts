@@ -160,11 +160,34 @@ export function loadLocales(files: Record<string, unknown>): LoadedLocales {
   return { locales, invalid };
 }
 
-export const LOCALES: LoadedLocales = loadLocales(BUNDLED_LOCALE_FILES);
+let all: LoadedLocales | null = null;
 
-export function localeRules(locale: string): LocaleRules | null {
-  return LOCALES.locales.get(locale) ?? null;
+/** Every bundled language, validated and compiled on first use: a page with a known language needs only its own. */
+export function allLocales(): LoadedLocales {
+  return (all ??= loadLocales(BUNDLED_LOCALE_FILES));
 }
+
+const single = new Map<string, LocaleRules | null>();
+
+/** One bundled language's rules (validated and compiled once), or null when there is none or its file is invalid. */
+export function localeRules(locale: string): LocaleRules | null {
+  if (all) return all.locales.get(locale) ?? null;
+  let rules = single.get(locale);
+  if (rules === undefined) {
+    const file = Object.hasOwn(BUNDLED_LOCALE_FILES, locale) ? BUNDLED_LOCALE_FILES[locale] : undefined;
+    rules = file === undefined ? null : (loadLocales({ [locale]: file }).locales.get(locale) ?? null);
+    single.set(locale, rules);
+  }
+  return rules;
+}
+
+/** The htmlLang values a file claims, read before validating it (a file that fails is then not used). */
+const claims = (file: unknown): string[] => {
+  const langs = (file as { htmlLang?: unknown } | null)?.htmlLang;
+  return Array.isArray(langs)
+    ? langs.filter((l): l is string => typeof l === 'string').map((l) => l.toLowerCase())
+    : [];
+};
 
 /** The supported locale for an `<html lang>` value ("pt", "pt-BR", "pt_br", "en-US"), or null. */
 export function localeForLang(lang: string | null | undefined): string | null {
@@ -172,7 +195,8 @@ export function localeForLang(lang: string | null | undefined): string | null {
   const tag = lang.trim().replace(/_/g, '-').toLowerCase();
   if (!tag) return null;
   const primary = tag.split('-')[0]!;
-  for (const rules of LOCALES.locales.values()) if (rules.htmlLang.includes(tag)) return rules.locale;
-  for (const rules of LOCALES.locales.values()) if (rules.htmlLang.includes(primary)) return rules.locale;
-  return null;
+  const files = Object.entries(BUNDLED_LOCALE_FILES);
+  const found =
+    files.find(([, file]) => claims(file).includes(tag)) ?? files.find(([, file]) => claims(file).includes(primary));
+  return found && localeRules(found[0]) ? found[0] : null;
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PageSnapshot } from '../../../src/model/index.ts';
 import { fingerprint, markSent, unsent, type Sent } from '../../../src/pages/changes.ts';
 import { read } from '../../../src/pages/read.ts';
@@ -45,8 +45,15 @@ describe('unsent', () => {
     expect(unsent(s, sent).snapshot).toBeNull();
   });
 
-  it('fingerprints ignore key order but not array order', () => {
-    expect(fingerprint({ a: 1, b: { c: 2, d: 3 } })).toBe(fingerprint({ b: { d: 3, c: 2 }, a: 1 }));
+  it('fingerprints tell apart what differs, array order included, and print one item once', () => {
+    expect(fingerprint({ a: 1, b: { c: 2, d: 3 } })).toBe(fingerprint({ a: 1, b: { c: 2, d: 3 } }));
+    expect(fingerprint({ a: 1, b: { c: 2, d: 3 } })).not.toBe(fingerprint({ a: 1, b: { c: 2, d: 4 } }));
     expect(fingerprint({ a: [1, 2] })).not.toBe(fingerprint({ a: [2, 1] }));
+    const item = { a: 1 };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    fingerprint(item);
+    fingerprint(item);
+    expect(stringify).toHaveBeenCalledOnce();
+    stringify.mockRestore();
   });
 });
