@@ -1,6 +1,6 @@
 import { mountHelpers } from '../../src/inject/index.ts';
 import { detectPage } from '../../src/pages/detect.ts';
-import { read } from '../../src/pages/index.ts';
+import { read, readAhead } from '../../src/pages/index.ts';
 import { request } from '../../src/ui/request.ts';
 import { startReading } from './reading.ts';
 
@@ -16,6 +16,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', mark);
     startReading(ctx, window, {
       read,
+      readAhead,
       send: (snapshot) => request('snapshot', snapshot),
       now: () => new Date(),
       delayMs: 300,

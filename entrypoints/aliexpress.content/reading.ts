@@ -28,7 +28,12 @@ export interface ReadingDeps {
   now: () => Date;
   /** Quiet time after the first change before reading: a render adds many cards in a burst. */
   delayMs: number;
+  /** Work done ahead of a read in slices (see readAhead); true when nothing is left. */
+  readAhead?: (doc: Document, url: string, enough: () => boolean) => boolean;
 }
+
+/** Longest slice of reading ahead per task: well under the 50 ms that makes a page feel stuck. */
+const SLICE_MS = 8;
 
 /** Tapped answers kept for merging with the DOM; older ones were sent already. */
 const KEEP_ANSWERS = 50;
@@ -50,6 +55,15 @@ export function startReading(
   const readNow = () => {
     scheduled = false;
     if (ctx.isInvalid) return;
+    if (deps.readAhead) {
+      const until = win.performance.now() + SLICE_MS;
+      if (!deps.readAhead(win.document, win.location.href, () => win.performance.now() >= until)) {
+        // More cards than one slice reads: the rest in the next task, then the read.
+        scheduled = true;
+        ctx.setTimeout(readNow, 0);
+        return;
+      }
+    }
     const snapshot = deps.read(win.document, win.location.href, deps.now(), { tapped });
     const delta = unsent(snapshot, sent);
     if (!delta.snapshot) return;

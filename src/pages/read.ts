@@ -3,6 +3,7 @@ import { detectPage } from './detect.ts';
 import { defaultDomReader, type DomReader } from './dom-reader.ts';
 import { readJson } from './json/index.ts';
 import { pageLocale } from './dom/locale.ts';
+import { readCardsAhead } from './dom/order-list.ts';
 import { canonicalLocale, localeOfUrl } from './locale.ts';
 import { mergeDisputes, mergeOrders, mergeProblems } from './merge.ts';
 
@@ -68,6 +69,19 @@ function readDocument(
     return { orders: r.orders, disputes: r.disputes, problems: r.problems };
   } catch (error) {
     return { orders: [], disputes: [], problems: [problem('layout-unrecognized', `DOM reader: ${messageOf(error)}`)] };
+  }
+}
+
+/**
+ * Work read() can do ahead, in slices: on My orders, parsing the cards not read yet, until
+ * `enough()` is true. True when nothing is left, so the read itself will be quick. Never throws.
+ */
+export function readAhead(doc: Document, url: string, enough: () => boolean): boolean {
+  try {
+    if (detectPage(url) !== 'order-list') return true;
+    return readCardsAhead(doc, { url: new URL(url), readAt: new Date(), locale: pageLocale(doc).locale }, enough);
+  } catch {
+    return true;
   }
 }
 

@@ -120,6 +120,23 @@ function readCardOnce(card: Element, index: number, ctx: DomContext, s: S): Card
   return read;
 }
 
+/**
+ * Reads the cards not read yet until `enough()` says to stop, so a long page can be read a slice
+ * per task before the full read, which then finds every card done. True when none is left.
+ */
+export function readCardsAhead(doc: Document, ctx: DomContext, enough: () => boolean): boolean {
+  if (!SELECTORS.ok) return true;
+  const s = SELECTORS.selectors.orderList;
+  const cards = $all(doc, s.card);
+  for (let i = 0; i < cards.length; i++) {
+    const card = cards[i]!;
+    if (cardCache.get(card)?.locale === ctx.locale) continue;
+    if (enough()) return false;
+    readCardOnce(card, i, ctx, s);
+  }
+  return true;
+}
+
 export function readOrderList(doc: Document, ctx: DomContext): DomResult {
   const result = emptyResult();
   if (!SELECTORS.ok) return { ...result, problems: [problem('layout-unrecognized', SELECTORS.message)] };

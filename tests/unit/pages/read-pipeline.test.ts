@@ -96,6 +96,39 @@ describe('the reading pipeline', () => {
     ]);
   });
 
+  it('reads a long page ahead a slice per task, then reads and sends once', async () => {
+    addCard('8214398062177351');
+    const f = fakeContext();
+    const send = vi.fn(() => Promise.resolve({ accepted: true, changed: 1 }));
+    let slices = 0;
+    const readAhead = vi.fn((_doc: Document, _url: string, enough: () => boolean) => {
+      slices += 1;
+      expect(enough()).toBe(false);
+      return slices === 3;
+    });
+    const spy = vi.fn(read);
+    startReading(f.ctx, window, {
+      read: (input, url, readAt, options) => spy(input, url, readAt, { ...options, readDom }),
+      readAhead,
+      send,
+      now: () => new Date('2026-09-07T12:00:00Z'),
+      delayMs: 300,
+    });
+    f.runTimers();
+    expect(f.timers.map((t) => t.ms)).toEqual([0]);
+    expect(spy).not.toHaveBeenCalled();
+    // Cards added while slicing do not schedule a second read.
+    addCard('8214779947343229');
+    await tick();
+    expect(f.timers).toHaveLength(1);
+    f.runTimers();
+    f.runTimers();
+    expect(readAhead).toHaveBeenCalledTimes(3);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(f.timers).toHaveLength(0);
+  });
+
   it('reads again when cards are added, and sends only the new one', async () => {
     addCard('8214398062177351');
     const { timers, runTimers, send } = start();

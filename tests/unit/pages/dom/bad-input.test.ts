@@ -8,6 +8,7 @@ import {
   savedFromUrl,
   type DomResult,
 } from '../../../../src/pages/dom/index.ts';
+import { readCardsAhead } from '../../../../src/pages/dom/order-list.ts';
 import { FIXTURE_CLOCK } from '../../../site/data.ts';
 import { ALL_PAGES, loadFixture } from './fixtures.ts';
 
@@ -155,6 +156,17 @@ describe('damaged order cards', () => {
     card.parentElement!.append(copy);
     const more = valid(readOrderList(doc, ctx));
     expect(more.orders.map((o) => o.orderId)).toEqual([...changed.orders.map((o) => o.orderId), '8299999999999999']);
+  });
+
+  it('reads cards ahead in slices, and the read after finds them done with the same result', () => {
+    const { doc } = fixture('en', 'order-list');
+    const fresh = valid(readOrderList(doc.cloneNode(true) as Document, ctx));
+    let budget = 2;
+    expect(readCardsAhead(doc, ctx, () => budget-- <= 0)).toBe(false);
+    expect(readCardsAhead(doc, ctx, () => false)).toBe(true);
+    // Nothing left: a slice that may not read at all is done.
+    expect(readCardsAhead(doc, ctx, () => true)).toBe(true);
+    expect(valid(readOrderList(doc, ctx))).toEqual(fresh);
   });
 
   it('a price or date it cannot read is named, not guessed', () => {
