@@ -4,7 +4,7 @@ import { timeLeft } from '../timeline/time.ts';
 import { AWAITING_KEYS } from '../ui/labels.ts';
 import type { OrderFacts } from './data.ts';
 import { el } from './dom.ts';
-import { dated, escalationLine } from './marks.ts';
+import { dated, escalationMark } from './marks.ts';
 
 export interface DisputeBarProps {
   facts: OrderFacts | null;
@@ -44,7 +44,7 @@ export function disputeBar({ facts, now, escalateShown, onShowEscalate, onHide }
           due.source,
         ),
       ),
-    facts?.timeline ? escalationLine(facts.timeline.deadlines, now) : null,
+    facts?.timeline ? escalationMark(facts.timeline.deadlines, now) : null,
     escalateShown &&
       el('button', { type: 'button', class: 'rr-primary', onClick: onShowEscalate }, t('barShowEscalate')),
     el('button', { type: 'button', class: 'rr-link', onClick: onHide }, t('barHide')),

@@ -1,7 +1,6 @@
-import { formatDay } from '../i18n/format.ts';
 import { t } from '../i18n/core.ts';
 import type { Deadline, Source } from '../model/index.ts';
-import { escalationState } from '../ui/escalation.ts';
+import { escalationLine } from '../ui/escalation.ts';
 import { el } from './dom.ts';
 
 /** Says where a date came from, on every date shown: the page, or an estimate from the rules (as the popup's SourceMark). */
@@ -21,13 +20,10 @@ export const dated = (at: string, text: string, source: Source): Array<Node | st
   sourceMark(source),
 ];
 
-/** "Escalate from 12 Dec", "Escalate now, until 15 Dec" or "Escalation window closed" (as the popup's EscalationLine). */
-export function escalationLine(deadlines: Deadline[], now: number): HTMLElement | null {
-  const found = escalationState(deadlines, now);
-  if (!found) return null;
-  const { state, deadline } = found;
-  const day = formatDay(deadline.at);
-  const text =
-    state === 'before' ? t('escalateFrom', day) : state === 'open' ? t('escalateNow', day) : t('escalateClosed');
+/** The escalation window's line on a page (as the popup's EscalationLine). */
+export function escalationMark(deadlines: Deadline[], now: number): HTMLElement | null {
+  const line = escalationLine(deadlines, now);
+  if (!line) return null;
+  const { state, deadline, text } = line;
   return el('p', { class: 'rr-escalation', 'data-state': state }, ...dated(deadline.at, text, deadline.source));
 }
