@@ -79,8 +79,8 @@ describe('the background entrypoint', () => {
     ).toHaveLength(2);
   });
 
-  it('notifies when an alarm fires and opens the page on click; wiping clears alarms and badge', async () => {
-    // The page's countdown for the seller ran out an hour ago: the automatic refund is due.
+  /** The page's countdown for the seller ran out an hour ago: the automatic refund is due, and an alarm fires. */
+  async function refundDueNotification() {
     const silentSeller = dispute({
       status: 'awaiting-seller',
       deadline: new Date(Date.now() - 3_600_000).toISOString(),
@@ -96,10 +96,14 @@ describe('the background entrypoint', () => {
       contentScript,
     );
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'rr:anything', scheduledTime: Date.now() });
-    const shown = await until(
+    return until(
       () => browser.notifications.getAll(),
       (n) => Object.keys(n).length > 0,
     );
+  }
+
+  it('notifies when an alarm fires and opens the page on click; wiping clears alarms and badge', async () => {
+    const shown = await refundDueNotification();
     const id = Object.keys(shown)[0]!;
     expect(id).toMatch(/^rr:refund-due:8212379857492017:/);
     const opened: string[] = [];
@@ -124,25 +128,7 @@ describe('the background entrypoint', () => {
   it("words notifications in the language chosen in options, not the browser's", async () => {
     const saved = await message('settingsSet', { language: 'de' }, popup);
     expect(saved).toMatchObject({ ok: true, data: { saved: true, settings: { language: 'de' } } });
-    const silentSeller = dispute({
-      status: 'awaiting-seller',
-      deadline: new Date(Date.now() - 3_600_000).toISOString(),
-      openedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
-    });
-    await message(
-      'snapshot',
-      snapshot({
-        readAt: new Date().toISOString(),
-        orders: [order({ status: 'in-dispute' })],
-        disputes: [silentSeller],
-      }),
-      contentScript,
-    );
-    await fakeBrowser.alarms.onAlarm.trigger({ name: 'rr:anything', scheduledTime: Date.now() });
-    const shown = await until(
-      () => browser.notifications.getAll(),
-      (n) => Object.keys(n).length > 0,
-    );
+    const shown = await refundDueNotification();
     // fakeBrowser keeps the options a notification was created with (the real API answers `true`).
     const [notification] = Object.values(shown) as unknown as Array<{ title: string; message: string }>;
     expect(notification?.title).toBe(de.alertRefundDueTitle.message);
