@@ -43,12 +43,15 @@ async function main() {
     detail: document.querySelector<HTMLAnchorElement>('a[href*="detail.html?orderId="]')?.href,
     dispute: document.querySelector<HTMLAnchorElement>('a[href*="fastissue/Detail.htm"]')?.href,
   }));
-  const helper = page.locator('[data-refund-radar-helper]').first();
+  // The Start refund button sits in an open shadow root, which Playwright's locators reach into.
+  const helper = page.locator('[data-refund-radar-host="start"]').first();
   if (await helper.count()) {
     await helper.scrollIntoViewIfNeeded();
-    await helper.locator('button').first().click();
+    await helper.locator('button.rr-start').click();
     await settle(page);
     shots.push(await h.screenshot(page, 'demo-3-start-refund'));
+  } else {
+    console.warn('No Start refund button on My orders: the helper did not mount (no demo-3 screenshot).');
   }
   for (const [name, url] of [
     ['demo-4-order-detail', links.detail],
