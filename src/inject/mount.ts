@@ -1,4 +1,5 @@
 import helperCss from '../../assets/styles/helper.css?inline';
+import startCss from '../../assets/styles/start.css?inline';
 import { setLanguage } from '../i18n/core.ts';
 import { detectPage } from '../pages/detect.ts';
 import type { ReasonId } from '../ui/steps.ts';
@@ -111,7 +112,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
       const orderId = orderIdOf(row, href());
       if (!orderId) continue;
       row.setAttribute(MARK, '');
-      const ui = createShadowUi('span', 'start', helperCss);
+      const ui = createShadowUi('span', 'start', startCss);
       const button = startButton(orderId, () => void openPanel(row));
       ui.show(button);
       row.append(ui.host);

@@ -69,5 +69,9 @@ describe('colours', () => {
     expect(parts).toMatch(/:focus-visible\s*{[^}]*outline:\s*3px solid var\(--rr-focus\)/);
     for (const page of ['popup.css', 'options.css', 'helper.css'])
       expect(readFileSync(resolve(STYLES, page), 'utf8')).toContain("@import './parts.css'");
+    // The Start button's root carries its own few lines, focus ring included.
+    expect(readFileSync(resolve(STYLES, 'start.css'), 'utf8')).toMatch(
+      /\.rr-start:focus-visible\s*{[^}]*outline:\s*3px solid var\(--rr-focus\)/,
+    );
   });
 });
