@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { findChromium } from '../../tests/e2e/chromium.ts';
+import { chromiumArgs, findChromium } from '../../tests/e2e/chromium.ts';
 import { startSite } from '../../tests/site/server.ts';
 
 export interface BenchBrowser {
@@ -20,27 +20,15 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-const AE_HOSTS = ['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.us', 'aliexpress.us'];
-
 export async function launchBench(extensionDir: string | null): Promise<BenchBrowser> {
   const site = await startSite({ port: 0 });
   const userDataDir = mkdtempSync(join(tmpdir(), 'refund-radar-bench-'));
-  const map = AE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${site.port}`).join(', ');
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    // Timers and rendering of a page in the background would otherwise be throttled between runs.
+  // Timers and rendering of a page in the background would otherwise be throttled between runs.
+  const args = chromiumArgs(site.port, extensionDir, [
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows',
-    `--host-resolver-rules=${map}, EXCLUDE localhost`,
-  ];
-  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  ]);
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {

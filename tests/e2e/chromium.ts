@@ -25,3 +25,27 @@ export function findChromium(
     'Chromium not found: install it with "apt-get install -y chromium" or set CHROMIUM_BIN to a Chromium binary.',
   );
 }
+
+const AE_HOSTS = ['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.us', 'aliexpress.us'];
+
+/**
+ * Flags for a quiet, test-only Chromium that sends every AliExpress host to the local stand-in on
+ * `sitePort`, with the extension in `extensionDir` loaded (null: none). The e2e harness and the
+ * bench both launch with these, so a measurement runs the browser the tests run.
+ */
+export function chromiumArgs(sitePort: number, extensionDir: string | null, extra: readonly string[] = []): string[] {
+  const map = AE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sitePort}`).join(', ');
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    ...extra,
+    `--host-resolver-rules=${map}, EXCLUDE localhost`,
+  ];
+  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  return args;
+}

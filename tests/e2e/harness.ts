@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startSite } from '../site/server.ts';
-import { findChromium } from './chromium.ts';
+import { chromiumArgs, findChromium } from './chromium.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -34,19 +34,8 @@ export interface LaunchOptions {
 export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const withExtension = options.extension ?? true;
   const site = await startSite({ port: 0 });
-  const map = (host: string) => `MAP ${host} 127.0.0.1:${site.port}`;
   const userDataDir = mkdtempSync(join(tmpdir(), 'refund-radar-e2e-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    `--host-resolver-rules=${['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.us', 'aliexpress.us'].map(map).join(', ')}, EXCLUDE localhost`,
-  ];
-  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const args = chromiumArgs(site.port, withExtension ? EXTENSION_DIR : null);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: options.headless ?? true,

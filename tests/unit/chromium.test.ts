@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findChromium } from '../e2e/chromium.ts';
+import { chromiumArgs, findChromium } from '../e2e/chromium.ts';
 
 describe('findChromium', () => {
   it('uses CHROMIUM_BIN when it exists', () => {
@@ -25,5 +25,18 @@ describe('findChromium', () => {
     }
     expect(message).toMatch(/^Chromium not found: install it with "apt-get install -y chromium"/);
     expect(message).not.toContain('\n');
+  });
+});
+
+describe('chromiumArgs', () => {
+  it('sends every AliExpress host to the stand-in and loads the extension only when given', () => {
+    const args = chromiumArgs(4321, '/ext', ['--flag']);
+    const rules = args.find((a) => a.startsWith('--host-resolver-rules='))!;
+    for (const host of ['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.us', 'aliexpress.us'])
+      expect(rules).toContain(`MAP ${host} 127.0.0.1:4321`);
+    expect(rules).toMatch(/EXCLUDE localhost$/);
+    expect(args).toContain('--flag');
+    expect(args).toContain('--load-extension=/ext');
+    expect(chromiumArgs(4321, null).some((a) => a.includes('extension'))).toBe(false);
   });
 });
