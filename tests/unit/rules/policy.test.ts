@@ -48,7 +48,7 @@ describe('rules/policy.json', () => {
     ]);
     expect(rules.refundRequestAfterReceipt.alternatives[0]).toMatchObject({
       value: 7,
-      source: { where: 'shared/fixtures/aliexpress-mcp/order-detail.json', date: '2026-09-07' },
+      source: { where: 'tests/fixtures/real/order-detail.json', date: '2026-09-07' },
     });
     expect(rules.sellerResponse.alternatives.map((a) => a.value)).toEqual([15]);
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The real captures live beside the clone (CI has shared/ next to it); never copied into the repo. */
-export const CAPTURES = resolve(process.cwd(), '../shared/fixtures/aliexpress-mcp');
+/** Real, anonymized captures of the answers AliExpress pages load (MIT; see SOURCE.md beside them). */
+export const CAPTURES = resolve(process.cwd(), 'tests/fixtures/real');
 
 export type CaptureName = 'order-list-init' | 'order-detail' | 'refund-list' | 'logistics-querydetail';
 
