@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import type { Dispute, Order, PageKind, PageSnapshot, Timeline } from '../src/model/index.ts';
+import type { Dispute, Order, PageDispute, PageKind, PageSnapshot, Timeline } from '../src/model/index.ts';
 import { savedFromUrl } from '../src/pages/dom/index.ts';
 import { detectors, guessApi, read } from '../src/pages/index.ts';
 import { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/pages/json/index.ts';
@@ -57,11 +57,13 @@ export function orderView(o: Order) {
   };
 }
 
-export function disputeView(d: Dispute) {
+export function disputeView(d: PageDispute) {
   return {
     orderId: d.orderId,
     lineId: d.lineId,
     disputeId: d.disputeId,
+    /** Which signal of the page each id was read from (url, label, link, json). */
+    via: d.via ?? {},
     status: d.status,
     awaiting: d.awaiting,
     deadline: d.deadline,
@@ -102,11 +104,20 @@ export function inspectView(snapshot: PageSnapshot, clock?: { now: Date; pack?: 
     locale: snapshot.locale,
     orders: snapshot.orders.map((o) => ({
       ...orderView(o),
-      ...timeline(o, snapshot.disputes.find((d) => d.orderId === o.orderId) ?? null),
+      ...timeline(o, disputeOf(snapshot, o.orderId)),
     })),
-    disputes: snapshot.disputes.map((d) => ({ ...disputeView(d), ...timeline(orderById.get(d.orderId) ?? null, d) })),
+    // A dispute known only by its line or case gets its timeline once the extension joins it to its order.
+    disputes: snapshot.disputes.map((d) => ({
+      ...disputeView(d),
+      ...(d.orderId !== null ? timeline(orderById.get(d.orderId) ?? null, { ...d, orderId: d.orderId }) : {}),
+    })),
     problems: snapshot.problems,
   };
+}
+
+function disputeOf(snapshot: PageSnapshot, orderId: string): Dispute | null {
+  const d = snapshot.disputes.find((x) => x.orderId === orderId);
+  return d ? { ...d, orderId } : null;
 }
 
 function readText(file: string): string {

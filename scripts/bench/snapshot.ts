@@ -61,5 +61,5 @@ export function snapshotOf(
 export function firstOrders(snapshot: PageSnapshot, count: number): PageSnapshot {
   const orders = snapshot.orders.slice(0, count);
   const ids = new Set(orders.map((o) => o.orderId));
-  return { ...snapshot, orders, disputes: snapshot.disputes.filter((d) => ids.has(d.orderId)) };
+  return { ...snapshot, orders, disputes: snapshot.disputes.filter((d) => d.orderId !== null && ids.has(d.orderId)) };
 }

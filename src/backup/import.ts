@@ -19,7 +19,8 @@ export async function importBackup(db: RadarDb, text: string): Promise<ImportRes
   const parsed = parseBackup(text);
   if (!parsed.ok) return { imported: false, reason: parsed.reason, message: parsed.message };
   const { backup } = parsed;
-  const tables = [db.orders, db.disputes, db.observations, db.progress, db.settings, db.alerts];
+  // held: the backup's orders may be the ones disputes read earlier were waiting for.
+  const tables = [db.orders, db.disputes, db.observations, db.progress, db.settings, db.alerts, db.held];
   const changed = await db.transaction('rw', tables, async () => {
     let count = 0;
     const merged = await ingestRecords(

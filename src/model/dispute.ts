@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { IsoDateTime, NumericId } from './common.ts';
 
 export const DisputeStatus = z.enum([
+  /** A case the page calls open or in progress without saying who must act. */
+  'open',
   'awaiting-seller',
   'awaiting-buyer',
   'escalated',
@@ -34,3 +36,31 @@ export const Dispute = z.object({
   solution: z.nullable(z.string()),
 });
 export type Dispute = z.infer<typeof Dispute>;
+
+/** Which signal of a page an id was read from, so a maintainer sees at once which one failed. */
+export const IdVia = z.enum(['url', 'label', 'link', 'json']);
+export type IdVia = z.infer<typeof IdVia>;
+
+/**
+ * A dispute as one page shows it. A dispute page may name only the order line or the case
+ * (`tradeOrderLineId`, `reverseOrderLineId` in its URL): the background joins it to its order
+ * through the lines and cases it has seen, and holds it until then. `via` says where each id
+ * came from; it is the reading's, not the dispute's, and is not stored.
+ */
+export const PageDispute = z
+  .extend(Dispute, {
+    orderId: z.nullable(NumericId),
+    via: z.optional(
+      z.object({
+        orderId: z.optional(IdVia),
+        lineId: z.optional(IdVia),
+        disputeId: z.optional(IdVia),
+      }),
+    ),
+  })
+  .check(
+    z.refine((d) => d.orderId !== null || d.lineId !== null || d.disputeId !== null, {
+      message: 'a dispute needs its order, line or case id',
+    }),
+  );
+export type PageDispute = z.infer<typeof PageDispute>;

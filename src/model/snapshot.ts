@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDateTime } from './common.ts';
-import { Dispute } from './dispute.ts';
+import { PageDispute } from './dispute.ts';
 import { Order } from './order.ts';
 
 export const PageKind = z.enum([
@@ -29,6 +29,10 @@ export const ProblemCode = z.enum([
   'countdown-unparsed',
   'json-invalid',
   'field-missing',
+  /** An answer of an API no reader knows; named once with its API, the rest of it ignored. */
+  'unknown-answer',
+  /** The first-choice selectors found nothing and a part was found by its meaning instead. */
+  'read-by-meaning',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
@@ -48,7 +52,7 @@ export const PageSnapshot = z.object({
   locale: z.nullable(z.string()),
   readAt: IsoDateTime,
   orders: z.array(Order),
-  disputes: z.array(Dispute),
+  disputes: z.array(PageDispute),
   problems: z.array(Problem),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
@@ -94,7 +98,7 @@ export function checkSnapshot(arrival: SnapshotArrival): PageSnapshot {
     return out;
   };
   const orders = keep(Order, arrival.orders, 'orders');
-  const disputes = keep(Dispute, arrival.disputes, 'disputes');
+  const disputes = keep(PageDispute, arrival.disputes, 'disputes');
   const read = keep(Problem, arrival.problems, 'problems');
   return { ...arrival, orders, disputes, problems: [...read, ...problems] };
 }

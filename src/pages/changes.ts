@@ -1,4 +1,4 @@
-import type { Dispute, Order, PageSnapshot, Problem } from '../model/index.ts';
+import type { Order, PageDispute, PageSnapshot, Problem } from '../model/index.ts';
 
 /**
  * What the content script already sent, by item: the background needs only what changed since,
@@ -7,7 +7,7 @@ import type { Dispute, Order, PageSnapshot, Problem } from '../model/index.ts';
 export type Sent = Map<string, string>;
 
 export const orderKey = (o: Order) => `order:${o.orderId}`;
-export const disputeKey = (d: Dispute) => `dispute:${d.orderId}:${d.lineId ?? ''}`;
+export const disputeKey = (d: PageDispute) => `dispute:${d.orderId ?? ''}:${d.lineId ?? ''}:${d.disputeId ?? ''}`;
 const problemKey = (p: Problem) => `problem:${p.code}:${p.orderId ?? ''}:${p.detail ?? ''}`;
 
 const prints = new WeakMap<object, string>();

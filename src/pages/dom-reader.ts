@@ -1,4 +1,4 @@
-import type { Dispute, Order, PageKind, Problem } from '../model/index.ts';
+import type { Order, PageDispute, PageKind, Problem } from '../model/index.ts';
 import { readDom } from './dom/index.ts';
 
 /** What read() hands the DOM readers; the URL stays a string here so a bad one cannot throw early. */
@@ -11,7 +11,7 @@ export interface DomContext {
 export type DomReader = (
   doc: Document,
   ctx: DomContext,
-) => { orders: Order[]; disputes: Dispute[]; problems: Problem[] };
+) => { orders: Order[]; disputes: PageDispute[]; problems: Problem[] };
 
 /** The one place the DOM readers (src/pages/dom) are plugged into read(). */
 export const defaultDomReader: DomReader = (doc, ctx) => readDom(doc, { ...ctx, url: new URL(ctx.url) });

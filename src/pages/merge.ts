@@ -1,4 +1,4 @@
-import type { Dispute, Order, OrderLine, Problem } from '../model/index.ts';
+import type { Order, OrderLine, PageDispute, Problem } from '../model/index.ts';
 
 /**
  * One order or dispute seen by two sources (the DOM and the page's JSON, or two JSON answers).
@@ -48,10 +48,11 @@ export function mergeOrder(a: Order, b: Order): Order {
   };
 }
 
-export function mergeDispute(a: Dispute, b: Dispute): Dispute {
+export function mergeDispute(a: PageDispute, b: PageDispute): PageDispute {
   const status = a.status === 'unknown' && b.status !== 'unknown' ? b : a;
+  const via = viaOf(a, b);
   return {
-    orderId: a.orderId,
+    orderId: pick(a.orderId, b.orderId),
     lineId: pick(a.lineId, b.lineId),
     disputeId: pick(a.disputeId, b.disputeId),
     status: status.status,
@@ -62,7 +63,18 @@ export function mergeDispute(a: Dispute, b: Dispute): Dispute {
     openedAt: pick(a.openedAt, b.openedAt),
     reason: pick(a.reason, b.reason),
     solution: pick(a.solution, b.solution),
+    ...(via && { via }),
   };
+}
+
+/** Where each id came from: the side whose id was kept. */
+function viaOf(a: PageDispute, b: PageDispute): PageDispute['via'] {
+  const out: NonNullable<PageDispute['via']> = {};
+  for (const id of ['orderId', 'lineId', 'disputeId'] as const) {
+    const via = (a[id] !== null ? a : b).via?.[id];
+    if (via) out[id] = via;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /** Orders merged by id, in the order they were first seen. */
@@ -77,7 +89,15 @@ export function mergeOrders(...sources: readonly (readonly Order[])[]): Order[] 
   return [...byId.values()];
 }
 
-function partnerOf(seen: readonly Dispute[], d: Dispute): Dispute | undefined {
+function partnerOf(seen: readonly PageDispute[], d: PageDispute): PageDispute | undefined {
+  // A page that knows only the line or the case names the same dispute by that id.
+  const byId = seen.find(
+    (x) =>
+      (x.orderId === null || d.orderId === null || x.orderId === d.orderId) &&
+      ((x.lineId !== null && x.lineId === d.lineId) || (x.disputeId !== null && x.disputeId === d.disputeId)),
+  );
+  if (byId) return byId;
+  if (d.orderId === null) return undefined;
   const sameOrder = seen.filter((x) => x.orderId === d.orderId);
   const exact = d.lineId === null ? undefined : sameOrder.find((x) => x.lineId === d.lineId);
   if (exact) return exact;
@@ -87,8 +107,8 @@ function partnerOf(seen: readonly Dispute[], d: Dispute): Dispute | undefined {
 }
 
 /** Disputes merged by order id and line id, in the order they were first seen. */
-export function mergeDisputes(...sources: readonly (readonly Dispute[])[]): Dispute[] {
-  const out: Dispute[] = [];
+export function mergeDisputes(...sources: readonly (readonly PageDispute[])[]): PageDispute[] {
+  const out: PageDispute[] = [];
   for (const d of sources.flat()) {
     const match = partnerOf(out, d);
     if (match) out[out.indexOf(match)] = mergeDispute(match, d);

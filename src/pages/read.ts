@@ -1,4 +1,4 @@
-import type { Dispute, Order, PageKind, PageSnapshot, Problem } from '../model/index.ts';
+import type { Order, PageDispute, PageKind, PageSnapshot, Problem } from '../model/index.ts';
 import { detectPage } from './detect.ts';
 import { defaultDomReader, type DomReader } from './dom-reader.ts';
 import { readJson } from './json/index.ts';
@@ -25,7 +25,7 @@ export interface ReadOptions {
 
 interface Observed {
   orders: Order[];
-  disputes: Dispute[];
+  disputes: PageDispute[];
   problems: Problem[];
 }
 

@@ -1,8 +1,24 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Observation, Progress, SentAlert, SettingRow, StoredDispute, StoredOrder } from './records.ts';
+import type {
+  HeldDispute,
+  Observation,
+  Progress,
+  SentAlert,
+  SettingRow,
+  StoredDispute,
+  StoredOrder,
+} from './records.ts';
 import { LATEST_VERSION, VERSIONS } from './schema.ts';
 
-export type { Observation, Progress, SentAlert, SettingRow, StoredDispute, StoredOrder } from './records.ts';
+export type {
+  HeldDispute,
+  Observation,
+  Progress,
+  SentAlert,
+  SettingRow,
+  StoredDispute,
+  StoredOrder,
+} from './records.ts';
 
 export const DB_NAME = 'refund-radar';
 
@@ -13,9 +29,10 @@ export type RadarDb = Dexie & {
   alerts: EntityTable<SentAlert, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   progress: EntityTable<Progress, 'orderId'>;
+  held: EntityTable<HeldDispute, 'key'>;
 };
 
-export const TABLES = ['orders', 'disputes', 'observations', 'alerts', 'settings', 'progress'] as const;
+export const TABLES = ['orders', 'disputes', 'observations', 'alerts', 'settings', 'progress', 'held'] as const;
 export type TableName = (typeof TABLES)[number];
 
 /** Opens the database with every version declared; `upTo` stops early so tests can build old versions. */

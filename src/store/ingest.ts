@@ -1,5 +1,6 @@
 import { blankOrder } from '../model/blank.ts';
-import type { PageSnapshot } from '../model/index.ts';
+import type { Dispute, PageDispute, PageSnapshot } from '../model/index.ts';
+import { mergeDispute as fillDispute } from '../pages/merge.ts';
 import type { Observation, RadarDb, StoredDispute, StoredOrder } from './db.ts';
 import { disputeKey, mergeDispute, mergeOrder, type Reading } from './merge.ts';
 
@@ -22,18 +23,21 @@ export function ingest(db: RadarDb, snapshot: PageSnapshot, options: IngestOptio
 }
 
 /** The merge behind `ingest`, where each record may carry its own reading time (backups do). */
-export function ingestRecords<O extends PageSnapshot['orders'][number], D extends PageSnapshot['disputes'][number]>(
+export function ingestRecords<O extends PageSnapshot['orders'][number], D extends PageDispute>(
   db: RadarDb,
   orders: O[],
-  disputes: D[],
+  pageDisputes: D[],
   readingOf: (record: O | D) => Reading,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const observe = options.observe ?? true;
-  return db.transaction('rw', db.orders, db.disputes, db.observations, async () => {
+  return db.transaction('rw', [db.orders, db.disputes, db.observations, db.held], async () => {
+    const joined = await joinDisputes(db, orders, pageDisputes, readingOf);
+    const disputes = joined.map((j) => j.dispute);
+    const readingOfDispute = new Map(joined.map((j) => [j.dispute, j.reading]));
     // One read and one write per table: a list page brings hundreds of orders at once, and a
     // round trip to IndexedDB per order would cost more than all the merging.
-    const orderIds = [...new Set([...orders, ...disputes].map((r) => r.orderId))];
+    const orderIds = [...new Set([...orders.map((o) => o.orderId), ...disputes.map((d) => d.orderId)])];
     const orderOf = new Map<string, StoredOrder | undefined>();
     // bulkGet is one request per key; when a page brings a good part of the table, reading the
     // whole table in one request is several times faster in Chrome.
@@ -78,7 +82,7 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
     }
 
     for (const incoming of disputes) {
-      const reading = readingOf(incoming);
+      const reading = readingOfDispute.get(incoming)!;
       const ofOrder = disputesOf.get(incoming.orderId) ?? [];
       const existing = findDispute(ofOrder, incoming.orderId, incoming.lineId);
       const result = mergeDispute(existing?.record, incoming, reading);
@@ -116,6 +120,118 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
     if (observe && pending.length) await db.observations.bulkAdd(pending);
     return { changed: changedOrders.size + changedDisputes.size, flagged };
   });
+}
+
+/** A dispute whose order is known, with the reading it came from. */
+interface Joined {
+  dispute: Dispute;
+  reading: Reading;
+}
+
+/** More held disputes than any shopper has open: the oldest go first. */
+export const MAX_HELD = 100;
+
+const heldKey = (d: Pick<PageDispute, 'lineId' | 'disputeId'>) =>
+  d.lineId !== null ? `line:${d.lineId}` : `case:${d.disputeId}`;
+
+/** The reading's dispute as the store keeps it: with its order, without the reading's notes. */
+function withOrder(d: PageDispute, orderId: string): Dispute {
+  const { via: _via, ...dispute } = d;
+  return { ...dispute, orderId };
+}
+
+/**
+ * Gives each dispute its order. One a page named only by its line or case is joined through the
+ * lines and cases already known (this reading's orders and disputes, then the stored ones); when
+ * none or more than one order claims it, it is held, never guessed. Disputes held earlier join
+ * the orders and disputes of this reading that claim them.
+ */
+async function joinDisputes<O extends PageSnapshot['orders'][number], D extends PageDispute>(
+  db: RadarDb,
+  orders: readonly O[],
+  disputes: readonly D[],
+  readingOf: (record: O | D) => Reading,
+): Promise<Joined[]> {
+  const out: Joined[] = [];
+  const byLine = new Map<string, Set<string>>();
+  const byCase = new Map<string, Set<string>>();
+  const claim = (map: Map<string, Set<string>>, id: string | null, orderId: string) => {
+    if (id !== null) map.set(id, (map.get(id) ?? new Set()).add(orderId));
+  };
+  for (const o of orders) for (const line of o.lines) claim(byLine, line.lineId, o.orderId);
+  for (const d of disputes) {
+    if (d.orderId === null) continue;
+    claim(byLine, d.lineId, d.orderId);
+    claim(byCase, d.disputeId, d.orderId);
+  }
+  const only = (owners: Set<string> | undefined) => (owners?.size === 1 ? [...owners][0]! : null);
+
+  const orphans: { dispute: D; reading: Reading }[] = [];
+  for (const d of disputes) {
+    if (d.orderId !== null) out.push({ dispute: withOrder(d, d.orderId), reading: readingOf(d) });
+    else orphans.push({ dispute: d, reading: readingOf(d) });
+  }
+
+  // Held disputes this reading's orders and disputes claim; the table is tiny, usually empty.
+  if (byLine.size || byCase.size) {
+    const held = await db.held.toArray();
+    const claimed = held.flatMap((h) => {
+      const orderId =
+        only(h.lineId !== null ? byLine.get(h.lineId) : undefined) ??
+        only(h.disputeId !== null ? byCase.get(h.disputeId) : undefined);
+      return orderId ? [{ h, orderId }] : [];
+    });
+    if (claimed.length) await db.held.bulkDelete(claimed.map((c) => c.h.key));
+    for (const { h, orderId } of claimed) {
+      out.unshift({ dispute: withOrder(h.dispute, orderId), reading: { readAt: h.readAt, url: h.url, kind: h.kind } });
+    }
+  }
+
+  for (const { dispute, reading } of orphans) {
+    const orderId = await ownerOf(db, dispute, byLine, byCase);
+    if (orderId) {
+      out.push({ dispute: withOrder(dispute, orderId), reading });
+      continue;
+    }
+    const key = heldKey(dispute);
+    const before = await db.held.get(key);
+    const newer = !before || reading.readAt >= before.readAt;
+    const merged = before
+      ? newer
+        ? fillDispute(dispute, before.dispute)
+        : fillDispute(before.dispute, dispute)
+      : dispute;
+    const { via: _via, ...kept } = merged;
+    const at = newer ? reading : { readAt: before!.readAt, url: before!.url, kind: before!.kind };
+    await db.held.put({ key, lineId: kept.lineId, disputeId: kept.disputeId, ...at, dispute: kept });
+  }
+  const excess = (await db.held.count()) - MAX_HELD;
+  if (excess > 0) await db.held.orderBy('readAt').limit(excess).delete();
+  return out;
+}
+
+/** The one order that claims a dispute's line or case, from this reading or the store; else null. */
+async function ownerOf(
+  db: RadarDb,
+  d: PageDispute,
+  byLine: ReadonlyMap<string, Set<string>>,
+  byCase: ReadonlyMap<string, Set<string>>,
+): Promise<string | null> {
+  const owners = new Set<string>();
+  if (d.lineId !== null) {
+    for (const o of byLine.get(d.lineId) ?? []) owners.add(o);
+    for (const s of await db.disputes.where('lineId').equals(d.lineId).toArray()) owners.add(s.orderId);
+    if (owners.size === 0) {
+      const lineId = d.lineId;
+      for (const o of await db.orders.filter((o) => o.lines.some((l) => l.lineId === lineId)).toArray())
+        owners.add(o.orderId);
+    }
+  }
+  if (d.disputeId !== null) {
+    for (const o of byCase.get(d.disputeId) ?? []) owners.add(o);
+    for (const s of await db.disputes.where('disputeId').equals(d.disputeId).toArray()) owners.add(s.orderId);
+  }
+  return owners.size === 1 ? [...owners][0]! : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { blankDispute, blankOrder } from '../model/blank.ts';
 import type { Dispute, Order } from '../model/index.ts';
 import type { Observation, StoredDispute, StoredOrder } from './db.ts';
-import { disputeStatusBackwards, orderStatusBackwards } from './status-order.ts';
+import { disputeStatusBackwards, disputeStatusVaguer, orderStatusBackwards } from './status-order.ts';
 
 /** Where and when a reading was made. */
 export interface Reading {
@@ -80,6 +80,8 @@ interface MergeSpec<T> {
   orderId: string;
   fields: FieldRule<T>[];
   backwards: (from: string, to: string) => boolean;
+  /** A status that says less than the stored one: not applied, not flagged. */
+  vaguer?: (from: string, to: string) => boolean;
 }
 
 /**
@@ -118,6 +120,10 @@ function mergeFields<T extends Mergeable>(
         times[rule.path] = readAt;
         touched = true;
       }
+      continue;
+    }
+    if (rule.path === 'status' && spec.vaguer?.(String(from), String(to))) {
+      statusAccepted = false;
       continue;
     }
     if (rule.path === 'status' && spec.backwards(String(from), String(to))) {
@@ -256,6 +262,7 @@ export function mergeDispute(
     orderId: incoming.orderId,
     fields: DISPUTE_FIELDS,
     backwards: (from, to) => disputeStatusBackwards(from as Dispute['status'], to as Dispute['status']),
+    vaguer: (from, to) => disputeStatusVaguer(from as Dispute['status'], to as Dispute['status']),
   };
   const base: StoredDispute = stored ?? {
     ...blankDispute(incoming.orderId, incoming.lineId),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Dispute, IsoDateTime, NumericId, Order } from '../model/index.ts';
+import { Dispute, IsoDateTime, NumericId, Order, PageDispute } from '../model/index.ts';
 
 // The stored shapes as schemas, apart from Dexie, so the protocol and backups can validate them
 // without pulling the database code into a content script.
@@ -80,3 +80,19 @@ export type TrackedOrder = z.infer<typeof TrackedOrder>;
 
 export const OrderView = z.extend(TrackedOrder, { observations: z.array(Observation) });
 export type OrderView = z.infer<typeof OrderView>;
+
+/**
+ * A dispute read on a page that named only its order line or its case, kept until an order with
+ * that line (or a stored dispute with that line or case) tells which order it belongs to.
+ */
+export const HeldDispute = z.object({
+  /** `line:<lineId>` when the line is known, else `case:<disputeId>`. */
+  key: z.string(),
+  lineId: z.nullable(NumericId),
+  disputeId: z.nullable(NumericId),
+  readAt: IsoDateTime,
+  url: z.string(),
+  kind: z.string(),
+  dispute: PageDispute,
+});
+export type HeldDispute = z.infer<typeof HeldDispute>;

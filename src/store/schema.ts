@@ -24,6 +24,15 @@ export const VERSIONS: readonly SchemaVersion[] = [
       progress: 'orderId',
     },
   },
+  {
+    // Disputes a page named only by their order line or case wait in `held` for their order;
+    // stored disputes are found by line and case to join them.
+    version: 2,
+    stores: {
+      disputes: 'key, orderId, status, updatedAt, lineId, disputeId',
+      held: 'key, lineId, disputeId, readAt',
+    },
+  },
 ];
 
 export const LATEST_VERSION = VERSIONS[VERSIONS.length - 1]!.version;

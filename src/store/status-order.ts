@@ -16,6 +16,7 @@ const ORDER_RANK: Record<Exclude<OrderStatus, 'unknown'>, number> = {
 
 /** Negotiation, AliExpress stepping in, the return, the money: a dispute only moves down this list. */
 const DISPUTE_RANK: Record<Exclude<DisputeStatus, 'unknown'>, number> = {
+  open: 0,
   'awaiting-seller': 0,
   'awaiting-buyer': 0,
   escalated: 1,
@@ -36,4 +37,12 @@ export function orderStatusBackwards(from: OrderStatus, to: OrderStatus): boolea
 export function disputeStatusBackwards(from: DisputeStatus, to: DisputeStatus): boolean {
   if (from === 'unknown' || to === 'unknown' || from === to) return false;
   return DISPUTE_RANK[to] < DISPUTE_RANK[from];
+}
+
+/**
+ * `open` says less than any other status of a case still in progress (a refund list knows a case
+ * is open, not whose turn it is): it fills an unknown status but never replaces one that says more.
+ */
+export function disputeStatusVaguer(from: DisputeStatus, to: DisputeStatus): boolean {
+  return to === 'open' && from !== 'unknown' && from !== 'open' && DISPUTE_RANK[from] < DISPUTE_RANK.refunded;
 }

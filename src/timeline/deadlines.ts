@@ -68,7 +68,16 @@ export function orderDues(order: Order, policy: Policy): OrderDues {
 }
 
 /** Where a dispute stands, from the page's status and who it says must act. */
-export type Stage = 'refunded' | 'closed' | 'refund-pending' | 'escalated' | 'awaiting-return' | 'seller' | 'buyer';
+export type Stage =
+  | 'refunded'
+  | 'closed'
+  | 'refund-pending'
+  | 'escalated'
+  | 'awaiting-return'
+  | 'seller'
+  | 'buyer'
+  /** Open, and no page said who must act: the rules' clock runs from the day it opened. */
+  | 'open';
 
 export function stageOf(dispute: Dispute, returnAgreed: boolean): Stage {
   switch (dispute.status) {
@@ -82,9 +91,12 @@ export function stageOf(dispute: Dispute, returnAgreed: boolean): Stage {
       return 'seller';
     case 'awaiting-buyer':
       return returnAgreed ? 'awaiting-return' : 'buyer';
+    case 'open':
     case 'unknown':
       if (dispute.awaiting === 'seller') return 'seller';
       if (dispute.awaiting === 'aliexpress') return 'escalated';
+      if (dispute.awaiting === 'buyer') return returnAgreed ? 'awaiting-return' : 'buyer';
+      if (dispute.status === 'open') return 'open';
       return returnAgreed ? 'awaiting-return' : 'buyer';
   }
 }
@@ -122,9 +134,13 @@ export function disputeDues(
     if (dispute.awaiting === 'buyer') dues.buyerDue = page;
     return dues;
   }
-  if (stage !== 'seller' && stage !== 'buyer') return dues;
+  if (stage !== 'seller' && stage !== 'buyer' && stage !== 'open') return dues;
 
-  if (stage === 'seller') {
+  if (stage === 'open') {
+    // Every case starts with the seller's turn; whose countdown the page shows is not known here.
+    dues.sellerResponse = fromRule('seller-response', policy, 'sellerResponse', anchors);
+    anchors['seller-response-due'] = dues.sellerResponse?.at;
+  } else if (stage === 'seller') {
     dues.sellerResponse =
       fromPage('seller-response', dispute.deadline) ?? fromRule('seller-response', policy, 'sellerResponse', anchors);
     anchors['seller-response-due'] = dues.sellerResponse?.at;

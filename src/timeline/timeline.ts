@@ -165,6 +165,7 @@ function decideDispute(dispute: Dispute, input: TimelineInput, now: number, dues
     }
     case 'seller':
     case 'buyer':
+    case 'open':
       break;
   }
 
@@ -186,6 +187,13 @@ function decideDispute(dispute: Dispute, input: TimelineInput, now: number, dues
       return { phase: 'refund-pending', action: 'wait', why: 'whySellerMissedDeadline', url, due: [] };
     return { phase: 'waiting-for-seller', action: 'wait', why: 'whySellerMustRespond', url, due: [] };
   }
+  if (d.stage === 'open') {
+    // Only the case's age is known: within the seller's time it is theirs; after it, whether they
+    // answered is not, so the shopper is sent to look rather than promised a refund.
+    const by = d.sellerResponse?.at;
+    if (by !== undefined && by > now)
+      return { phase: 'waiting-for-seller', action: 'wait', why: 'whySellerMustRespond', url, due: [] };
+  }
 
   if (d.autoEscalation !== undefined && d.autoEscalation <= now) {
     return { phase: 'escalated', action: 'wait', why: 'whyAliExpressReviewing', url, due: [] };
@@ -196,6 +204,10 @@ function decideDispute(dispute: Dispute, input: TimelineInput, now: number, dues
   // The page wins: no button on the page means not open, whatever the rule estimates.
   if (opens !== undefined && opens <= now && dispute.canEscalate !== false) return escalationOpen;
   const why =
-    dispute.status === 'awaiting-buyer' || dispute.awaiting === 'buyer' ? 'whyRespondToSeller' : 'whyNegotiate';
+    d.stage === 'open'
+      ? 'whyCheckDispute'
+      : dispute.status === 'awaiting-buyer' || dispute.awaiting === 'buyer'
+        ? 'whyRespondToSeller'
+        : 'whyNegotiate';
   return { phase: 'negotiating', action: 'respond', why, url, due: [d.buyerDue, closes] };
 }

@@ -66,6 +66,7 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
       orderId: '8144543148947317',
       lineId: '8144101709301607',
       disputeId: '6239649418962814',
+      via: { orderId: 'json', lineId: 'json', disputeId: 'json' },
       status: 'closed',
       awaiting: null,
       deadline: null,

@@ -2,7 +2,7 @@
  * What every DOM reader shares: the context and result shapes, ids from link parameters (never
  * from label text), and label lookups in the page's language.
  */
-import type { Dispute, DisputeStatus, Order, OrderAction, OrderStatus, Party, Problem } from '../../model/index.ts';
+import type { DisputeStatus, Order, OrderAction, OrderStatus, PageDispute, Party, Problem } from '../../model/index.ts';
 import { allLocales, localeRules, type LocaleRules } from '../text/locale-rules.ts';
 import { normText } from '../text/normalize.ts';
 import { safeMatches, safeQueryAll, type Target } from './selectors.ts';
@@ -16,7 +16,7 @@ export interface DomContext {
 
 export interface DomResult {
   orders: Order[];
-  disputes: Dispute[];
+  disputes: PageDispute[];
   problems: Problem[];
 }
 

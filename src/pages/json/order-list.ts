@@ -1,5 +1,5 @@
 import * as z from '../shape.ts';
-import type { Dispute, Order, OrderLine, Problem } from '../../model/index.ts';
+import type { Order, OrderLine, PageDispute, Problem } from '../../model/index.ts';
 import { check, idOf, IdLike, isRecord, opt, problem, type JsonContext, type Observations } from './common.ts';
 import { actionsOf } from './labels.ts';
 import { byTag, orderedComponents } from './ultron.ts';
@@ -28,7 +28,7 @@ const ListLine = z.object({
   quantity: opt(z.union(z.number(), z.string())),
 });
 
-export interface JsonRead extends Observations<Order, Dispute> {
+export interface JsonRead extends Observations<Order, PageDispute> {
   /** The language the answer's own texts prove, when the caller did not know it. */
   locale: string | null;
 }

@@ -1,5 +1,5 @@
 import * as z from '../shape.ts';
-import type { Dispute, DisputeStatus, Problem } from '../../model/index.ts';
+import type { DisputeStatus, PageDispute, Problem } from '../../model/index.ts';
 import { check, idOf, IdLike, isRecord, opt, problem, type JsonContext } from './common.ts';
 import type { JsonRead } from './order-list.ts';
 import { epochOf } from './values.ts';
@@ -36,7 +36,7 @@ export function readRefundList(json: unknown, ctx: JsonContext): JsonRead {
   const envelope = isRecord(json) && !('data' in json) && 'module' in json ? { data: json } : json;
   const list = check(RefundList, envelope, '', problems);
   if (!list) return { orders: [], disputes: [], problems, locale: ctx.locale };
-  const disputes: Dispute[] = [];
+  const disputes: PageDispute[] = [];
   list.data.module.items.forEach((item, i) => {
     (item.reverseOrderLines ?? []).forEach((raw, j) => {
       const base = `data.module.items[${i}].reverseOrderLines[${j}]`;
@@ -50,11 +50,13 @@ export function readRefundList(json: unknown, ctx: JsonContext): JsonRead {
       const code = line.reverseStatus == null ? null : String(line.reverseStatus);
       const known = code !== null && Object.hasOwn(REVERSE_STATUS, code) ? REVERSE_STATUS[code]! : null;
       if (!known) problems.push(problem('unknown-status', `reverseStatus ${code ?? 'missing'}`, orderId));
+      const lineId = idOf(line.tradeOrderLineId);
+      // The case pages are keyed by reverseOrderLineId (Detail.htm?reverseOrderLineId=...).
+      const disputeId = idOf(line.reverseOrderLineId);
       disputes.push({
         orderId,
-        lineId: idOf(line.tradeOrderLineId),
-        // The case pages are keyed by reverseOrderLineId (Detail.htm?reverseOrderLineId=...).
-        disputeId: idOf(line.reverseOrderLineId),
+        lineId,
+        disputeId,
         status: known ?? 'unknown',
         statusText: null,
         awaiting: null,
@@ -63,6 +65,7 @@ export function readRefundList(json: unknown, ctx: JsonContext): JsonRead {
         openedAt: epochOf(line.gmtCreate),
         reason: null,
         solution: null,
+        via: { orderId: 'json', ...(lineId && { lineId: 'json' }), ...(disputeId && { disputeId: 'json' }) },
       });
     });
   });

@@ -1,4 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
+import { LATEST_VERSION } from '../../../src/store/schema.ts';
 import { Dexie } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
@@ -48,7 +49,7 @@ describe('the background entrypoint', () => {
     expect(await message('snapshot', s, contentScript)).toEqual({ ok: true, data: { accepted: true, changed: 2 } });
     expect(await message('snapshot', s, popup)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const status = await message('status', {}, popup);
-    expect(status).toMatchObject({ ok: true, data: { dbVersion: 1, orders: 1, disputes: 1 } });
+    expect(status).toMatchObject({ ok: true, data: { dbVersion: LATEST_VERSION, orders: 1, disputes: 1 } });
   });
 
   it('plans alarms again on install and on browser start', async () => {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION } from '../../../src/store/schema.ts';
 import { protocol } from '../../../src/messages/protocol.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
 import { dumpAll } from '../../../src/store/dump.ts';
@@ -135,7 +136,7 @@ describe('queries', () => {
 
   it('reports status with the database version and counts', async () => {
     await ok('snapshot', snapshot(), SENDERS.contentScript);
-    expect(await ok('status', {})).toEqual({ version: '0.1.0', dbVersion: 1, orders: 1, disputes: 0 });
+    expect(await ok('status', {})).toEqual({ version: '0.1.0', dbVersion: LATEST_VERSION, orders: 1, disputes: 0 });
   });
 });
 

@@ -76,6 +76,36 @@ const FIXTURES: Record<number, { fill: (db: RadarDb) => Promise<void>; find: (db
       await db.progress.get('8212379857492017'),
     ],
   },
+  2: {
+    fill: async (db) => {
+      await db.held.put({
+        key: 'line:8212379857502099',
+        lineId: '8212379857502099',
+        disputeId: '5012379857502099',
+        readAt: '2026-11-22T10:00:00.000Z',
+        url: 'https://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=8212379857502099',
+        kind: 'dispute-detail',
+        dispute: {
+          orderId: null,
+          lineId: '8212379857502099',
+          disputeId: '5012379857502099',
+          status: 'awaiting-buyer',
+          statusText: 'Waiting for your response',
+          awaiting: 'buyer',
+          deadline: '2026-11-24T10:00:00.000Z',
+          canEscalate: true,
+          openedAt: null,
+          reason: null,
+          solution: null,
+        },
+      });
+    },
+    find: async (db) => [
+      await db.held.where('lineId').equals('8212379857502099').first(),
+      // Version 2 indexes stored disputes by line and case, so a held one can find its order.
+      await db.disputes.where('lineId').equals('8212379857502017').first(),
+    ],
+  },
 };
 
 describe('database versions', () => {

@@ -8,7 +8,15 @@ const ctx = {
   locale: null,
   readAt: new Date('2026-09-07T12:00:00Z'),
 };
-const blank = { statusText: null, awaiting: null, deadline: null, canEscalate: null, reason: null, solution: null };
+const blank = {
+  statusText: null,
+  awaiting: null,
+  deadline: null,
+  canEscalate: null,
+  reason: null,
+  solution: null,
+  via: { orderId: 'json', lineId: 'json', disputeId: 'json' },
+};
 
 describe('readRefundList on the real refund list capture', () => {
   const read = readRefundList(capture('refund-list'), ctx);
