@@ -33,9 +33,9 @@ export async function helperFacts(db: RadarDb, query: FactsQuery, now: Date): Pr
         const { lineId, disputeId } = query;
         if (!lineId && !disputeId) return null;
         // A case page names its dispute; a line id alone is enough only when it does not.
-        disputes = await db.disputes
-          .filter((d) => (disputeId ? d.disputeId === disputeId : d.lineId === lineId))
-          .toArray();
+        disputes = await (
+          disputeId ? db.disputes.where('disputeId').equals(disputeId) : db.disputes.where('lineId').equals(lineId!)
+        ).toArray();
         if (disputes.length === 0) return null;
       }
       const orderId = 'orderId' in query ? query.orderId : disputes[0]!.orderId;

@@ -419,6 +419,63 @@ const rows: Row[] = [
     urgency: 734_400_000,
     deadlines: [['return-ship-by', '2026-11-18T12:00:00.000Z', 'rule', 'returnShipBy']],
   },
+  // An open case whose party no page said (the refund list's reverseStatus 1-3): its clock runs
+  // from the day it opened, but past the seller's time nothing promises a refund.
+  {
+    name: "open, party unknown: the seller's time is estimated from the day it opened",
+    pack: 'guide',
+    dispute: { status: 'open', awaiting: null },
+    now: '2026-11-03T00:00:00.000Z',
+    phase: 'waiting-for-seller',
+    action: 'wait',
+    why: 'whySellerMustRespond',
+    urgency: NO_URGENCY,
+    deadlines: [G_SELLER, G_OPENS, G_CLOSES],
+  },
+  {
+    name: "open, party unknown: past the seller's time the shopper is sent to look, not promised a refund",
+    pack: 'guide',
+    dispute: { status: 'open', awaiting: null },
+    now: '2026-11-08T00:00:00.000Z',
+    phase: 'negotiating',
+    action: 'respond',
+    why: 'whyCheckDispute',
+    urgency: 986_400_000, // 11 d 10 h to escalation-closes
+    deadlines: [G_SELLER, G_OPENS, G_CLOSES],
+  },
+  {
+    name: 'open, party unknown: the escalation window opens on the rule day',
+    pack: 'guide',
+    dispute: { status: 'open', awaiting: null },
+    now: '2026-11-17T00:00:00.000Z',
+    phase: 'escalation-open',
+    action: 'escalate',
+    why: 'whyEscalationOpen',
+    urgency: 208_800_000,
+    deadlines: [G_SELLER, G_OPENS, G_CLOSES],
+  },
+  {
+    name: 'legacy: open, party unknown, escalation from day 4 once the seller had their time',
+    pack: 'official-legacy',
+    dispute: { status: 'open', awaiting: null },
+    now: '2026-11-07T00:00:00.000Z',
+    phase: 'escalation-open',
+    action: 'escalate',
+    why: 'whyEscalationOpen',
+    urgency: 813_600_000,
+    deadlines: [L_OPENS, G_SELLER, L_CLOSES],
+  },
+  {
+    name: 'open, and a page said it is the seller who must act: the seller rules apply',
+    pack: 'guide',
+    dispute: { status: 'open', awaiting: 'seller' },
+    now: '2026-11-07T00:00:00.000Z',
+    phase: 'refund-pending',
+    action: 'wait',
+    why: 'whySellerMissedDeadline',
+    urgency: NO_URGENCY,
+    deadlines: [G_SELLER, G_OPENS, G_CLOSES],
+  },
 ];
 
 describe('timelineFor with a dispute', () => {
