@@ -1,6 +1,7 @@
 import type { Policy } from '../rules/policy.ts';
 import type { TrackedOrder } from '../store/records.ts';
-import { disputeUrl, orderDetailUrl, timelineFor } from '../timeline/index.ts';
+import { disputeUrl, orderDetailUrl } from '../timeline/index.ts';
+import { trackedTimeline } from '../timeline/tracked.ts';
 import type { PlanItem } from './plan.ts';
 
 /**
@@ -11,7 +12,7 @@ export function planItems(tracked: readonly TrackedOrder[], policy: Policy, now:
   return tracked.flatMap(({ order, disputes, progress }): PlanItem[] => {
     if (disputes.length === 0) {
       const refundStartedAt = progress?.refundStartedAt ?? null;
-      const timeline = timelineFor({ order, dispute: null, policy, now, refundStartedAt });
+      const timeline = trackedTimeline(order, null, progress, policy, now);
       // A refund started on the form, or an order listed as in dispute, runs a dispute's clock
       // before its case page was ever read; the timeline counts it so, and so do the alerts.
       const pending =
@@ -25,14 +26,7 @@ export function planItems(tracked: readonly TrackedOrder[], policy: Policy, now:
       return [{ order, dispute: pending, timeline, url: timeline.nextStep.url ?? orderDetailUrl(order.orderId) }];
     }
     return disputes.map((dispute) => {
-      const timeline = timelineFor({
-        order,
-        dispute,
-        policy,
-        now,
-        refundStartedAt: progress?.refundStartedAt ?? null,
-        returnAgreedAt: dispute.status === 'awaiting-return' ? dispute.statusSince : null,
-      });
+      const timeline = trackedTimeline(order, dispute, progress, policy, now);
       return { order, dispute, timeline, url: disputeUrl(dispute) };
     });
   });

@@ -10,7 +10,9 @@ import { startRefund, tickStep } from '../store/progress.ts';
 import { dashboard, orderView } from '../store/queries.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import { sameValue } from '../store/merge.ts';
-import { summarize } from '../ui/summary.ts';
+import { policyOf } from '../rules/overrides.ts';
+import { clockOf } from '../rules/policy.ts';
+import { summarize } from '../timeline/summary.ts';
 import type { Handlers } from './router.ts';
 
 export interface HandlerDeps {
@@ -48,7 +50,8 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     dashboard: () => dashboard(db),
     dashboardSummary: async ({ limit }) => {
       const [tracked, { rules }] = await Promise.all([dashboard(db), readSettings(db)]);
-      return { ...summarize(tracked, rules, deps.now(), limit), rules };
+      const { policy } = policyOf(rules);
+      return { ...summarize(tracked, policy, deps.now(), limit), policy: clockOf(policy) };
     },
     helperFacts: (query) => helperFacts(db, query, deps.now()),
     stepTicked: async ({ orderId, stepId, done }) => {

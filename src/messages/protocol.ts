@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { checkSnapshot, NumericId, SnapshotArrival } from '../model/index.ts';
 import { Dispute, IsoDateTime, Order, Timeline } from '../model/index.ts';
 import { RefusalReason } from '../backup/refusal.ts';
-import { RulesSetting, Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
+import { Policy } from '../rules/policy.ts';
+import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
 import { OrderView, Progress, TrackedOrder } from '../store/records.ts';
 
 const Empty = z.strictObject({});
@@ -51,7 +52,7 @@ export const protocol = {
       entries: z.array(
         z.object({
           order: Order,
-          dispute: z.nullable(Dispute),
+          dispute: z.nullable(z.extend(Dispute, { statusSince: z.optional(IsoDateTime) })),
           timeline: Timeline,
           progress: z.nullable(
             z.object({
@@ -62,7 +63,8 @@ export const protocol = {
           ),
         }),
       ),
-      rules: RulesSetting,
+      /** The rules the timelines were worked out under, for the popup to work them out again from its cache. */
+      policy: Policy,
     }),
   },
   /** What the injected helper shows for one order, or for the dispute a case page is about; null when none matches. */

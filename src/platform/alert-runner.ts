@@ -1,8 +1,7 @@
 import { planItems } from '../alerts/items.ts';
 import { isOurAlarm, sameEvent } from '../alerts/events.ts';
 import { planAlerts, type PlannedAlert } from '../alerts/plan.ts';
-import { policyFromSettings } from '../rules/overrides.ts';
-import { bundledPolicyFile } from '../rules/policy.ts';
+import { policyOf } from '../rules/overrides.ts';
 import type { Settings } from '../settings/schema.ts';
 import { claimAlert, findSentAlert, sentAlerts } from '../store/alerts.ts';
 import type { RadarDb } from '../store/db.ts';
@@ -46,9 +45,7 @@ function enqueue<T>(task: () => Promise<T>): Promise<T> {
 
 async function refresh({ db, effects, translatorFor }: AlertDeps, now: Date): Promise<AlertRun> {
   const settings = await readSettings(db);
-  const file = bundledPolicyFile();
-  if (!file.ok) throw new Error(`bundled rules are broken: ${file.errors.map((e) => e.path).join(', ')}`);
-  const policy = policyFromSettings(file.value, settings.rules).policy;
+  const { policy } = policyOf(settings.rules);
   const plan = planAlerts({
     items: planItems(await dashboard(db), policy, now),
     leadDays: settings.notifyLeadDays,

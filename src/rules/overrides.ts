@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  bundledPolicyFile,
   DEFAULT_PACK,
   Days,
   escalationWindowIsEmpty,
@@ -22,7 +23,8 @@ export const RulesSettings = z.strictObject({
 export type RulesSettings = z.output<typeof RulesSettings>;
 
 export interface Overridden {
-  policy: Policy;
+  /** The rules in force, with each rule's source (the policy the timeline reads is a part of it). */
+  policy: Policy & { rules: PackRules };
   errors: RuleIssue[];
 }
 
@@ -90,4 +92,25 @@ export function applyOverrides(file: PolicyFile, packId: unknown, overrides: unk
 export function policyFromSettings(file: PolicyFile, settings: unknown): Overridden {
   const s = (typeof settings === 'object' && settings !== null ? settings : {}) as Record<string, unknown>;
   return applyOverrides(file, s.pack ?? DEFAULT_PACK, s.overrides);
+}
+
+const resolved = new Map<string, Overridden>();
+
+/**
+ * The rules in force for the shopper's stored rule settings over the bundled packs: the one
+ * resolver the helper's facts, the popup's list and the reminders all use. Worked out once per
+ * setting (the same object comes back, so callers may cache by it).
+ */
+export function policyOf(settings: unknown): Overridden {
+  const key = JSON.stringify(settings ?? null);
+  let found = resolved.get(key);
+  if (!found) {
+    const file = bundledPolicyFile();
+    if (!file.ok) throw new Error(`bundled rules are broken: ${file.errors.map((e) => e.path).join(', ')}`);
+    found = policyFromSettings(file.value, settings);
+    // A shopper has one setting at a time; a few old ones may linger while the options page saves.
+    if (resolved.size >= 8) resolved.clear();
+    resolved.set(key, found);
+  }
+  return found;
 }

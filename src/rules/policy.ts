@@ -108,16 +108,41 @@ export const PolicyFile = z.strictObject({
 });
 export type PolicyFile = z.output<typeof PolicyFile>;
 
-/** The rules in force: one pack, with the shopper's overrides applied. What the timeline reads. */
-export interface Policy {
-  pack: PackId;
-  rules: PackRules;
+/** What the clock reads of a rule: how many days, counted from which event. */
+export const RuleClock = z.object({ value: Days, from: Anchor });
+export type RuleClock = z.infer<typeof RuleClock>;
+
+/**
+ * The rules in force: one pack, with the shopper's overrides applied. What the timeline reads,
+ * and what the background sends the popup, so no view resolves rules on its own.
+ */
+export const Policy = z.object({
+  pack: PackId,
+  rules: z.object({
+    sellerResponse: RuleClock,
+    escalationOpens: RuleClock,
+    escalationCloses: RuleClock,
+    autoEscalation: z.optional(RuleClock),
+    buyerProtection: RuleClock,
+    disputeOpens: RuleClock,
+    refundRequestAfterReceipt: RuleClock,
+    returnShipBy: RuleClock,
+  }),
   /** Rules whose value the shopper set, so the UI can say "your value" next to them. */
-  overridden: RuleId[];
+  overridden: z.array(RuleId),
+});
+export type Policy = z.infer<typeof Policy>;
+
+/** Only what the clock reads of each rule: what an extension page is sent, without the sources. */
+export function clockOf(policy: Policy): Policy {
+  const rules = Object.fromEntries(
+    Object.entries(policy.rules).flatMap(([id, r]) => (r ? [[id, { value: r.value, from: r.from }]] : [])),
+  ) as Policy['rules'];
+  return { pack: policy.pack, rules, overridden: [...policy.overridden] };
 }
 
 /** Compares both ends in days after the dispute opened, whichever event each end counts from. */
-export function escalationWindowIsEmpty(rules: PackRules): boolean {
+export function escalationWindowIsEmpty(rules: Pick<Policy['rules'], 'escalationOpens' | 'escalationCloses'>): boolean {
   const opens = rules.escalationOpens.value;
   const closes =
     rules.escalationCloses.from === 'escalation-opens'

@@ -1,7 +1,6 @@
 import type { Dispute, Order, Timeline } from '../model/index.ts';
-import { timelineFor } from '../timeline/timeline.ts';
-import { currentDispute } from '../ui/entries.ts';
-import { policyFor } from '../ui/policy.ts';
+import { policyOf } from '../rules/overrides.ts';
+import { currentDispute, trackedTimeline } from '../timeline/tracked.ts';
 import type { RadarDb } from './db.ts';
 import { readSettings } from './settings.ts';
 
@@ -46,12 +45,6 @@ export async function helperFacts(db: RadarDb, query: FactsQuery, now: Date): Pr
   if (!found) return null;
   const dispute = currentDispute(found.disputes);
   if (!found.order && !dispute) return NOTHING;
-  const timeline = timelineFor({
-    order: found.order,
-    dispute,
-    policy: policyFor(settings.rules),
-    now,
-    refundStartedAt: found.progress?.refundStartedAt ?? null,
-  });
+  const timeline = trackedTimeline(found.order, dispute, found.progress ?? null, policyOf(settings.rules).policy, now);
   return { order: found.order, dispute, timeline };
 }

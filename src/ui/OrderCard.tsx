@@ -1,6 +1,6 @@
 import { t, tKey } from '../i18n/core.ts';
 import { DeadlineLine, isCountdown } from './DeadlineLine.tsx';
-import type { Entry } from './entry.ts';
+import type { Entry } from '../timeline/tracked.ts';
 import { EscalationLine } from './EscalationLine.tsx';
 import { ACTION_KEYS, PHASE_KEYS } from './labels.ts';
 import { disputeUrl, orderDetailUrl } from '../timeline/urls.ts';

@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import { useCallback, useState } from 'preact/hooks';
 import { t } from '../i18n/core.ts';
-import type { Entry } from './entry.ts';
+import type { Entry } from '../timeline/tracked.ts';
 import { OrderCard, type OrderCardProps } from './OrderCard.tsx';
 
 /** Cards rendered at first and added per "show more": a shopper acts on the top few, 1,000 would cost a second. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../i18n/core.ts';
 import { EmptyState } from './EmptyState.tsx';
-import { byUrgency, needsShopper, type Entry } from './entry.ts';
+import { byUrgency, needsShopper, type Entry } from '../timeline/tracked.ts';
 import { OrderList } from './OrderList.tsx';
 
 export interface PopupData {

@@ -1,43 +1,41 @@
 import type { Response } from '../messages/protocol.ts';
-import { timelineFor } from '../timeline/timeline.ts';
-import { byUrgency, needsShopper, type Entry } from './entry.ts';
+import { byUrgency, needsShopper, trackedTimeline, type Entry } from '../timeline/tracked.ts';
 import { PAGE_SIZE } from './OrderList.tsx';
-import { policyFor } from './policy.ts';
 import type { PopupData } from './Popup.tsx';
 
-/** The background's answer for the popup's list (src/ui/summary.ts). */
-export type Summary = Response<'dashboardSummary'>;
+/** The background's answer for the popup's list (src/timeline/summary.ts). */
+export type SummaryAnswer = Response<'dashboardSummary'>;
 
 /** The popup's data from the background's answer: its cards are already the most urgent, in order. */
-export function dataOf(summary: Summary): PopupData {
+export function dataOf(summary: SummaryAnswer): PopupData {
   return { entries: summary.entries, total: summary.tracked, needing: summary.needing };
 }
 
 /**
  * The popup's first screen from its last opening, so it draws at once while the background
  * answers (more so when its worker was asleep and must read the store first). Only the first
- * screen's orders are kept, with the rules they were read under; timelines are worked out again
+ * screen's orders are kept, with the rules the background worked them out under; timelines are worked out again
  * at the current time, and the live answer replaces this within the second. Kept in the
  * extension's own localStorage, on this device like the store.
  */
 export const CACHE_KEY = 'refund-radar-popup';
-const VERSION = 2;
+const VERSION = 3;
 
 interface Cached {
   v: number;
   tracked: number;
   needing: number;
-  rules: Summary['rules'];
+  policy: SummaryAnswer['policy'];
   entries: Array<Omit<Entry, 'timeline'>>;
 }
 
 /** What to keep of a live answer: the first screen's orders, without their timelines. */
-export function cacheOf(summary: Summary): string {
+export function cacheOf(summary: SummaryAnswer): string {
   const cached: Cached = {
     v: VERSION,
     tracked: summary.tracked,
     needing: summary.needing,
-    rules: summary.rules,
+    policy: summary.policy,
     entries: summary.entries.slice(0, PAGE_SIZE).map(({ order, dispute, progress }) => ({ order, dispute, progress })),
   };
   return JSON.stringify(cached);
@@ -49,13 +47,12 @@ export function restore(text: string | null, now: Date): PopupData | null {
   try {
     const cached = JSON.parse(text) as Cached;
     if (cached.v !== VERSION || !Array.isArray(cached.entries)) return null;
-    const policy = policyFor(cached.rules);
     const entries = cached.entries
       .map(({ order, dispute, progress }) => ({
         order,
         dispute,
         progress,
-        timeline: timelineFor({ order, dispute, policy, now, refundStartedAt: progress?.refundStartedAt ?? null }),
+        timeline: trackedTimeline(order, dispute, progress, cached.policy, now),
       }))
       .filter(needsShopper)
       .sort(byUrgency);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { languageName } from '../../i18n/format.ts';
 import { LANGUAGES, matchLanguage, t, type MessageKey } from '../../i18n/core.ts';
+import { applyOverrides } from '../../rules/overrides.ts';
 import type { PackId, PolicyFile, RuleId } from '../../rules/policy.ts';
 import type { Settings } from '../../settings/schema.ts';
 import type { OptionsApi } from './api.ts';
@@ -55,6 +56,12 @@ export function SettingsForm({
       const parsed = parseOverride(overrides[id] ?? '');
       if (!parsed.ok) found[`override-${id}`] = t('optionsOverrideInvalid');
       else if (parsed.days !== null) chosen[id] = parsed.days;
+    }
+    // The rest of what the background will check (an escalation window that closes before it
+    // opens), by the same resolver, named next to the field.
+    for (const issue of applyOverrides(policy, pack, chosen).errors) {
+      const id = /^overrides\.(\w+)$/.exec(issue.path)?.[1];
+      if (id && !found[`override-${id}`]) found[`override-${id}`] = t('optionsWindowInvalid');
     }
     setErrors(found);
     if (Object.keys(found).length || !days) return;

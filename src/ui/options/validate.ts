@@ -1,7 +1,9 @@
 /**
  * The options form's own checks, so a mistake is named next to its field before anything is
- * sent; the background checks again (settingsSet refuses all or nothing).
+ * sent; the background checks again (settingsSet refuses all or nothing). The limits of a rule's
+ * days are the rules' own (`Days`), not a copy.
  */
+import { Days } from '../../rules/policy.ts';
 
 /** "3, 1" -> [3, 1]; null when not up to 5 different whole days from 0 to 30. */
 export function parseLeadDays(text: string): number[] | null {
@@ -15,11 +17,11 @@ export function parseLeadDays(text: string): number[] | null {
   return new Set(days).size === days.length ? days : null;
 }
 
-/** An override field: empty means "use the pack"; else days from 0.5 to 365 in halves. Accepts "4,5". */
+/** An override field: empty means "use the pack"; else a number of days as `Days` allows. Accepts "4,5". */
 export function parseOverride(text: string): { ok: true; days: number | null } | { ok: false } {
   const trimmed = text.trim().replace(',', '.');
   if (trimmed === '') return { ok: true, days: null };
   if (!/^\d{1,3}(\.\d+)?$/.test(trimmed)) return { ok: false };
   const days = Number(trimmed);
-  return days > 0 && days <= 365 && Number.isInteger(days * 2) ? { ok: true, days } : { ok: false };
+  return Days.safeParse(days).success ? { ok: true, days } : { ok: false };
 }

@@ -49,7 +49,11 @@ function seed(n: number, quiet = 0) {
 
 describe('the popup’s list from the background', () => {
   it('is empty, with nothing tracked, before the first reading', async () => {
-    expect(await summary(20)).toEqual({ tracked: 0, needing: 0, entries: [], rules: { pack: 'guide', overrides: {} } });
+    const empty = await summary(20);
+    expect(empty).toMatchObject({ tracked: 0, needing: 0, entries: [], policy: { pack: 'guide', overridden: [] } });
+    // The rules travel as numbers only: the guide's 5 days for the seller, no source texts.
+    expect(empty.policy.rules.sellerResponse).toEqual({ value: 5, from: 'dispute-opened' });
+    for (const rule of Object.values(empty.policy.rules)) expect(Object.keys(rule!).sort()).toEqual(['from', 'value']);
   });
 
   it('holds at most `limit` cards, most urgent first, and the counts for the rest', async () => {
@@ -77,7 +81,7 @@ describe('the popup’s list from the background', () => {
     expect((await summary(20)).entries[0]!.progress?.steps).toHaveProperty('photos');
 
     expect((await bg.send('settingsSet', { rules: { pack: 'official-legacy', overrides: {} } })).ok).toBe(true);
-    expect((await summary(20)).rules.pack).toBe('official-legacy');
+    expect((await summary(20)).policy.pack).toBe('official-legacy');
   });
 
   it('is for the extension’s own pages, and checks its request', async () => {

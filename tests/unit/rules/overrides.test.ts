@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   applyOverrides,
   bundledPolicyFile,
+  clockOf,
   policyFromSettings,
+  policyOf,
   RulesSettings,
   type PolicyFile,
 } from '../../../src/rules/index.ts';
@@ -158,5 +160,31 @@ describe('policyFromSettings', () => {
     expect(policyFromSettings(file(), { pack: 7 }).errors).toEqual([
       { path: 'pack', message: 'unknown pack 7, using "guide"' },
     ]);
+  });
+});
+
+describe('policyOf: the one resolver the popup, the helper and the reminders use', () => {
+  it('resolves a setting once, and gives the same policy object back for the same setting', () => {
+    const a = policyOf({ pack: 'official-legacy', overrides: { sellerResponse: 7 } });
+    expect(a.errors).toEqual([]);
+    expect(a.policy.pack).toBe('official-legacy');
+    expect(a.policy.rules.sellerResponse.value).toBe(7);
+    expect(policyOf({ pack: 'official-legacy', overrides: { sellerResponse: 7 } })).toBe(a);
+    expect(policyOf({ pack: 'official-legacy', overrides: { sellerResponse: 8 } })).not.toBe(a);
+  });
+
+  it('refuses an escalation window that closes before it opens, like every other caller', () => {
+    // The older rules close escalation on day 15 of the dispute: opening it on day 20 leaves no window.
+    const r = policyOf({ pack: 'official-legacy', overrides: { escalationOpens: 20, sellerResponse: 4 } });
+    // Refused by name, the pack's window kept, the good override still applied.
+    expect(r.errors.map((e) => e.path)).toEqual(['overrides.escalationOpens']);
+    expect(r.policy.rules.escalationOpens.value).toBe(file().packs['official-legacy'].rules.escalationOpens.value);
+    expect(r.policy.rules.sellerResponse.value).toBe(4);
+  });
+
+  it('sends extension pages only the numbers the clock reads', () => {
+    const clock = clockOf(policyOf(null).policy);
+    expect(clock.rules.returnShipBy).toEqual({ value: 10, from: 'return-agreed' });
+    expect(JSON.stringify(clock)).not.toContain('quote');
   });
 });

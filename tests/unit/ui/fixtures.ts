@@ -1,5 +1,5 @@
 import type { Deadline, Dispute, Order, Timeline } from '../../../src/model/index.ts';
-import type { Entry } from '../../../src/ui/entry.ts';
+import type { Entry } from '../../../src/timeline/tracked.ts';
 
 export const NOW = Date.parse('2026-11-27T10:00:00.000Z');
 export const HOUR = 3_600_000;

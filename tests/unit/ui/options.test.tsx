@@ -100,6 +100,22 @@ describe('options validation', () => {
     expect(text(el.querySelector('#rr-override-sellerResponse-error'))).toMatch(/whole or half days/);
   });
 
+  it('refuses an escalation window that would close before it opens before sending, by the rules’ own check', async () => {
+    const api = fakeApi();
+    const el = await page(api);
+    await type(el.querySelector<HTMLSelectElement>('#rr-pack')!, 'official-legacy');
+    // The older rules close escalation on day 15 of the dispute: opening it on day 20 leaves no window.
+    await type(input(el, 'rr-override-escalationOpens'), '20');
+    await submit(el);
+    expect(api.setSettings).not.toHaveBeenCalled();
+    expect(text(el.querySelector('#rr-override-escalationOpens-error'))).toBe(
+      'Escalation must close after it opens: change when it opens or when it closes.',
+    );
+    await type(input(el, 'rr-override-escalationOpens'), '10');
+    await submit(el);
+    expect(api.setSettings).toHaveBeenCalledTimes(1);
+  });
+
   it('shows the background’s refusal next to the field it names', async () => {
     const api = fakeApi({
       setSettings: vi.fn(async () => ({

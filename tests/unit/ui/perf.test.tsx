@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { Tracked } from '../../../src/ui/entries.ts';
+import { policyOf } from '../../../src/rules/overrides.ts';
+import type { Tracked } from '../../../src/timeline/tracked.ts';
 import { PAGE_SIZE } from '../../../src/ui/OrderList.tsx';
 import { Popup } from '../../../src/ui/Popup.tsx';
-import { summarize } from '../../../src/ui/summary.ts';
+import { summarize } from '../../../src/timeline/summary.ts';
 import { at, DAY, dispute, NOW, order } from './fixtures.ts';
 import { mount } from './render.ts';
 
@@ -31,7 +32,7 @@ describe('popup with 1,000 tracked orders', () => {
 
     // The background's part (src/ui/summary.ts), then the popup's.
     const start = performance.now();
-    const summary = summarize(tracked, { pack: 'guide', overrides: {} }, new Date(NOW), PAGE_SIZE);
+    const summary = summarize(tracked, policyOf({ pack: 'guide', overrides: {} }).policy, new Date(NOW), PAGE_SIZE);
     const timelines = performance.now();
     const el = mount(
       <Popup

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { policyFor } from '../../../src/ui/policy.ts';
-import { cacheOf, dataOf, keepSame, restore, type Summary } from '../../../src/ui/popup-cache.ts';
-import type { Tracked } from '../../../src/ui/entries.ts';
+import { policyOf } from '../../../src/rules/overrides.ts';
+import { summarize } from '../../../src/timeline/summary.ts';
+import type { Tracked } from '../../../src/timeline/tracked.ts';
+import { cacheOf, dataOf, keepSame, restore, type SummaryAnswer } from '../../../src/ui/popup-cache.ts';
 import { PAGE_SIZE } from '../../../src/ui/OrderList.tsx';
-import { summarize } from '../../../src/ui/summary.ts';
 import { at, DAY, dispute, NOW, order } from './fixtures.ts';
 
 const rules = { pack: 'guide' as const, overrides: {} };
+const { policy } = policyOf(rules);
 
 function tracked(n: number): Tracked[] {
   return Array.from({ length: n }, (_, i) => {
@@ -18,8 +19,8 @@ function tracked(n: number): Tracked[] {
 }
 
 /** The background's answer, as the handler builds it. */
-function answer(list: Tracked[], limit: number, now = NOW): Summary {
-  return { ...summarize(list, rules, new Date(now), limit), rules };
+function answer(list: Tracked[], limit: number, now = NOW): SummaryAnswer {
+  return { ...summarize(list, policy, new Date(now), limit), policy };
 }
 
 describe('the popup’s cached first screen', () => {
@@ -47,7 +48,26 @@ describe('the popup’s cached first screen', () => {
     const live = answer(tracked(5), PAGE_SIZE);
     const restored = restore(cacheOf(live), new Date(NOW))!;
     expect(restored.entries).toEqual(live.entries);
-    expect(policyFor(live.rules).pack).toBe('guide');
+  });
+
+  it('works out an agreed return’s ship-by date from the cache as the background does', () => {
+    const returning: Tracked = {
+      order: order('7100000000000000'),
+      disputes: [{ ...dispute('7100000000000000', { status: 'awaiting-return' }), statusSince: at(-2 * DAY) }],
+      progress: null,
+    };
+    const live = answer([returning], PAGE_SIZE);
+    const restored = restore(cacheOf(live), new Date(NOW))!;
+    const shipBy = (d: { entries: { timeline: { deadlines: { kind: string; at: string }[] } }[] }) =>
+      d.entries[0]!.timeline.deadlines.find((x) => x.kind === 'return-ship-by')?.at;
+    expect(shipBy(live)).toBe(at(8 * DAY));
+    expect(shipBy(restored)).toBe(at(8 * DAY));
+  });
+
+  it('works timelines out under the rules the background sent, not the bundled defaults', () => {
+    const legacy = policyOf({ pack: 'official-legacy', overrides: { sellerResponse: 9 } }).policy;
+    const live = { ...summarize(tracked(1), legacy, new Date(NOW), PAGE_SIZE), policy: legacy };
+    expect(restore(cacheOf(live), new Date(NOW))!.entries).toEqual(live.entries);
   });
 
   it('ignores a missing, broken or older cache', () => {

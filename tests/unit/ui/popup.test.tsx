@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
-import type { Entry } from '../../../src/ui/entry.ts';
+import type { Entry } from '../../../src/timeline/tracked.ts';
 import { PAGE_SIZE } from '../../../src/ui/OrderList.tsx';
 import { Popup, type PopupData, type Subscribe } from '../../../src/ui/Popup.tsx';
 import { DAY, deadline, entry, HOUR, NOW, order, timeline } from './fixtures.ts';

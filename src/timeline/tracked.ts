@@ -1,0 +1,84 @@
+import type { Dispute, Order, Timeline } from '../model/index.ts';
+import type { Policy } from '../rules/policy.ts';
+import { timelineFor } from './timeline.ts';
+
+/**
+ * A dispute as the store keeps it, as far as its timeline reads it: since when its status holds
+ * (an agreed return's ship-by date counts from it) and when it was last read.
+ */
+export type TrackedDispute = Dispute & { statusSince?: string; updatedAt?: string };
+
+/** What the shopper did about an order (the store's Progress), as far as the views read it. */
+export interface TrackedProgress {
+  refundStartedAt: string | null;
+  reason: string | null;
+  steps: Record<string, string>;
+}
+
+/** The store's view of one order (store/records TrackedOrder), as far as a timeline reads it. */
+export interface Tracked {
+  order: Order;
+  disputes: readonly TrackedDispute[];
+  progress: TrackedProgress | null;
+}
+
+/** One order as the popup and helper show it: what was read, the dispute that matters now, its timeline. */
+export interface Entry {
+  order: Order;
+  dispute: TrackedDispute | null;
+  timeline: Timeline;
+  progress: TrackedProgress | null;
+}
+
+const FINISHED = new Set<Dispute['status']>(['refunded', 'closed']);
+
+/** The dispute that matters now: the newest one still running, else the newest one. */
+export function currentDispute<D extends TrackedDispute>(disputes: readonly D[]): D | null {
+  const newest = [...disputes].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+  return newest.find((d) => !FINISHED.has(d.status)) ?? newest[0] ?? null;
+}
+
+/**
+ * The timeline of an order with one of its disputes (or none) at `now`: the one place where
+ * stored records become timeline input, so the popup, the page's helper and the reminders can
+ * never disagree about a deadline.
+ */
+export function trackedTimeline(
+  order: Order | null,
+  dispute: TrackedDispute | null,
+  progress: Pick<TrackedProgress, 'refundStartedAt'> | null,
+  policy: Policy,
+  now: Date,
+): Timeline {
+  return timelineFor({
+    order,
+    dispute,
+    policy,
+    now,
+    refundStartedAt: progress?.refundStartedAt ?? null,
+    // The return was agreed when the dispute turned awaiting-return.
+    returnAgreedAt: dispute?.status === 'awaiting-return' ? (dispute.statusSince ?? null) : null,
+  });
+}
+
+/** One tracked order with its current dispute's timeline at `now`. */
+export function trackedEntry({ order, disputes, progress }: Tracked, policy: Policy, now: Date): Entry {
+  const dispute = currentDispute(disputes);
+  return { order, dispute, progress, timeline: trackedTimeline(order, dispute, progress, policy, now) };
+}
+
+/** Phases with nothing for the shopper to do or watch. */
+const QUIET = new Set<Timeline['phase']>(['no-problem', 'refunded', 'closed']);
+
+/** Whether an entry belongs in "needs you": something to do or watch, or a refund the shopper started. */
+export function needsShopper(entry: Entry): boolean {
+  return (
+    !QUIET.has(entry.timeline.phase) ||
+    (entry.progress?.refundStartedAt != null && entry.timeline.phase === 'no-problem')
+  );
+}
+
+/** Most urgent first (the timeline's urgency), ties by order id so the list does not jump. */
+export function byUrgency(a: Entry, b: Entry): number {
+  return a.timeline.urgency - b.timeline.urgency || a.order.orderId.localeCompare(b.order.orderId);
+}
