@@ -1,7 +1,7 @@
 import { mountHelpers } from '../../src/inject/index.ts';
 import { detectPage } from '../../src/pages/detect.ts';
 import { read, readAhead } from '../../src/pages/index.ts';
-import { request } from '../../src/ui/request.ts';
+import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
 
 export default defineContentScript({

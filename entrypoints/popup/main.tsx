@@ -11,7 +11,7 @@ import {
 import { onStoreChange } from '../../src/ui/live.ts';
 import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
 import { CACHE_KEY, cacheOf, dataOf, keepSame, restore } from '../../src/ui/popup-cache.ts';
-import { request as send } from '../../src/ui/request.ts';
+import { request as send } from '../../src/platform/request.ts';
 import { Popup, type PopupData, type Subscribe } from '../../src/ui/Popup.tsx';
 
 const DB_NAME = 'refund-radar';

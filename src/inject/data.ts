@@ -1,5 +1,5 @@
-import type { OrderFacts } from '../store/facts.ts';
-import { request as send } from '../ui/request.ts';
+import type { OrderFacts } from '../timeline/tracked.ts';
+import { request as send } from '../platform/request.ts';
 
 export type { OrderFacts };
 

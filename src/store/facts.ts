@@ -1,15 +1,9 @@
-import type { Dispute, Order, Timeline } from '../model/index.ts';
 import { policyOf } from '../rules/overrides.ts';
-import { currentDispute, trackedTimeline } from '../timeline/tracked.ts';
+import { currentDispute, trackedTimeline, type OrderFacts } from '../timeline/tracked.ts';
+
+export type { OrderFacts } from '../timeline/tracked.ts';
 import type { RadarDb } from './db.ts';
 import { readSettings } from './settings.ts';
-
-/** What the injected helper shows about one order: what the store has, and its timeline now. */
-export interface OrderFacts {
-  order: Order | null;
-  dispute: Dispute | null;
-  timeline: Timeline | null;
-}
 
 /** One order by its id, or the dispute a case page shows by the ids in its URL. */
 export type FactsQuery = { orderId: string } | { lineId: string | null; disputeId: string | null };

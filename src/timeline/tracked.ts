@@ -67,6 +67,13 @@ export function trackedEntry({ order, disputes, progress }: Tracked, policy: Pol
   return { order, dispute, progress, timeline: trackedTimeline(order, dispute, progress, policy, now) };
 }
 
+/** What the page's helper shows about one order: what the store has, and its timeline now. */
+export interface OrderFacts {
+  order: Order | null;
+  dispute: Dispute | null;
+  timeline: Timeline | null;
+}
+
 /** Phases with nothing for the shopper to do or watch. */
 const QUIET = new Set<Timeline['phase']>(['no-problem', 'refunded', 'closed']);
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Answer, MessageName, Request, Response } from '../messages/protocol.ts';
 
 /**
- * `send` for the popup and the content script: the same envelope, but the answer is trusted
+ * `send` for the popup and the content script: the same envelope as `send` in messaging.ts, but the answer is trusted
  * rather than re-validated. Our own background produced it from data it validated on the way in,
  * and the protocol's schemas would cost these bundles most of their size budget. The protocol's
  * types still check both ends at compile time.
