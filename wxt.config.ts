@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { mergeConfig, type InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { ALERT_KEYS } from './src/alerts/text.ts';
+import { ALIEXPRESS_MATCHES } from './src/model/hosts.ts';
 import { pickEntries } from './src/i18n/subset.ts';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
-const AE_HOSTS = ['*://*.aliexpress.com/*', '*://aliexpress.com/*', '*://*.aliexpress.us/*', '*://aliexpress.us/*'];
 
 // Extension pages load only their own packaged code and connect nowhere: no remote code, no network.
 const EXTENSION_PAGES_CSP =
@@ -115,7 +115,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: AE_HOSTS,
+    host_permissions: ALIEXPRESS_MATCHES,
     // The dev server needs its own scripts and socket; WXT writes that CSP in `wxt` (serve) mode.
     ...(command === 'build' && { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } }),
     icons: Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`])),

@@ -3,9 +3,10 @@ import { detectPage } from '../../src/pages/detect.ts';
 import { read, readAhead } from '../../src/pages/index.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
+import { ALIEXPRESS_MATCHES } from '../../src/model/hosts.ts';
 
 export default defineContentScript({
-  matches: ['*://*.aliexpress.com/*', '*://aliexpress.com/*', '*://*.aliexpress.us/*', '*://aliexpress.us/*'],
+  matches: ALIEXPRESS_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     const mark = () => {

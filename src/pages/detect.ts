@@ -1,4 +1,5 @@
 import type { PageKind } from '../model/index.ts';
+import { isAliExpressHost } from '../model/hosts.ts';
 
 /**
  * Page kinds from the URL alone: the most stable signal AliExpress gives. Each detector lists the
@@ -11,10 +12,7 @@ export interface Detector {
   examples: string[];
 }
 
-// aliexpress.ru is a separate site with its own markup and API: out of scope, so not matched.
-const AE_HOST = /(^|\.)aliexpress\.(com|us)$/i;
-
-const isAe = (url: URL) => (url.protocol === 'https:' || url.protocol === 'http:') && AE_HOST.test(url.hostname);
+const isAe = (url: URL) => (url.protocol === 'https:' || url.protocol === 'http:') && isAliExpressHost(url.hostname);
 
 /** Paths are matched whole; AliExpress mixes case in legacy paths (`Detail.htm`), so case is ignored. */
 const onPath = (pattern: RegExp) => (url: URL) => isAe(url) && pattern.test(url.pathname);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { ALIEXPRESS_DOMAINS } from '../../src/model/hosts.ts';
 
 const STANDARD_PATHS = [
   '/usr/bin/chromium',
@@ -26,15 +27,15 @@ export function findChromium(
   );
 }
 
-const AE_HOSTS = ['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.us', 'aliexpress.us'];
-
 /**
  * Flags for a quiet, test-only Chromium that sends every AliExpress host to the local stand-in on
  * `sitePort`, with the extension in `extensionDir` loaded (null: none). The e2e harness and the
  * bench both launch with these, so a measurement runs the browser the tests run.
  */
 export function chromiumArgs(sitePort: number, extensionDir: string | null, extra: readonly string[] = []): string[] {
-  const map = AE_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${sitePort}`).join(', ');
+  const map = ALIEXPRESS_DOMAINS.flatMap((d) => [`*.${d}`, d])
+    .map((h) => `MAP ${h} 127.0.0.1:${sitePort}`)
+    .join(', ');
   const args = [
     '--no-sandbox',
     '--disable-gpu',
