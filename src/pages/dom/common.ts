@@ -160,16 +160,6 @@ export function isEscalate(text: string, locale: string | null): boolean {
   return rulesFor(locale).some((rules) => rules.escalate.has(normText(text, rules.locale)));
 }
 
-/** A party phrase that is the whole of `text` (a status line such as "Waiting for your response"). */
-export function partyNamed(text: string, locale: string | null): Party | null {
-  for (const rules of rulesFor(locale)) {
-    const t = normText(text, rules.locale);
-    const hit = rules.parties.find(([phrase]) => t === phrase);
-    if (hit) return hit[1];
-  }
-  return null;
-}
-
 /** An element with the text of its own text nodes (its children's left out), whitespace collapsed. */
 export interface OwnText {
   el: Element;

@@ -5,7 +5,7 @@
  * link. When the hashed-class selectors find nothing, status, party, countdown and Escalate are found
  * by what they say, and a `read-by-meaning` problem names each part so the selectors get updated.
  */
-import type { DisputeStatus, IdVia, PageDispute, Party, Problem } from '../../model/index.ts';
+import type { IdVia, PageDispute, Problem } from '../../model/index.ts';
 import { isCountdownOnly, parseCountdown } from '../text/countdown.ts';
 import { textOf } from '../text/normalize.ts';
 import {
@@ -19,7 +19,6 @@ import {
   orderIdByLabel,
   ORDER_ID_PARAMS,
   ownTexts,
-  partyNamed,
   partyOf,
   problem,
   type DomContext,
@@ -46,7 +45,8 @@ interface Ids {
 
 /**
  * The order id from the first signal that has one (URL, label, link). A later signal naming another
- * order is a problem: the dispute keeps the most trusted id and is never joined to the wrong order.
+ * order is a problem ("disputeDetail.orderId label 8100..." with the id kept as its orderId): the
+ * dispute keeps the most trusted id and is never joined to the wrong order.
  */
 function orderIdOf(doc: Document, ctx: DomContext, s: S, texts: Texts, problems: Problem[]) {
   const signals: Array<[IdVia, string | null]> = [
@@ -58,10 +58,8 @@ function orderIdOf(doc: Document, ctx: DomContext, s: S, texts: Texts, problems:
   if (!first) return null;
   const [via, id] = first as [IdVia, string];
   for (const [other, otherId] of signals) {
-    if (otherId && otherId !== id) {
-      const detail = `disputeDetail.orderId: the ${other} says ${otherId}, the ${via} ${id}; kept the ${via}'s`;
-      problems.push(problem('layout-unrecognized', detail, id));
-    }
+    if (otherId && otherId !== id)
+      problems.push(problem('layout-unrecognized', `disputeDetail.orderId ${other} ${otherId}`, id));
   }
   return { id, via };
 }
@@ -82,50 +80,25 @@ function idsOf(doc: Document, ctx: DomContext, s: S, texts: Texts, problems: Pro
   };
 }
 
-const STATUS_OF_PARTY: Record<Party, DisputeStatus> = {
-  seller: 'awaiting-seller',
-  buyer: 'awaiting-buyer',
-  aliexpress: 'escalated',
-};
+/** The first element whose own text is a dispute-status text of the page's language. */
+const statusByMeaning = (texts: Texts, locale: string | null) => texts().find((t) => disputeStatusOf(t.text, locale));
 
-/** A status text, or a who-must-act line standing as the status ("Waiting for your response"). */
-function statusOf(text: string, locale: string | null): DisputeStatus | null {
-  const known = disputeStatusOf(text, locale);
-  if (known) return known;
-  const party = partyNamed(text, locale);
-  return party ? STATUS_OF_PARTY[party] : null;
+/** Whether two elements sit in one small block: a common ancestor at most two levels above each. */
+function near(a: Element, b: Element): boolean {
+  const above = [a, a.parentElement, a.parentElement?.parentElement];
+  return [b, b.parentElement, b.parentElement?.parentElement].some((x) => x && above.includes(x));
 }
-
-/** The first element whose own text is a dispute-status or who-must-act text of the page's language. */
-function statusByMeaning(texts: Texts, locale: string | null): OwnText | null {
-  return texts().find((t) => disputeStatusOf(t.text, locale) ?? partyNamed(t.text, locale)) ?? null;
-}
-
-/** Whether two elements sit in one small block: a common ancestor at most `depth` levels above each. */
-function near(a: Element, b: Element, depth: number): boolean {
-  const above = new Set<Element>();
-  for (let x: Element | null = a, i = 0; x && i <= depth; x = x.parentElement, i++) above.add(x);
-  for (let y: Element | null = b, i = 0; y && i <= depth; y = y.parentElement, i++) if (above.has(y)) return true;
-  return false;
-}
-
-/** "Time left:": a short text ending in a colon, the way a page introduces the value after it. */
-const introduces = (t: OwnText) => t.text.length <= 40 && /[:：]$/.test(t.text) && !/\d/.test(t.text);
 
 /**
- * A countdown by its shape ("4 days 23:12:11"), in an element beside the status or who-must-act
- * line, or beside a text that introduces it ("Time left: 2 days 05:03:09" counts as well).
+ * A countdown by its shape ("4 days 23:12:11"), beside the status or who-must-act line or a text
+ * that introduces it ("Time left:"); "Time left: 2 days 05:03:09" in one element counts as well.
  */
-function countdownByMeaning(texts: Texts, anchors: readonly Element[], locale: string | null): string | null {
-  const all = texts();
-  const intros = all.filter(introduces).map((t) => t.el);
-  for (const t of all) {
-    const colon = t.text.search(/[:：]\s/);
-    const value = colon > 0 && !/\d/.test(t.text.slice(0, colon)) ? t.text.slice(colon + 1).trim() : t.text;
-    if (!isCountdownOnly(value, locale)) continue;
-    if (value !== t.text || anchors.some((a) => near(a, t.el, 2)) || intros.some((i) => near(i, t.el, 1))) {
-      return value;
-    }
+function countdownByMeaning(texts: Texts, anchors: Element[], locale: string | null): string | null {
+  // "Time left:": a short text ending in a colon, the way a page introduces the value after it.
+  for (const t of texts()) if (t.text.length <= 40 && /^\D+[:：]$/.test(t.text)) anchors.push(t.el);
+  for (const t of texts()) {
+    const value = t.text.replace(/^\D+[:：]\s/, '');
+    if (isCountdownOnly(value, locale) && (value !== t.text || anchors.some((a) => near(a, t.el)))) return value;
   }
   return null;
 }
@@ -164,7 +137,7 @@ function readDispute(doc: Document, ctx: DomContext, s: S, problems: Problem[]):
   }
   if (found) problems.push(byMeaning('status', orderId));
   const statusText = (found ? found.text : textOf(statusEl)) || null;
-  const known = statusText ? statusOf(statusText, ctx.locale) : null;
+  const known = statusText ? disputeStatusOf(statusText, ctx.locale) : null;
   if (statusText && !known) problems.push(problem('unknown-status', statusText, orderId));
 
   const awaitingEl = $optional(doc, s.awaiting);

@@ -44,17 +44,6 @@ export function parseCountdown(text: string, locale: string | null, readAt: Date
   return ms === null ? null : new Date(readAt.getTime() + ms);
 }
 
-const unitWords = new WeakMap<CountdownUnits, Set<string>>();
-function wordsOf(units: CountdownUnits): Set<string> {
-  let words = unitWords.get(units);
-  if (!words) {
-    const all = [...units.day, ...units.hour, ...units.minute, ...units.second];
-    words = new Set(all.map((u) => normText(u).replace(/\.+$/, '')));
-    unitWords.set(units, words);
-  }
-  return words;
-}
-
 /**
  * Whether `text` is a countdown and nothing else ("4 days 23:12:11", "3 days 4 hours", "1 д
  * 03:04:05", "23:12:11"): numbers, clocks and unit words only. How a countdown is told from the
@@ -62,17 +51,12 @@ function wordsOf(units: CountdownUnits): Set<string> {
  */
 export function isCountdownOnly(text: string, locale: string | null): boolean {
   const units = locale ? localeRules(locale)?.countdown : anyUnits();
-  if (!units) return false;
-  const words = wordsOf(units);
-  const tokens = normText(text)
-    .replace(/(\d)(\p{L})/gu, '$1 $2')
-    .split(' ');
-  if (tokens.length > 8) return false;
-  for (const token of tokens) {
-    if (/^\d{1,4}$|^\d{1,3}:\d{2}(?::\d{2})?$/.test(token)) continue;
-    if (!words.has(token.replace(/[.,]+$/, ''))) return false;
-  }
-  return countdownMs(text, units) !== null;
+  const t = normText(text);
+  if (!units || !/^[\d\s:\p{L}.]{1,40}$/u.test(t)) return false;
+  const words = Object.values(units)
+    .flat()
+    .map((u) => normText(u).replace(/\.+$/, ''));
+  return (t.match(/\p{L}+/gu) ?? []).every((w) => words.includes(w)) && countdownMs(t, units) !== null;
 }
 
 let merged: CountdownUnits | null = null;
