@@ -119,6 +119,109 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
     ]);
   });
 
+  it('reads every hand-written dispute page by its saved-from URL: ids, where each came from, status, party, deadline, Escalate', async () => {
+    // What each page in tests/fixtures/handwritten/ shows (written by hand, see each file's first comment).
+    const label = { orderId: 'label', lineId: 'url', disputeId: 'url' };
+    const pages: Array<[string, Record<string, unknown>]> = [
+      [
+        'en',
+        {
+          orderId: '8203451178801217',
+          lineId: '8203451178811217',
+          disputeId: '5207788123409916',
+          via: label,
+          status: 'awaiting-buyer',
+          awaiting: 'buyer',
+          deadline: '2026-11-25T11:12:11.000Z',
+          canEscalate: true,
+        },
+      ],
+      [
+        'es',
+        {
+          orderId: '8100012345678901',
+          lineId: '8100012345612345',
+          disputeId: '5100076543210987',
+          via: label,
+          status: 'awaiting-buyer',
+          awaiting: 'buyer',
+          deadline: '2026-11-22T17:00:00.000Z',
+          canEscalate: true,
+        },
+      ],
+      [
+        'pt-BR',
+        {
+          orderId: '8120556677889900',
+          lineId: '8120556677880001',
+          disputeId: '5120443322110099',
+          via: label,
+          status: 'awaiting-buyer',
+          awaiting: 'buyer',
+          deadline: '2026-11-21T22:30:00.000Z',
+          canEscalate: true,
+        },
+      ],
+      [
+        'ru',
+        {
+          orderId: '8133224455667788',
+          lineId: '8133224455660001',
+          disputeId: '5133998877665544',
+          via: { orderId: 'url', lineId: 'url', disputeId: 'url' },
+          status: 'awaiting-buyer',
+          awaiting: 'buyer',
+          deadline: '2026-11-21T15:04:05.000Z',
+          canEscalate: true,
+        },
+      ],
+      [
+        'en-seller',
+        {
+          orderId: '8207700223344501',
+          lineId: '8207700223344556',
+          disputeId: '5209900112233445',
+          via: label,
+          status: 'awaiting-seller',
+          awaiting: 'seller',
+          deadline: '2026-11-23T16:00:00.000Z',
+          canEscalate: false,
+        },
+      ],
+      [
+        'en-no-escalate',
+        {
+          orderId: '8204400556677889',
+          lineId: '8204400556670002',
+          disputeId: '5204400556679999',
+          via: label,
+          status: 'awaiting-return',
+          awaiting: null,
+          deadline: '2026-11-30T11:59:59.000Z',
+          canEscalate: false,
+        },
+      ],
+    ];
+    const runs = await Promise.all(
+      pages.map(([name]) =>
+        inspect(`tests/fixtures/handwritten/dispute-detail--${name}.html`, '--now', '2026-11-20T12:00:00.000Z'),
+      ),
+    );
+    for (const [i, [name, expected]] of pages.entries()) {
+      const r = runs[i]!;
+      expect(r.stderr, name).toBe('');
+      const out = JSON.parse(r.stdout);
+      expect(out.kind, name).toBe('dispute-detail');
+      expect(out.disputes.map(withoutTimeline), name).toEqual([{ ...expected, reason: null }]);
+      // Each part the selectors missed is named, so a maintainer knows they need an update.
+      expect(
+        out.problems.map((p: { code: string }) => p.code),
+        name,
+      ).toContain('read-by-meaning');
+      expect(out.disputes[0].timeline, name).toBeDefined();
+    }
+  });
+
   it('prints no timeline without --now: a timeline needs a clock', async () => {
     const out = JSON.parse((await inspect(capturePath('refund-list'))).stdout);
     expect(out.disputes[0]).not.toHaveProperty('timeline');

@@ -1,10 +1,11 @@
 /**
- * What every DOM reader shares: the context and result shapes, ids from link parameters (never
- * from label text), and label lookups in the page's language.
+ * What every DOM reader shares: the context and result shapes, ids from link parameters and from
+ * labelled rows, label lookups in the page's language, and the page's own texts for reading by meaning.
  */
 import type { DisputeStatus, Order, OrderAction, OrderStatus, PageDispute, Party, Problem } from '../../model/index.ts';
 import { allLocales, localeRules, type LocaleRules } from '../text/locale-rules.ts';
-import { normText } from '../text/normalize.ts';
+import { labelKey, normText, textOf } from '../text/normalize.ts';
+import { afterOrderLabel, orderNumberIn } from '../text/order-number.ts';
 import { safeMatches, safeQueryAll, type Target } from './selectors.ts';
 
 export interface DomContext {
@@ -154,11 +155,63 @@ export function actionsOf(buttons: readonly Element[], locale: string | null): O
   return out;
 }
 
-/** Whether a button label is the Escalate button in the page's language; null when the language is unknown. */
-export function isEscalate(text: string, locale: string | null): boolean | null {
-  const rules = locale ? localeRules(locale) : null;
-  if (!rules) return null;
-  return rules.escalate.has(normText(text, rules.locale));
+/** Whether a button label is Escalate: in the page's language, or in any supported one when that is unknown. */
+export function isEscalate(text: string, locale: string | null): boolean {
+  return rulesFor(locale).some((rules) => rules.escalate.has(normText(text, rules.locale)));
+}
+
+/** An element with the text of its own text nodes (its children's left out), whitespace collapsed. */
+export interface OwnText {
+  el: Element;
+  text: string;
+}
+
+const NOT_SHOWN = new Set(['script', 'style', 'template', 'noscript', 'title', 'head']);
+
+/**
+ * Every element under `root` with text of its own, in document order: what reading by meaning
+ * searches when the selectors found nothing. Long texts are left out: no label or status is long.
+ */
+export function ownTexts(root: ParentNode): OwnText[] {
+  const out: OwnText[] = [];
+  for (const el of safeQueryAll(root, '*', false)) {
+    if (NOT_SHOWN.has(el.localName)) continue;
+    let raw = '';
+    for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) raw += n.nodeValue ?? '';
+    const text = textOf({ textContent: raw });
+    if (text && text.length <= 200) out.push({ el, text });
+  }
+  return out;
+}
+
+/**
+ * The order number a labelled row shows ("Order number: 8100 0098 7654 3128 Copy", or the label
+ * in one element and the digits in the next), in the page's language or, when that is unknown,
+ * in any. Only digits right by a known label count, never any other long number of the page.
+ */
+export function orderIdByLabel(texts: readonly OwnText[], locale: string | null): string | null {
+  const all = rulesFor(locale);
+  for (const { el, text } of texts) {
+    if (text.length > 60) continue;
+    for (const rules of all) {
+      const rest = afterOrderLabel(labelKey(text, rules.locale), rules.orderNumber);
+      if (rest === null) continue;
+      const id = rest ? orderNumberIn(rest) : valueBeside(el, rules);
+      if (id) return id;
+    }
+  }
+  return null;
+}
+
+/** The value of a label standing alone: after it within its element, else the next element over. */
+function valueBeside(label: Element, rules: LocaleRules): string | null {
+  const inside = afterOrderLabel(labelKey(textOf(label), rules.locale), rules.orderNumber);
+  if (inside) return orderNumberIn(inside);
+  for (const next of [label.nextElementSibling, label.parentElement?.nextElementSibling]) {
+    const id = next ? orderNumberIn(normText(textOf(next))) : null;
+    if (id) return id;
+  }
+  return null;
 }
 
 export const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);

@@ -44,6 +44,21 @@ export function parseCountdown(text: string, locale: string | null, readAt: Date
   return ms === null ? null : new Date(readAt.getTime() + ms);
 }
 
+/**
+ * Whether `text` is a countdown and nothing else ("4 days 23:12:11", "3 days 4 hours", "1 д
+ * 03:04:05", "23:12:11"): numbers, clocks and unit words only. How a countdown is told from the
+ * rest of a page when the selectors that point at it found nothing.
+ */
+export function isCountdownOnly(text: string, locale: string | null): boolean {
+  const units = locale ? localeRules(locale)?.countdown : anyUnits();
+  const t = normText(text);
+  if (!units || !/^[\d\s:\p{L}.]{1,40}$/u.test(t)) return false;
+  const words = Object.values(units)
+    .flat()
+    .map((u) => normText(u).replace(/\.+$/, ''));
+  return (t.match(/\p{L}+/gu) ?? []).every((w) => words.includes(w)) && countdownMs(t, units) !== null;
+}
+
 let merged: CountdownUnits | null = null;
 /** With the page's language unknown, a unit word of any supported language counts. */
 function anyUnits(): CountdownUnits {

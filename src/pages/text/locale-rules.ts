@@ -15,7 +15,7 @@ import pl from '../../../rules/locales/pl.json';
 import ptBR from '../../../rules/locales/pt-BR.json';
 import ru from '../../../rules/locales/ru.json';
 import tr from '../../../rules/locales/tr.json';
-import { foldMonth, normText } from './normalize.ts';
+import { foldMonth, labelKey, normText } from './normalize.ts';
 
 const Phrases = z.array(z.string({ min: 1 }), { min: 1 });
 
@@ -56,6 +56,8 @@ export const LocaleRulesSchema = z.strictObject({
     'contact-seller': Phrases,
   }),
   escalate: Phrases,
+  /** Labels of the row that shows the order number as text ("Order number", "Номер заказа"). */
+  orderNumber: Phrases,
   countdown: z.strictObject({ day: Phrases, hour: Phrases, minute: Phrases, second: Phrases }),
   /** Labels of the order detail page's info rows, by the date they carry. */
   detailDates: z.strictObject({ placedAt: Phrases, shippedAt: Phrases, completedAt: Phrases }),
@@ -86,6 +88,8 @@ export interface LocaleRules {
   parties: Array<[string, Party]>;
   actions: Map<string, OrderAction>;
   escalate: Set<string>;
+  /** Order-number labels as `labelKey` folds them, longest first so "Order No." wins over "Order No". */
+  orderNumber: string[];
   countdown: CountdownUnits;
   detailDates: Array<[string, 'placedAt' | 'shippedAt' | 'completedAt']>;
   deliveryGuarantee: string[];
@@ -126,6 +130,7 @@ export function compileLocale(file: LocaleRulesFile): LocaleRules {
     parties: [...lookup(file.parties, l)].sort((a, b) => b[0].length - a[0].length),
     actions: lookup(file.actions, l),
     escalate: new Set(file.escalate.map((p) => normText(p, l))),
+    orderNumber: file.orderNumber.map((p) => labelKey(p, l)).sort((a, b) => b.length - a.length),
     countdown: file.countdown,
     detailDates: [...lookup(file.detailDates, l)],
     deliveryGuarantee: file.deliveryGuarantee.map((p) => normText(p, l)),

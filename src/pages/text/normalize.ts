@@ -42,3 +42,9 @@ export function textOf(node: { textContent: string | null } | null | undefined):
 
 /** A month name as dates are matched: accents and a trailing abbreviation dot dropped, lower case. */
 export const foldMonth = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\.+$/, '');
+
+/**
+ * A label as label rows are compared: like `normText`, with "№" kept as a mark ("#") rather than
+ * folded into the letters "No", so "Номер заказа №" still ends at its label.
+ */
+export const labelKey = (text: string, locale: string | null = null) => normText(text.replace(/№/g, '#'), locale);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dispute, Order, PageKind, Problem } from '../../../../src/model/index.ts';
+import { Order, PageDispute, PageKind, Problem } from '../../../../src/model/index.ts';
 import {
   DOM_READERS,
   pageLocale,
@@ -19,7 +19,7 @@ const html = (body: string, lang = 'en') =>
 
 function valid(result: DomResult): DomResult {
   for (const o of result.orders) Order.parse(o);
-  for (const d of result.disputes) Dispute.parse(d);
+  for (const d of result.disputes) PageDispute.parse(d);
   for (const p of result.problems) Problem.parse(p);
   return result;
 }
@@ -211,11 +211,17 @@ describe('languages without a locale file', () => {
     expect(result.problems.map((p) => p.code)).toContain('date-unparsed');
   });
 
-  it('a dispute page in an unknown language cannot tell whether Escalate is offered', () => {
+  it('a dispute page in an unknown language: Escalate in any supported language counts, an unknown label cannot tell', () => {
     const { doc, url } = fixture('en', 'dispute-detail');
-    const [d] = valid(readDom(doc, { url: new URL(url), readAt, locale: null, kind: 'dispute-detail' })).disputes;
-    expect(d!.canEscalate).toBeNull();
-    expect(d!.status).toBe('awaiting-buyer');
+    const read = () =>
+      valid(readDom(doc, { url: new URL(url), readAt, locale: null, kind: 'dispute-detail' })).disputes[0]!;
+    expect(read().canEscalate).toBe(true);
+    expect(read().status).toBe('awaiting-buyer');
+    // Korean labels (written by hand for this test): no supported language names them, so either might be Escalate.
+    const [escalate, cancel] = doc.querySelectorAll('button');
+    escalate!.textContent = '분쟁 에스컬레이션';
+    cancel!.textContent = '요청 취소';
+    expect(read().canEscalate).toBeNull();
   });
 });
 
@@ -235,10 +241,27 @@ describe('detail pages missing their ids', () => {
     expect(result.problems).toEqual([{ code: 'order-id-missing', detail: 'order detail', orderId: null }]);
   });
 
-  it('a dispute page without its order link records nothing', () => {
+  it('a dispute page without its order link is still read by its line and case from the URL', () => {
     const { doc, url } = fixture('en', 'dispute-detail');
     for (const a of doc.querySelectorAll('a')) a.removeAttribute('href');
     const result = valid(readDom(doc, { url: new URL(url), readAt, locale: 'en', kind: 'dispute-detail' }));
+    expect(result.problems).toEqual([]);
+    expect(result.disputes).toHaveLength(1);
+    expect(result.disputes[0]).toMatchObject({
+      orderId: null,
+      lineId: '8100009876553128',
+      disputeId: '5100007901234568',
+      via: { lineId: 'url', disputeId: 'url' },
+      status: 'awaiting-buyer',
+    });
+    expect(result.disputes[0]!.via).not.toHaveProperty('orderId');
+  });
+
+  it('a dispute page with no order, line or case id anywhere records nothing', () => {
+    const { doc } = fixture('en', 'dispute-detail');
+    for (const a of doc.querySelectorAll('a')) a.removeAttribute('href');
+    const bare = new URL('https://trade.aliexpress.com/issue/fastissue/Detail.htm?from=1');
+    const result = valid(readDom(doc, { url: bare, readAt, locale: 'en', kind: 'dispute-detail' }));
     expect(result.disputes).toEqual([]);
     expect(result.problems).toEqual([{ code: 'order-id-missing', detail: 'dispute detail', orderId: null }]);
   });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { Dispute, Order, Problem } from '../../../../src/model/index.ts';
+import { Order, PageDispute, Problem } from '../../../../src/model/index.ts';
 import { DOM_READERS, pageLocale } from '../../../../src/pages/dom/index.ts';
 import { FIXTURE_CLOCK } from '../../../site/data.ts';
 import { fixturePages, fixturePath } from '../../../site/snapshot.ts';
@@ -191,16 +191,18 @@ describe('DOM readers on mutated fixtures', () => {
               if ((i + 1) % READ_EVERY !== 0) return;
               reads++;
               const result = reader(page as unknown as Document, ctx);
-              // Ids may only come from links and the URL: the page's hrefs are the whole source of truth.
+              // Ids may only come from links, the URL and labelled rows: what the page contains is the whole source of truth.
               const source =
-                [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')).join(' ') + subject.url.href;
+                [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')).join(' ') +
+                subject.url.href +
+                (root.textContent ?? '').replace(/\s/g, '');
               for (const o of result.orders) {
                 Order.parse(o);
                 expect(source).toContain(o.orderId);
               }
               for (const d of result.disputes) {
-                Dispute.parse(d);
-                expect(source).toContain(d.orderId);
+                PageDispute.parse(d);
+                for (const id of [d.orderId, d.lineId, d.disputeId]) if (id) expect(source).toContain(id);
               }
               for (const p of result.problems) {
                 Problem.parse(p);

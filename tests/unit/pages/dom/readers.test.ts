@@ -135,6 +135,8 @@ describe.each(LANGS)('DOM readers on the %s fixtures', (lang) => {
           openedAt: null,
           reason: t.reasons[d.reason],
           solution: t.solutions[d.solution],
+          // The stand-in's URL names the line and the case; the order only through its link.
+          via: { orderId: 'link', lineId: 'url', disputeId: 'url' },
         },
       ]);
     },
