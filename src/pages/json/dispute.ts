@@ -182,17 +182,25 @@ function walk(json: unknown, ctx: JsonContext, problems: Problem[]): { disputes:
   const budget = { left: MAX_NODES };
   const queue: Frame[] = [{ value: json, depth: 0, owner: null, orderId: null, buttons: 0 }];
   let cut = false;
+  // Each value read costs one, and no more values wait than the budget can still read.
+  const room = (head: number) => queue.length - head < budget.left;
   for (let head = 0; head < queue.length; head++) {
+    if (--budget.left < 0) break;
     const frame = queue[head]!;
     const { value } = frame;
+    if (frame.depth > MAX_DEPTH) {
+      cut = true;
+      continue;
+    }
     if (Array.isArray(value)) {
-      const n = Math.min(value.length, Math.max(budget.left, 0));
-      if (n < value.length) cut = true;
-      for (let i = 0; i < n; i++) {
-        budget.left--;
+      for (let i = 0; i < value.length; i++) {
         const child: unknown = value[i];
-        if (typeof child === 'object' && child !== null)
-          queue.push({ ...frame, value: child, depth: frame.depth + 1, buttons: frame.buttons - 1 });
+        if (typeof child !== 'object' || child === null) budget.left--;
+        else if (room(head)) queue.push({ ...frame, value: child, depth: frame.depth + 1, buttons: frame.buttons - 1 });
+        if (!room(head)) {
+          cut ||= i + 1 < value.length;
+          break;
+        }
       }
       continue;
     }
@@ -208,13 +216,9 @@ function walk(json: unknown, ctx: JsonContext, problems: Problem[]): { disputes:
       disputes.push(owner);
     }
     readObject(fields, frame, owner ?? loose, ctx, problems);
-    if (frame.depth >= MAX_DEPTH) {
-      cut = true;
-      continue;
-    }
     for (const [key, child] of fields) {
       if (typeof child !== 'object' || child === null) continue;
-      if (budget.left <= 0) {
+      if (!room(head)) {
         cut = true;
         break;
       }
