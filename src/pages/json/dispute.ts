@@ -8,8 +8,6 @@ import type { DisputeStatus, PageDispute, Party, Problem } from '../../model/ind
 import { disputeStatusOf, isEscalate, partyOf } from '../dom/common.ts';
 import { mergeDisputes } from '../merge.ts';
 import { parseCountdown } from '../text/countdown.ts';
-import { allLocales } from '../text/locale-rules.ts';
-import { normText } from '../text/normalize.ts';
 import { idOf, isRecord, problem, type JsonContext } from './common.ts';
 import type { JsonRead } from './order-list.ts';
 import { epochOf } from './values.ts';
@@ -22,25 +20,15 @@ export const MAX_DEPTH = 32;
 const ORDER_KEYS = ['tradeorderid', 'orderid'];
 const LINE_KEYS = ['tradeorderlineid', 'orderlineid'];
 const CASE_KEYS = ['reverseorderlineid', 'reverseorderid', 'issueid', 'disputeid'];
-const STATUS_KEYS = [
-  'reversestatustext',
-  'reversedetailstatustext',
-  'refundneweststatus',
-  'issuestatustext',
-  'disputestatustext',
-  'statustext',
-  'statustitle',
-  'statusdesc',
-  'issuestatus',
-];
-const OPENED_KEYS = ['gmtcreate', 'gmtcreated', 'createtime', 'createdtime', 'applytime', 'gmtapply'];
+const STATUS_KEYS = ['reversestatustext', 'reversedetailstatustext', 'refundneweststatus', 'statustext', 'issuestatus'];
+const OPENED_KEYS = ['gmtcreate', 'createtime', 'gmtcreated', 'createdtime'];
 /** Countdown and timeout fields: "leftTime", "countDown", "remainSeconds", "timeoutTime"... */
 const COUNTDOWN_KEY =
-  /^(?:count_?down|left|remain(?:ing)?|rest|time_?left|timeout|deadline|expire)(?:_?time|_?date)?(?:_?ms|_?millis|_?seconds?|_?secs?)?$/;
+  /^(?:count_?down|left|remain(?:ing)?|rest|time_?left|timeout|deadline|expire)(?:_?time)?(?:_?ms|_?sec(?:ond)?s?)?$/;
 /** Keys holding a button or action list, whose entries may be the Escalate button. */
 const BUTTON_KEY = /button|action|operat/;
-const BUTTON_CODE_KEYS = ['type', 'actiontype', 'buttontype', 'code', 'actioncode', 'operatetype', 'key'];
-const BUTTON_TEXT_KEYS = ['text', 'buttontext', 'name', 'title', 'label', 'content'];
+/** A button's code ("ESCALATE_DISPUTE") or its label in the page's language. */
+const BUTTON_FIELDS = ['type', 'actiontype', 'buttontype', 'code', 'text', 'buttontext', 'name'];
 
 /**
  * A unitless duration up to 60 days in seconds is also a plausible one in ms (up to 1.4 hours):
@@ -128,7 +116,7 @@ function deadlineOf(
   if (n >= EPOCH_MS_FROM) return msInstant(n);
   const seconds = /sec/.test(key);
   const ms = seconds ? n * 1000 : n;
-  const unitless = !seconds && !/ms$|millis/.test(key);
+  const unitless = !seconds && !/ms$/.test(key);
   if ((unitless && n <= AMBIGUOUS_UNTIL) || ms > LONGEST_MS) {
     problems.push(problem('countdown-unparsed', `${key}: ${n}`, orderId));
     return null;
@@ -136,21 +124,10 @@ function deadlineOf(
   return new Date(ctx.readAt.getTime() + ms).toISOString();
 }
 
-/** Whether a button label is Escalate in the page's language, or in any language when that is unknown. */
-function isEscalateText(text: string, locale: string | null): boolean {
-  if (locale) return isEscalate(text, locale) === true;
-  for (const rules of allLocales().locales.values()) if (rules.escalate.has(normText(text, rules.locale))) return true;
-  return false;
-}
-
 function readButton(fields: Map<string, unknown>, into: Facts, locale: string | null) {
-  for (const k of BUTTON_CODE_KEYS) {
+  for (const k of BUTTON_FIELDS) {
     const v = fields.get(k);
-    if (typeof v === 'string' && /escalat/i.test(v.slice(0, 80))) into.escalate = true;
-  }
-  for (const k of BUTTON_TEXT_KEYS) {
-    const v = fields.get(k);
-    if (typeof v === 'string' && v.length <= 80 && isEscalateText(v, locale)) into.escalate = true;
+    if (typeof v === 'string' && v.length <= 80 && (/escalat/i.test(v) || isEscalate(v, locale))) into.escalate = true;
   }
 }
 
@@ -276,7 +253,7 @@ function toDispute(f: Facts, loose: Facts | null, ctx: JsonContext, problems: Pr
 export function readDisputeAnswer(json: unknown, ctx: JsonContext, api = 'dispute answer'): JsonRead {
   const problems: Problem[] = [];
   const { disputes, loose, cut } = walk(json, ctx, problems);
-  if (cut) problems.push(problem('json-invalid', `${api}: read the first ${MAX_NODES} values to depth ${MAX_DEPTH}`));
+  if (cut) problems.push(problem('json-invalid', `${api}: cut at ${MAX_NODES} values or depth ${MAX_DEPTH}`));
   const lone = disputes.length === 1 ? loose : null;
   const read = disputes.map((f) => toDispute(f, lone, ctx, problems));
   return { orders: [], disputes: mergeDisputes(read), problems, locale: ctx.locale };

@@ -160,7 +160,11 @@ describe('the dispute answer reader', () => {
     expect(readDisputeAnswer(without, ctx()).disputes[0]!.canEscalate).toBe(false);
     expect(readDisputeAnswer({ reverseOrderLineId: '5100000000000061' }, ctx()).disputes[0]!.canEscalate).toBeNull();
     const byText = { reverseOrderLineId: '5100000000000061', actionList: [{ name: 'Escalate dispute' }] };
-    expect(readDisputeAnswer(byText, ctx()).disputes[0]!.canEscalate).toBe(true);
+    expect(readDisputeAnswer(byText, ctx('en')).disputes[0]!.canEscalate).toBe(true);
+    const ptText = { reverseOrderLineId: '5100000000000061', actionList: [{ buttonText: 'Escalar disputa' }] };
+    expect(readDisputeAnswer(ptText, ctx('pt-BR')).disputes[0]!.canEscalate).toBe(true);
+    // A label is read in the page's language only, as the DOM reader reads the button.
+    expect(readDisputeAnswer(ptText, ctx('en')).disputes[0]!.canEscalate).toBe(false);
     // An Escalate text that is not a button (a step title) is not the button.
     const step = { reverseOrderLineId: '5100000000000061', steps: [{ title: 'Escalate dispute' }] };
     expect(readDisputeAnswer(step, ctx()).disputes[0]!.canEscalate).toBeNull();
