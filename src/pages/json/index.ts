@@ -48,7 +48,8 @@ export function readJson(json: unknown, api: string | undefined | null, ctx: Jso
   const reader =
     known ?? (name && isDisputeApi(name) ? (j: unknown, c: JsonContext) => readDisputeAnswer(j, c, name) : null);
   if (!reader) {
-    const problems: Problem[] = [problem('unknown-answer', name ?? '(unknown)', null)];
+    // A saved answer's own `api` field can be any length; a name is never this long.
+    const problems: Problem[] = [problem('unknown-answer', name?.slice(0, 120) ?? '(unknown)', null)];
     return { orders: [], disputes: [], problems, locale: ctx.locale };
   }
   try {

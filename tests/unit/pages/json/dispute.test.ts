@@ -256,6 +256,16 @@ describe('readJson routing', () => {
       expect(readJson(json, api, ctx()).disputes, api).toHaveLength(1);
   });
 
+  it('names an answer with no API or an absurd one briefly', () => {
+    // Written by hand: an answer without a name, and one whose `api` field is 10 000 characters.
+    expect(readJson({ data: {} }, undefined, ctx()).problems).toEqual([
+      { code: 'unknown-answer', detail: '(unknown)', orderId: null },
+    ]);
+    const [p] = readJson({ api: `mtop.${'x'.repeat(10_000)}` }, undefined, ctx()).problems;
+    expect(p).toMatchObject({ code: 'unknown-answer' });
+    expect(p!.detail!.length).toBeLessThanOrEqual(120);
+  });
+
   it('names each unknown API once, however often its answer arrives', () => {
     const other = { api: 'mtop.aliexpress.member.info', data: { reverseOrderLineId: '5100000000000091' } };
     const tapped = [
