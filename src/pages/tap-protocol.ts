@@ -16,6 +16,12 @@ export const TAP_REPLAY = 'refund-radar-tap-replay';
 /** How many answers the tap keeps for a replay. */
 export const TAP_KEEP = 20;
 
+/**
+ * How many of those one API may hold: a case page that polls its status must not push the order
+ * answers out of the replay.
+ */
+export const TAP_KEEP_PER_API = 5;
+
 /** The mtop APIs worth passing over (lower case, as in the request path `/h5/<api>/1.0/`). */
 export const TAPPED_APIS = [
   'mtop.aliexpress.trade.buyer.order.list',
@@ -23,22 +29,45 @@ export const TAPPED_APIS = [
   'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer',
   'mtop.ae.ld.querydetail',
 ] as const;
-export type TappedApi = (typeof TAPPED_APIS)[number];
+
+/**
+ * Words in an API name that say it answers about a dispute, refund or return: the case pages'
+ * own API names are not known, so they are recognised by these. Plain alternatives, no nesting.
+ */
+const DISPUTE_WORDS = /reverse|issue|dispute|refund|after\.?sale/;
+
+/** Buyer order APIs besides the two read today (counts, line details) are forwarded too. */
+const BUYER_ORDER = /trade\.buyer\.order/;
+
+/** An mtop API name as a request path spells it; longer names are not AliExpress's. */
+const API_NAME = /^mtop\.[a-z0-9._-]{1,120}$/;
+
+/** Whether a lower-case API name looks like a dispute, refund or return answer. */
+export const isDisputeApi = (api: string): boolean => API_NAME.test(api) && DISPUTE_WORDS.test(api);
+
+/** Whether the tap passes an API's answers over: the known four, and those named for disputes or buyer orders. */
+export function isTappedApi(api: string): boolean {
+  return (
+    (TAPPED_APIS as readonly string[]).includes(api) ||
+    isDisputeApi(api) ||
+    (API_NAME.test(api) && BUYER_ORDER.test(api))
+  );
+}
 
 /** A 500-order list answer is about 2.2 MB of JSON; anything far beyond that is not an answer we read. */
 export const TAP_MAX_CHARS = 8_000_000;
 
-/** The API an mtop request URL calls, when it is one we read. */
-export function tappedApiOf(url: string): TappedApi | null {
-  const m = /\/h5\/([a-z0-9.]+)\/\d/i.exec(url);
+/** The API an mtop request URL calls (lower case), when it is one the tap passes over. */
+export function tappedApiOf(url: string): string | null {
+  const m = /\/h5\/([\w.-]{1,130})\/\d/.exec(url);
   const api = m?.[1]?.toLowerCase();
-  return TAPPED_APIS.find((a) => a === api) ?? null;
+  return api && isTappedApi(api) ? api : null;
 }
 
 const tapMessageSchema = () =>
   z.object({
     source: z.literal(TAP_SOURCE),
-    api: z.enumOf(TAPPED_APIS),
+    api: z.string({ max: 130 }),
     url: z.string({ max: 4096 }),
     json: z.unknown(),
   });
@@ -54,7 +83,7 @@ export function parseTapMessage(event: Pick<MessageEvent, 'data' | 'source'>, wi
   const data: unknown = event.data;
   if (typeof data !== 'object' || data === null || (data as { source?: unknown }).source !== TAP_SOURCE) return null;
   const parsed = TapMessage().safeParse(data);
-  if (!parsed.success || parsed.data.json === undefined) return null;
+  if (!parsed.success || parsed.data.json === undefined || !isTappedApi(parsed.data.api)) return null;
   try {
     const size = JSON.stringify(parsed.data.json)?.length ?? 0;
     return size > 0 && size <= TAP_MAX_CHARS ? parsed.data : null;

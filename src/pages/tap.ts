@@ -1,12 +1,12 @@
 import {
   parseAnswerText,
   TAP_KEEP,
+  TAP_KEEP_PER_API,
   TAP_MAX_CHARS,
   TAP_REPLAY,
   TAP_SOURCE,
   tappedApiOf,
   type TapMessage,
-  type TappedApi,
 } from './tap-protocol.ts';
 
 /**
@@ -30,18 +30,23 @@ function deliver(win: TapWindow, message: TapMessage) {
   }
 }
 
-function post(win: TapWindow, api: TappedApi, url: string, json: unknown) {
+function post(win: TapWindow, api: string, url: string, json: unknown) {
   if (json === undefined || json === null || typeof json !== 'object') return;
   const message: TapMessage = { source: TAP_SOURCE, api, url, json };
   const list = kept.get(win);
-  if (list) {
-    list.push(message);
-    if (list.length > TAP_KEEP) list.shift();
-  }
+  if (list) keep(list, message);
   deliver(win, message);
 }
 
-function postText(win: TapWindow, api: TappedApi, url: string, text: unknown) {
+/** Keeps the newest answers, at most TAP_KEEP_PER_API of one API and TAP_KEEP in all. */
+function keep(list: TapMessage[], message: TapMessage) {
+  list.push(message);
+  const sameApi = list.filter((m) => m.api === message.api);
+  if (sameApi.length > TAP_KEEP_PER_API) list.splice(list.indexOf(sameApi[0]!), 1);
+  if (list.length > TAP_KEEP) list.shift();
+}
+
+function postText(win: TapWindow, api: string, url: string, text: unknown) {
   if (typeof text !== 'string' || text.length > TAP_MAX_CHARS) return;
   post(win, api, url, parseAnswerText(text));
 }

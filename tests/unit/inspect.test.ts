@@ -91,9 +91,7 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
     const other = join(dir, 'other.json');
     writeFileSync(other, '{"api": "mtop.aliexpress.member.info", "data": {}}');
     const none = JSON.parse((await inspect(other, '--now', NOW)).stdout);
-    expect(none.problems).toEqual([
-      { code: 'layout-unrecognized', detail: 'no reader for API mtop.aliexpress.member.info', orderId: null },
-    ]);
+    expect(none.problems).toEqual([{ code: 'unknown-answer', detail: 'mtop.aliexpress.member.info', orderId: null }]);
   });
 
   it('reads a saved HTML page through the DOM readers', async () => {

@@ -3,7 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { installTap } from '../../src/pages/tap.ts';
 import {
   parseAnswerText,
+  isTappedApi,
   parseTapMessage,
+  TAP_KEEP,
+  TAP_KEEP_PER_API,
   TAP_MAX_CHARS,
   TAP_SOURCE,
   tappedApiOf,
@@ -80,6 +83,23 @@ describe('the fetch tap', () => {
       url: LIST_URL,
     });
     expect(posted[0]).toHaveProperty('json.data.hierarchy.root', 'pc_om_list_page_109694');
+  });
+
+  it('posts the answers of a dispute page, whatever its API is called', async () => {
+    // Written by hand: an API name the case page might call, and a small answer (its 16-digit id kept exact as a string).
+    const url = 'https://acs.aliexpress.com/h5/mtop.aliexpress.issue.detail.get/1.0/?jsv=2.5.1';
+    const { win, posted } = fakeWindow(() => Promise.resolve(new Response('{"data":{"issueId":6239649418962814}}')));
+    install(win);
+    await (win.fetch as (u: string) => Promise<Response>)(url);
+    await flush();
+    expect(posted).toEqual([
+      {
+        source: TAP_SOURCE,
+        api: 'mtop.aliexpress.issue.detail.get',
+        url,
+        json: { data: { issueId: '6239649418962814' } },
+      },
+    ]);
   });
 
   it('passes `this` and every argument through and leaves other URLs alone', async () => {
@@ -202,6 +222,8 @@ describe('parseTapMessage on the isolated side', () => {
 
   it('accepts the tap message from this window', () => {
     expect(parseTapMessage({ data: good, source: window }, window)).toEqual(good);
+    const dispute = { ...good, api: 'mtop.ae.reverse.order.detail' };
+    expect(parseTapMessage({ data: dispute, source: window }, window)).toEqual(dispute);
   });
 
   it('ignores garbage, other windows, other APIs and oversized answers', () => {
@@ -212,6 +234,10 @@ describe('parseTapMessage on the isolated side', () => {
       [],
       { source: 'someone-else', api: good.api, url: good.url, json: {} },
       { ...good, api: 'mtop.aliexpress.member.info' },
+      { ...good, api: `mtop.aliexpress.issue.${'x'.repeat(200)}` },
+      { ...good, api: 'MTOP.ALIEXPRESS.ISSUE.DETAIL' },
+      { ...good, api: 'issue.detail' },
+      { ...good, api: 7 },
       { ...good, url: 7 },
       { ...good, url: 'x'.repeat(5000) },
       { source: TAP_SOURCE, api: good.api, url: good.url },
@@ -239,6 +265,28 @@ describe('tap helpers', () => {
     expect(tappedApiOf('https://acs.aliexpress.com/h5/mtop.ae.ld.querydetail/1.0/')).toBe('mtop.ae.ld.querydetail');
     expect(tappedApiOf('https://acs.aliexpress.com/h5/mtop.aliexpress.member.info/1.0/')).toBeNull();
     expect(tappedApiOf('https://www.aliexpress.com/p/order/index.html')).toBeNull();
+  });
+
+  it('knows dispute, refund, return, issue and buyer order APIs by their names', () => {
+    const h5 = (api: string) => `https://acs.aliexpress.com/h5/${api}/1.0/?jsv=2.5.1`;
+    for (const api of [
+      'mtop.aliexpress.issue.detail.get',
+      'mtop.ae.reverse.order.detail',
+      'mtop.aliexpress.buyer.dispute.query',
+      'mtop.aliexpress.refund.amount.query',
+      'mtop.aliexpress.trade.buyer.order.count',
+      'mtop.ae.aftersale.case.get',
+      'mtop.ae.after.sale.case.get',
+    ]) {
+      expect(tappedApiOf(h5(api)), api).toBe(api);
+      expect(isTappedApi(api), api).toBe(true);
+    }
+    expect(tappedApiOf(h5('MTOP.AE.REVERSE.ORDER.DETAIL'))).toBe('mtop.ae.reverse.order.detail');
+    for (const api of ['mtop.aliexpress.cart.list', 'mtop.aliexpress.member.info', 'mtop.ae.seller.store.info']) {
+      expect(tappedApiOf(h5(api)), api).toBeNull();
+      expect(isTappedApi(api), api).toBe(false);
+    }
+    expect(tappedApiOf(h5(`mtop.aliexpress.issue.${'x'.repeat(200)}`))).toBeNull();
   });
 
   it('keeps ids beyond 2^53 exact, unwraps JSONP, and leaves digits inside strings alone', () => {
@@ -269,5 +317,43 @@ describe('the replay for a late content script', () => {
     handlers.forEach((h) => h({ source: win, data: { source: 'refund-radar-tap-replay' } }));
     expect(posted).toHaveLength(2);
     expect(posted[1]).toBe(posted[0]);
+  });
+
+  it('keeps at most TAP_KEEP answers and TAP_KEEP_PER_API of one API, newest first to stay', async () => {
+    // Written by hand: a case page polling its status 30 times after the order list arrived.
+    const poll = 'https://acs.aliexpress.com/h5/mtop.aliexpress.issue.status.get/1.0/';
+    const other = (i: number) => `https://acs.aliexpress.com/h5/mtop.aliexpress.refund.q${i}/1.0/`;
+    const { win, posted } = fakeWindow((url: unknown) =>
+      Promise.resolve(new Response(url === LIST_URL ? LIST_TEXT : `{"n":${posted.length}}`)),
+    );
+    const handlers: ((e: { source: unknown; data: unknown }) => void)[] = [];
+    (win as { addEventListener: unknown }).addEventListener = (type: string, fn: never) => {
+      if (type === 'message') handlers.push(fn);
+    };
+    install(win);
+    const fetch = win.fetch as (u: string) => Promise<Response>;
+    await fetch(LIST_URL);
+    await flush();
+    for (let i = 0; i < 30; i++) {
+      await fetch(poll);
+      await flush();
+    }
+    const before = posted.length;
+    handlers.forEach((h) => h({ source: win, data: { source: 'refund-radar-tap-replay' } }));
+    const replayed = posted.slice(before) as { api: string; json: unknown }[];
+    expect(replayed.map((m) => m.api)).toEqual([
+      'mtop.aliexpress.trade.buyer.order.list',
+      ...Array<string>(TAP_KEEP_PER_API).fill('mtop.aliexpress.issue.status.get'),
+    ]);
+    expect(replayed.at(-1)).toBe(posted[before - 1]);
+
+    for (let i = 0; i < TAP_KEEP + 5; i++) {
+      await fetch(other(i));
+      await flush();
+    }
+    const again = posted.length;
+    handlers.forEach((h) => h({ source: win, data: { source: 'refund-radar-tap-replay' } }));
+    expect(posted.length - again).toBe(TAP_KEEP);
+    expect(posted.at(-1)).toBe(posted[again - 1]);
   });
 });

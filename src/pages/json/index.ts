@@ -1,5 +1,7 @@
 import type { Problem } from '../../model/index.ts';
+import { isDisputeApi } from '../tap-protocol.ts';
 import { isRecord, problem, type JsonContext } from './common.ts';
+import { readDisputeAnswer } from './dispute.ts';
 import { LOGISTICS_API, readLogistics } from './logistics.ts';
 import { ORDER_DETAIL_API, readOrderDetail } from './order-detail.ts';
 import { ORDER_LIST_API, readOrderList, type JsonRead } from './order-list.ts';
@@ -35,12 +37,19 @@ export function guessApi(json: unknown): string | null {
   return null;
 }
 
-/** Reads one mtop answer. Never throws: an unknown API or a broken answer becomes a problem. */
+/**
+ * Reads one mtop answer: a known API by its reader, one named for disputes, refunds or returns by
+ * the reader that finds dispute fields by name. Any other answer is left unread with one
+ * `unknown-answer` problem naming its API. Never throws.
+ */
 export function readJson(json: unknown, api: string | undefined | null, ctx: JsonContext): JsonRead {
   const name = (api ?? guessApi(json))?.trim().toLowerCase() ?? null;
-  const reader = name && Object.hasOwn(READERS, name) ? READERS[name]! : null;
+  const known = name && Object.hasOwn(READERS, name) ? READERS[name]! : null;
+  const reader =
+    known ?? (name && isDisputeApi(name) ? (j: unknown, c: JsonContext) => readDisputeAnswer(j, c, name) : null);
   if (!reader) {
-    const problems: Problem[] = [problem('layout-unrecognized', `no reader for API ${name ?? '(unknown)'}`, null)];
+    // A saved answer's own `api` field can be any length; a name is never this long.
+    const problems: Problem[] = [problem('unknown-answer', name?.slice(0, 120) ?? '(unknown)', null)];
     return { orders: [], disputes: [], problems, locale: ctx.locale };
   }
   try {

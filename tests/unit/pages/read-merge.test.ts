@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Dispute, Order } from '../../../src/model/index.ts';
 import { mergeDisputes, mergeOrders, mergeProblems } from '../../../src/pages/merge.ts';
+import { read } from '../../../src/pages/read.ts';
+import { FIXTURE_CLOCK } from '../../site/data.ts';
+import { ALL_PAGES, loadFixture } from './dom/fixtures.ts';
 
 const order = (over: Partial<Order>): Order => ({
   orderId: '8212313961591322',
@@ -114,5 +117,37 @@ describe('mergeProblems', () => {
   it('drops exact repeats only', () => {
     const p = { code: 'unknown-status' as const, detail: 'X', orderId: '1' };
     expect(mergeProblems([p], [p, { ...p, orderId: '2' }])).toEqual([p, { ...p, orderId: '2' }]);
+  });
+});
+
+describe('read() on a dispute page with its own answer', () => {
+  const page = loadFixture(ALL_PAGES.find((p) => p.lang === 'en' && p.name === 'dispute-detail')!);
+  // Written by hand: the case answer of that page, naming the dispute by its line only.
+  const answer = (lineId: string) => ({
+    data: { module: { tradeOrderLineId: lineId, gmtCreate: '1788000000000', reverseStatusText: 'Refund complete' } },
+  });
+  const api = 'mtop.aliexpress.issue.detail.get';
+
+  it('merges the DOM dispute and the JSON dispute of the same line into one', () => {
+    const s = read(page.doc, page.url, FIXTURE_CLOCK, { tapped: [{ json: answer('8100009876553128'), api }] });
+    expect(s.disputes).toHaveLength(1);
+    expect(s.disputes[0]).toMatchObject({
+      orderId: '8100009876543128',
+      lineId: '8100009876553128',
+      disputeId: '5100007901234568',
+      // The page's own status stays: the DOM was read first.
+      status: 'awaiting-buyer',
+      canEscalate: true,
+      openedAt: new Date(1788000000000).toISOString(),
+    });
+    expect(s.disputes[0]!.deadline).not.toBeNull();
+  });
+
+  it('keeps a JSON dispute of another line apart', () => {
+    const s = read(page.doc, page.url, FIXTURE_CLOCK, { tapped: [{ json: answer('8100009876559999'), api }] });
+    expect(s.disputes.map((d) => [d.orderId, d.lineId, d.status])).toEqual([
+      ['8100009876543128', '8100009876553128', 'awaiting-buyer'],
+      [null, '8100009876559999', 'refunded'],
+    ]);
   });
 });

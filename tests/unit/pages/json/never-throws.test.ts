@@ -58,9 +58,7 @@ describe('readJson never throws', () => {
 
   it('names the API it has no reader for', () => {
     const read = readJson({ api: 'mtop.aliexpress.member.info', data: {} }, undefined, ctx);
-    expect(read.problems).toEqual([
-      { code: 'layout-unrecognized', detail: 'no reader for API mtop.aliexpress.member.info', orderId: null },
-    ]);
+    expect(read.problems).toEqual([{ code: 'unknown-answer', detail: 'mtop.aliexpress.member.info', orderId: null }]);
   });
 
   it('turns a reader that throws into a problem', () => {
