@@ -103,7 +103,7 @@ export function readOrderDetail(json: unknown, ctx: JsonContext): JsonRead {
   const guarantee = services.map((s) => DELIVERY_GUARANTEE.exec(s.content ?? '')?.[1]).find(Boolean);
   const order: Order = {
     orderId,
-    ...statusFrom(textOf(status?.title), problems, orderId),
+    ...statusFrom(textOf(status?.title), problems, orderId, locale),
     placedAt: dateOf(info?.orderCreatTime, locale, problems, orderId),
     storeName: textOf(products?.sellerVO?.sellerName),
     total: total

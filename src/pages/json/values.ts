@@ -2,6 +2,7 @@ import type { Money, OrderStatus, Problem } from '../../model/index.ts';
 import { problem } from './common.ts';
 import { orderStatusOf } from './labels.ts';
 import { parseDate, parseMoney } from '../text/index.ts';
+import { orderStatusOf as localeOrderStatusOf } from '../dom/common.ts';
 
 /**
  * A page date in the page's language. English is the second try because AliExpress leaves some
@@ -50,12 +51,14 @@ export function moneyOf(
   orderId: string | null,
 ): Money | null {
   const code = src.currency && /^[A-Z]{3}$/.test(src.currency) ? src.currency : null;
-  const split = src.formatPriceInfo ? parseFormatPriceInfo(src.formatPriceInfo) : null;
+  // "||" or "R$|" (seen on orders without a settled total) hold no number: as if there were none.
+  const info = src.formatPriceInfo && /\d/.test(src.formatPriceInfo) ? src.formatPriceInfo : null;
+  const split = info ? parseFormatPriceInfo(info) : null;
   if (split !== null) return { amount: split, currency: code };
-  const shown = src.text ? parseMoney(src.text, locale) : null;
+  const text = src.text?.trim() ? src.text : null;
+  const shown = text ? parseMoney(text, locale) : null;
   if (shown) return { amount: shown.amount, currency: code ?? shown.currency };
-  if (src.formatPriceInfo || src.text)
-    problems.push(problem('amount-unparsed', src.text ?? src.formatPriceInfo ?? null, orderId));
+  if (info || text) problems.push(problem('amount-unparsed', text ?? info, orderId));
   return null;
 }
 
@@ -68,19 +71,24 @@ export function textOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-/** The canonical status of a status text; an unknown text keeps its words and is named as a problem. */
+/**
+ * The canonical status of a status text: the texts seen in answers first, then the page
+ * language's labels (`rules/locales`, every language when it is unknown), which the DOM readers
+ * use too. An unknown text keeps its words and is named as a problem.
+ */
 export function statusFrom(
   text: string | null,
   problems: Problem[],
   orderId: string | null,
+  locale: string | null = null,
 ): { status: OrderStatus; statusText: string | null } {
   if (!text) {
     problems.push(problem('field-missing', 'statusText', orderId));
     return { status: 'unknown', statusText: null };
   }
-  const known = orderStatusOf(text);
+  const known = orderStatusOf(text)?.status ?? localeOrderStatusOf(text, locale);
   if (!known) problems.push(problem('unknown-status', text, orderId));
-  return { status: known?.status ?? 'unknown', statusText: text };
+  return { status: known ?? 'unknown', statusText: text };
 }
 
 /** The language a set of status texts proves, when they agree on one. */
