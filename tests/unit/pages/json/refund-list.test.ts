@@ -146,6 +146,15 @@ describe('readRefundList statuses (lines derived from the capture)', () => {
     });
   }
 
+  it('reads the legacy "Refund Completed" as refunded', () => {
+    // The legacy wording (intl.alipay.com, ../shared/RULES-SOURCES.md), written by hand into the line.
+    const r = readRefundList(
+      oneLine((l) => Object.assign(l, { reverseStatus: 4, reverseDetailStatusText: 'Refund Completed' })),
+      ctx,
+    );
+    expect(r.disputes[0]).toMatchObject({ status: 'refunded', statusText: 'Refund Completed' });
+  });
+
   it('reads who must act from a text that names only the party', () => {
     // "We're reviewing your request" is AliExpress's turn: escalated, awaiting AliExpress.
     const r = readRefundList(

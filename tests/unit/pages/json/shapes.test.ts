@@ -277,6 +277,16 @@ describe('readOrderList on field variants', () => {
     ]);
   });
 
+  it('maps the list texts others captured: "Processing" to to-ship, legacy "Awaiting receipt" to shipped', () => {
+    // Texts from ../shared/RULES-SOURCES.md "order list statuses" (scraper selectors 2026-06; legacy).
+    const json = list();
+    first(json).statusText = 'Processing';
+    json.data.data['pc_om_list_order_8214779947343229']!.fields.statusText = 'Awaiting receipt';
+    const read = readOrderList(json, ctx);
+    expect(read.problems).toEqual([]);
+    expect(read.orders.slice(0, 2).map((o) => o.status)).toEqual(['to-ship', 'shipped']);
+  });
+
   it("reads a status in a language the answer texts do not list, from the language's labels", () => {
     // "Zustellung ausstehend" is in rules/locales/de.json, not in the JSON side's own list.
     const json = list();
