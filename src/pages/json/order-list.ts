@@ -67,15 +67,14 @@ function orderOf(card: UltronComponent, locale: string | null, problems: Problem
     if (f.orderId != null) problems.push(problem('order-id-missing', `${base}.orderId`, null));
     return null;
   }
-  const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
     orderId,
     ...statusFrom(textOf(f.statusText), problems, orderId, locale),
-    placedAt: dateOf(text(f.orderDateText), locale, problems, orderId),
+    placedAt: dateOf(textOf(f.orderDateText), locale, problems, orderId),
     storeName: textOf(f.storeName),
     // The order's own total or none: a sum of its lines would miss shipping, taxes and coupons.
     total: moneyOf(
-      { formatPriceInfo: text(f.formatPriceInfo), text: text(f.totalPriceText), currency: text(f.currencyCode) },
+      { formatPriceInfo: textOf(f.formatPriceInfo), text: textOf(f.totalPriceText), currency: textOf(f.currencyCode) },
       locale,
       problems,
       orderId,

@@ -15,12 +15,7 @@ export interface UltronComponent {
 }
 
 /** An mtop envelope's `data` is the graph when it holds the components map or the hierarchy. */
-function isGraph(value: unknown): value is Record<string, unknown> {
-  if (!isRecord(value)) return false;
-  if ('hierarchy' in value) return true;
-  // A bare components map may hold a component keyed "data"; a component has `fields` or `tag`.
-  return isRecord(value.data) && !('fields' in value.data) && !('tag' in value.data);
-}
+const isGraph = (value: unknown) => isRecord(value) && ('hierarchy' in value || isRecord(value.data));
 
 /** The graph may come as the whole mtop answer (`{api, data: {...}, ret}`) or as its `data`. */
 export function unwrapGraph(json: unknown): { graph: unknown; base: string } {
@@ -30,15 +25,10 @@ export function unwrapGraph(json: unknown): { graph: unknown; base: string } {
 
 const tagOfKey = (key: string) => key.replace(/_[^_]+$/, '');
 
-const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
-
 /** A component's own `tag`, else its `type`; only a component with neither is known by its key. */
 export function tagOf(key: string, component: unknown): string {
-  if (isRecord(component)) {
-    if (nonEmpty(component.tag)) return component.tag.trim();
-    if (nonEmpty(component.type)) return component.type.trim();
-  }
-  return tagOfKey(key);
+  const c = isRecord(component) ? component : {};
+  return typeof c.tag === 'string' && c.tag ? c.tag : typeof c.type === 'string' && c.type ? c.type : tagOfKey(key);
 }
 
 /**
@@ -72,8 +62,7 @@ export function orderedComponents(json: unknown, problems: Problem[]): UltronCom
   const { graph, base } = unwrapGraph(json);
   const at = (path: string) => (base ? `${base}.${path}` : path);
   if (!isRecord(graph) || !isRecord(graph.data)) {
-    const got = isRecord(graph) ? (graph.data === undefined ? 'missing' : 'expected object') : 'expected object';
-    problems.push(problem('json-invalid', `${at('data')}: ${got}`));
+    problems.push(problem('json-invalid', `${at('data')}: expected object`));
     return null;
   }
   const data = graph.data;
