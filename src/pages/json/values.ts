@@ -52,7 +52,7 @@ export function moneyOf(
   orderId: string | null,
 ): Money | null {
   const code = src.currency && /^[A-Z]{3}$/.test(src.currency) ? src.currency : null;
-  // "||" or "R$|" (seen on orders without a settled total) hold no number: as if there were none.
+  // A split price with empty parts ("||", "R$|") holds no number: the shown text decides.
   const info = src.formatPriceInfo && /\d/.test(src.formatPriceInfo) ? src.formatPriceInfo : null;
   const split = info ? parseFormatPriceInfo(info) : null;
   if (split !== null) return { amount: split, currency: code };
