@@ -1,5 +1,8 @@
 import * as z from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
+import { idFromHref, problem } from '../dom/common.ts';
+
+export { problem };
 
 /** What one JSON reader produced; the same shape the DOM readers return. */
 export interface Observations<O, D> {
@@ -14,6 +17,12 @@ export const opt = z.opt;
 /** Ids arrive as strings, or as numbers when a component happened to be typed that way. */
 export const IdLike = z.union(z.string(), z.number());
 
+const SITE = new URL('https://www.aliexpress.com/');
+
+/** The id in a link's query parameter (`detail.html?orderId=`), read as the DOM readers read links. */
+export const paramId = (url: string | null | undefined, name: string): string | null =>
+  url ? idFromHref(url, SITE, [name]) : null;
+
 /**
  * An id as a string of digits. A number beyond 2^53 has already lost digits in JSON.parse, so it
  * is refused rather than recorded wrong.
@@ -22,10 +31,6 @@ export function idOf(value: unknown): string | null {
   if (typeof value === 'string') return /^\d{6,24}$/.test(value.trim()) ? value.trim() : null;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 100000) return String(value);
   return null;
-}
-
-export function problem(code: Problem['code'], detail: string | null, orderId: string | null = null): Problem {
-  return { code, detail, orderId };
 }
 
 /** "data.orderLines[0].quantity": a zod issue path a maintainer can find in the saved answer. */

@@ -6,7 +6,7 @@ import { LOGISTICS_API, readLogistics } from './logistics.ts';
 import { ORDER_DETAIL_API, readOrderDetail } from './order-detail.ts';
 import { ORDER_LIST_API, readOrderList, type JsonRead } from './order-list.ts';
 import { readRefundList, REFUND_LIST_API } from './refund-list.ts';
-import { unwrapGraph } from './ultron.ts';
+import { tagOf, unwrapGraph } from './ultron.ts';
 
 export type { JsonContext } from './common.ts';
 export type { JsonRead } from './order-list.ts';
@@ -26,10 +26,13 @@ export const READ_APIS: readonly string[] = Object.keys(READERS);
 export function guessApi(json: unknown): string | null {
   if (isRecord(json) && typeof json.api === 'string' && json.api.trim()) return json.api.trim().toLowerCase();
   const { graph } = unwrapGraph(json);
-  if (isRecord(graph) && isRecord(graph.hierarchy) && isRecord(graph.data)) {
-    const keys = Object.keys(graph.data);
-    if (keys.some((k) => k.startsWith('pc_om_list_'))) return ORDER_LIST_API;
-    if (keys.some((k) => k.startsWith('detail_'))) return ORDER_DETAIL_API;
+  // By the components' own tags: keys are spelled differently between answers and a "View
+  // orders" page may come without a hierarchy.
+  if (isRecord(graph) && isRecord(graph.data)) {
+    const data = graph.data;
+    const tags = Object.keys(data).map((k) => tagOf(k, data[k]));
+    if (tags.some((t) => t.startsWith('pc_om_list_'))) return ORDER_LIST_API;
+    if (tags.some((t) => t.startsWith('detail_'))) return ORDER_DETAIL_API;
   }
   const body = isRecord(json) && isRecord(json.data) ? json.data : json;
   if (isRecord(body) && isRecord(body.module) && Array.isArray(body.module.items)) return REFUND_LIST_API;

@@ -1,48 +1,4 @@
-import type { OrderAction, OrderStatus } from '../../model/index.ts';
-
-/**
- * Status texts the order JSON carries, in the shopper's language, with the language they prove.
- * Only texts seen in captures, public code or help pages (../shared/ALIEXPRESS.md) are listed;
- * anything else becomes `unknown` with its text kept, never a guess.
- */
-const ORDER_STATUS_LABELS: readonly { text: string; status: OrderStatus; lang: string }[] = [
-  { text: 'Awaiting payment', status: 'to-pay', lang: 'en' },
-  { text: 'Payment being verified', status: 'to-pay', lang: 'en' },
-  { text: 'Awaiting shipment', status: 'to-ship', lang: 'en' },
-  { text: 'To ship', status: 'to-ship', lang: 'en' },
-  { text: 'Awaiting delivery', status: 'shipped', lang: 'en' },
-  // Shipped and waiting for the buyer to confirm receipt.
-  { text: 'Awaiting confirmation', status: 'shipped', lang: 'en' },
-  { text: 'Completed', status: 'completed', lang: 'en' },
-  { text: 'Finished', status: 'completed', lang: 'en' },
-  // After the buyer confirmed: money moves to the seller; nothing left for the buyer but a late dispute.
-  { text: 'Fund processing', status: 'completed', lang: 'en' },
-  { text: 'Closed', status: 'closed', lang: 'en' },
-  { text: 'Canceled', status: 'closed', lang: 'en' },
-  { text: 'Cancelled', status: 'closed', lang: 'en' },
-  { text: 'Expired', status: 'closed', lang: 'en' },
-  { text: 'Dispute in progress', status: 'in-dispute', lang: 'en' },
-  // Funds are frozen while a dispute or review runs.
-  { text: 'Frozen', status: 'in-dispute', lang: 'en' },
-  { text: 'Dispute finished', status: 'completed', lang: 'en' },
-  { text: 'Aguardando a entrega', status: 'shipped', lang: 'pt' },
-  // pt-BR pages print "Concluído " with a trailing space; texts are trimmed before lookup.
-  { text: 'Concluído', status: 'completed', lang: 'pt' },
-  { text: 'Disputa em andamento', status: 'in-dispute', lang: 'pt' },
-  { text: 'Ожидание оплаты', status: 'to-pay', lang: 'ru' },
-  { text: 'Закрыт', status: 'closed', lang: 'ru' },
-  { text: 'Завершено', status: 'completed', lang: 'ru' },
-];
-
-const norm = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
-
-const byText = new Map(ORDER_STATUS_LABELS.map((l) => [norm(l.text), l]));
-
-/** The canonical status and proven language of a status text, or null when the text is not known. */
-export function orderStatusOf(text: string): { status: OrderStatus; lang: string } | null {
-  const hit = byText.get(norm(text));
-  return hit ? { status: hit.status, lang: hit.lang } : null;
-}
+import type { OrderAction } from '../../model/index.ts';
 
 /**
  * Button `type`s of the order JSON, which do not change with the language. The "Returns/refunds"

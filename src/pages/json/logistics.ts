@@ -1,7 +1,7 @@
 import { blankOrder } from '../../model/blank.ts';
 import * as z from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
-import { check, idOf, opt, problem, type JsonContext } from './common.ts';
+import { check, opt, paramId, problem, type JsonContext } from './common.ts';
 import { DELIVERY_GUARANTEE } from './order-detail.ts';
 import type { JsonRead } from './order-list.ts';
 import { dateOf } from './values.ts';
@@ -17,15 +17,6 @@ const Logistics = z.object({
   }),
 });
 
-function param(url: string | null | undefined, name: string): string | null {
-  if (!url) return null;
-  try {
-    return idOf(new URL(url, 'https://www.aliexpress.com/').searchParams.get(name));
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The tracking answer adds one thing the order pages may lack: the delivery guarantee ("Refund if
  * no delivery before Sep 3, 2026"). It says nothing of the order's status, so that stays unknown
@@ -37,8 +28,8 @@ export function readLogistics(json: unknown, ctx: JsonContext): JsonRead {
   if (!parsed) return { orders: [], disputes: [], problems, locale: ctx.locale };
   const { module } = parsed.data;
   const orderId =
-    param(ctx.url, 'tradeOrderId') ??
-    (module.trackingDetailLineList ?? []).map((l) => param(l.etaInfo?.tipsLink, 'tradeOrderId')).find(Boolean) ??
+    paramId(ctx.url, 'tradeOrderId') ??
+    (module.trackingDetailLineList ?? []).map((l) => paramId(l.etaInfo?.tipsLink, 'tradeOrderId')).find(Boolean) ??
     null;
   if (!orderId) {
     problems.push(problem('order-id-missing', 'tradeOrderId (page URL or etaInfo.tipsLink)', null));

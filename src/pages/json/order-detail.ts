@@ -1,6 +1,6 @@
 import * as z from '../shape.ts';
 import type { Order, Problem } from '../../model/index.ts';
-import { check, idOf, IdLike, opt, problem, type JsonContext } from './common.ts';
+import { check, idOf, IdLike, opt, paramId, problem, type JsonContext } from './common.ts';
 import { actionsOf } from './labels.ts';
 import { buttonsOf, linesOf, type JsonRead } from './order-list.ts';
 import { byTag, orderedComponents, type UltronComponent } from './ultron.ts';
@@ -11,7 +11,6 @@ export const ORDER_DETAIL_API = 'mtop.aliexpress.trade.buyer.order.detail';
 const StatusBlock = z.object({
   orderId: opt(IdLike),
   title: opt(z.string()),
-  reminder: opt(z.string()),
   buttonVOList: opt(z.array(z.unknown())),
 });
 
@@ -55,13 +54,7 @@ function first<T>(
 
 /** Only the id to use: the answer's own, else the page URL's (`detail.html?orderId=`). */
 function orderIdOf(status: z.Infer<typeof StatusBlock> | null, info: z.Infer<typeof OrderInfo> | null, url: string) {
-  const fromJson = idOf(status?.orderId) ?? idOf(info?.tradeOrderId);
-  if (fromJson) return fromJson;
-  try {
-    return idOf(new URL(url).searchParams.get('orderId'));
-  } catch {
-    return null;
-  }
+  return idOf(status?.orderId) ?? idOf(info?.tradeOrderId) ?? paramId(url, 'orderId');
 }
 
 export function readOrderDetail(json: unknown, ctx: JsonContext): JsonRead {
@@ -103,7 +96,7 @@ export function readOrderDetail(json: unknown, ctx: JsonContext): JsonRead {
   const guarantee = services.map((s) => DELIVERY_GUARANTEE.exec(s.content ?? '')?.[1]).find(Boolean);
   const order: Order = {
     orderId,
-    ...statusFrom(textOf(status?.title), problems, orderId),
+    ...statusFrom(textOf(status?.title), problems, orderId, locale),
     placedAt: dateOf(info?.orderCreatTime, locale, problems, orderId),
     storeName: textOf(products?.sellerVO?.sellerName),
     total: total

@@ -2,14 +2,14 @@ import * as z from '../shape.ts';
 import type { Order, OrderLine, PageDispute, Problem } from '../../model/index.ts';
 import { check, idOf, IdLike, isRecord, opt, problem, type JsonContext, type Observations } from './common.ts';
 import { actionsOf } from './labels.ts';
-import { byTag, orderedComponents } from './ultron.ts';
+import { byTag, orderedComponents, type UltronComponent } from './ultron.ts';
 import { dateOf, languageOfStatuses, moneyOf, quantityOf, statusFrom, textOf } from './values.ts';
 
 export const ORDER_LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
 
 const Button = z.object({ type: opt(z.string()), text: opt(z.string()) });
 
-/** One `pc_om_list_order_<id>` component; loose because AliExpress adds fields freely. */
+/** One order component (tag `pc_om_list_order`); loose because AliExpress adds fields freely. */
 const ListOrder = z.object({
   orderId: IdLike,
   statusText: opt(z.string()),
@@ -50,6 +50,45 @@ export function buttonsOf(raw: readonly unknown[] | null | undefined): { type?: 
   });
 }
 
+/** The id a component key ends in (`pc_om_list_order_<id>`, `order_<id>`): only to name a problem. */
+const keyIdOf = (key: string) => idOf(/_(\d+)$/.exec(key)?.[1]);
+
+/**
+ * One order card. The schema only names what does not match; each field is then read on its own,
+ * so one mistyped field costs that field, not the order. The id is the one field an order needs.
+ */
+function orderOf(card: UltronComponent, locale: string | null, problems: Problem[]): Order | null {
+  const base = `data.data.${card.key}.fields`;
+  check(ListOrder, card.fields, base, problems, keyIdOf(card.key));
+  const f = isRecord(card.fields) ? card.fields : {};
+  const orderId = idOf(f.orderId);
+  if (!orderId) {
+    // A missing id was named by the schema; one that is there but unusable (rounded) is named here.
+    if (f.orderId != null) problems.push(problem('order-id-missing', `${base}.orderId`, null));
+    return null;
+  }
+  return {
+    orderId,
+    ...statusFrom(textOf(f.statusText), problems, orderId, locale),
+    placedAt: dateOf(textOf(f.orderDateText), locale, problems, orderId),
+    storeName: textOf(f.storeName),
+    // The order's own total or none: a sum of its lines would miss shipping, taxes and coupons.
+    total: moneyOf(
+      { formatPriceInfo: textOf(f.formatPriceInfo), text: textOf(f.totalPriceText), currency: textOf(f.currencyCode) },
+      locale,
+      problems,
+      orderId,
+    ),
+    lines: linesOf(Array.isArray(f.orderLines) ? f.orderLines : [], `${base}.orderLines`, problems, orderId),
+    actions: actionsOf(buttonsOf(Array.isArray(f.buttons) ? f.buttons : null)),
+    dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+  };
+}
+
+/**
+ * A page of My orders: the first answer (`renderType: "init"`) or a "View orders" page
+ * (`"append"`), which may bring only order components. Orders are found by their tag.
+ */
 export function readOrderList(json: unknown, ctx: JsonContext): JsonRead {
   const problems: Problem[] = [];
   const components = orderedComponents(json, problems);
@@ -60,30 +99,8 @@ export function readOrderList(json: unknown, ctx: JsonContext): JsonRead {
 
   const orders: Order[] = [];
   for (const card of cards) {
-    const base = `data.data.${card.key}.fields`;
-    const keyId = idOf(card.key.slice('pc_om_list_order_'.length));
-    const f = check(ListOrder, card.fields, base, problems, keyId);
-    if (!f) continue;
-    const orderId = idOf(f.orderId);
-    if (!orderId) {
-      problems.push(problem('order-id-missing', `${base}.orderId`, null));
-      continue;
-    }
-    orders.push({
-      orderId,
-      ...statusFrom(textOf(f.statusText), problems, orderId),
-      placedAt: dateOf(f.orderDateText, locale, problems, orderId),
-      storeName: textOf(f.storeName),
-      total: moneyOf(
-        { formatPriceInfo: f.formatPriceInfo, text: f.totalPriceText, currency: f.currencyCode },
-        locale,
-        problems,
-        orderId,
-      ),
-      lines: linesOf(f.orderLines ?? [], `${base}.orderLines`, problems, orderId),
-      actions: actionsOf(buttonsOf(f.buttons)),
-      dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
-    });
+    const order = orderOf(card, locale, problems);
+    if (order) orders.push(order);
   }
   if (cards.length === 0 && byTag(components, 'pc_om_list_body').length === 0) {
     problems.push(problem('layout-unrecognized', 'no pc_om_list_order or pc_om_list_body component', null));

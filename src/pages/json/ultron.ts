@@ -1,45 +1,43 @@
-import * as z from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
-import { check, isRecord } from './common.ts';
+import { isRecord, problem } from './common.ts';
 
 /**
  * The order list and detail answers are "Ultron" component graphs: business data in
- * `data[<tag>_<id>].fields`, display order only in `hierarchy.structure` (the object's key order
- * is shuffled between answers).
+ * `data[<key>].fields`, display order only in `hierarchy.structure` (the object's key order is
+ * shuffled between answers). What a component is comes from its own `tag` (or `type`): keys have
+ * been seen as `pc_om_list_order_<id>` and as `order_<id>`, and a "View orders" page-2 answer
+ * (`renderType: "append"`) may come without a hierarchy or without the header and body.
  */
-const Graph = z.object({
-  data: z.record(z.unknown()),
-  hierarchy: z.object({
-    root: z.opt(z.string()),
-    structure: z.record(z.array(z.string())),
-  }),
-});
-
-const Component = z.object({
-  tag: z.opt(z.string()),
-  fields: z.opt(z.unknown()),
-});
-
 export interface UltronComponent {
   key: string;
   tag: string;
   fields: unknown;
 }
 
+/** An mtop envelope's `data` is the graph when it holds the components map or the hierarchy. */
+const isGraph = (value: unknown) => isRecord(value) && ('hierarchy' in value || isRecord(value.data));
+
 /** The graph may come as the whole mtop answer (`{api, data: {...}, ret}`) or as its `data`. */
 export function unwrapGraph(json: unknown): { graph: unknown; base: string } {
-  if (isRecord(json) && isRecord(json.data) && 'hierarchy' in json.data) return { graph: json.data, base: 'data' };
+  if (isRecord(json) && isGraph(json.data)) return { graph: json.data, base: 'data' };
   return { graph: json, base: '' };
 }
 
 const tagOfKey = (key: string) => key.replace(/_[^_]+$/, '');
 
-/** Components in display order: a depth-first walk of `hierarchy.structure`, unreached ones after. */
-export function orderedComponents(json: unknown, problems: Problem[]): UltronComponent[] | null {
-  const { graph, base } = unwrapGraph(json);
-  const parsed = check(Graph, graph, base, problems);
-  if (!parsed) return null;
-  const { structure } = parsed.hierarchy;
+/** A component's own `tag`, else its `type`; only a component with neither is known by its key. */
+export function tagOf(key: string, component: unknown): string {
+  const c = isRecord(component) ? component : {};
+  return typeof c.tag === 'string' && c.tag ? c.tag : typeof c.type === 'string' && c.type ? c.type : tagOfKey(key);
+}
+
+/**
+ * Keys in display order: a depth-first walk of `hierarchy.structure` from its root. Children that
+ * are not strings are skipped; the structure only orders the cards, so a broken one costs the
+ * order, never a component.
+ */
+function structureOrder(hierarchy: Record<string, unknown>): string[] {
+  const structure = isRecord(hierarchy.structure) ? hierarchy.structure : {};
   const order: string[] = [];
   const seen = new Set<string>();
   const visit = (key: string, depth: number) => {
@@ -47,17 +45,44 @@ export function orderedComponents(json: unknown, problems: Problem[]): UltronCom
     if (seen.has(key) || depth > 64) return;
     seen.add(key);
     order.push(key);
-    for (const child of Object.hasOwn(structure, key) ? (structure[key] ?? []) : []) visit(child, depth + 1);
+    const children = Object.hasOwn(structure, key) ? structure[key] : null;
+    if (Array.isArray(children)) for (const child of children) if (typeof child === 'string') visit(child, depth + 1);
   };
-  const roots = parsed.hierarchy.root ? [parsed.hierarchy.root] : [];
+  const roots = typeof hierarchy.root === 'string' ? [hierarchy.root] : [];
   for (const root of [...roots, ...Object.keys(structure)]) visit(root, 0);
-  for (const key of Object.keys(parsed.data)) if (!seen.has(key)) order.push(key);
+  return order;
+}
+
+/**
+ * Components in display order: the hierarchy's when there is one, then every component it does not
+ * reach in the `data` object's own order (all of them when the hierarchy is missing, which is no
+ * problem: the components carry everything the readers need).
+ */
+export function orderedComponents(json: unknown, problems: Problem[]): UltronComponent[] | null {
+  const { graph, base } = unwrapGraph(json);
+  const at = (path: string) => (base ? `${base}.${path}` : path);
+  if (!isRecord(graph) || !isRecord(graph.data)) {
+    problems.push(problem('json-invalid', `${at('data')}: expected object`));
+    return null;
+  }
+  const data = graph.data;
+  const { hierarchy } = graph;
+  if (hierarchy != null && !isRecord(hierarchy)) {
+    problems.push(problem('json-invalid', `${at('hierarchy')}: expected object`));
+  }
+  const order = isRecord(hierarchy) ? structureOrder(hierarchy) : [];
+  const reached = new Set(order);
+  for (const key of Object.keys(data)) if (!reached.has(key)) order.push(key);
 
   const out: UltronComponent[] = [];
   for (const key of order) {
-    if (!Object.hasOwn(parsed.data, key)) continue;
-    const c = check(Component, parsed.data[key], `${base ? base + '.' : ''}data.${key}`, problems);
-    if (c) out.push({ key, tag: c.tag ?? tagOfKey(key), fields: c.fields });
+    if (!Object.hasOwn(data, key)) continue;
+    const component = data[key];
+    if (!isRecord(component)) {
+      problems.push(problem('json-invalid', `${at('data')}.${key}: expected object`));
+      continue;
+    }
+    out.push({ key, tag: tagOf(key, component), fields: component.fields });
   }
   return out;
 }

@@ -1,7 +1,9 @@
 import type { Money, OrderStatus, Problem } from '../../model/index.ts';
 import { problem } from './common.ts';
-import { orderStatusOf } from './labels.ts';
 import { parseDate, parseMoney } from '../text/index.ts';
+import { orderStatusOf } from '../dom/common.ts';
+import { allLocales } from '../text/locale-rules.ts';
+import { normText } from '../text/normalize.ts';
 
 /**
  * A page date in the page's language. English is the second try because AliExpress leaves some
@@ -50,12 +52,14 @@ export function moneyOf(
   orderId: string | null,
 ): Money | null {
   const code = src.currency && /^[A-Z]{3}$/.test(src.currency) ? src.currency : null;
-  const split = src.formatPriceInfo ? parseFormatPriceInfo(src.formatPriceInfo) : null;
+  // A split price with empty parts ("||", "R$|") holds no number: the shown text decides.
+  const info = src.formatPriceInfo && /\d/.test(src.formatPriceInfo) ? src.formatPriceInfo : null;
+  const split = info ? parseFormatPriceInfo(info) : null;
   if (split !== null) return { amount: split, currency: code };
-  const shown = src.text ? parseMoney(src.text, locale) : null;
+  const text = src.text?.trim() ? src.text : null;
+  const shown = text ? parseMoney(text, locale) : null;
   if (shown) return { amount: shown.amount, currency: code ?? shown.currency };
-  if (src.formatPriceInfo || src.text)
-    problems.push(problem('amount-unparsed', src.text ?? src.formatPriceInfo ?? null, orderId));
+  if (info || text) problems.push(problem('amount-unparsed', text ?? info, orderId));
   return null;
 }
 
@@ -68,23 +72,40 @@ export function textOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
-/** The canonical status of a status text; an unknown text keeps its words and is named as a problem. */
+/**
+ * The canonical status of a status text, from the labels the DOM readers use too
+ * (`rules/locales`): the page language's first, then every language's, because AliExpress leaves
+ * some answers untranslated. An unknown text keeps its words and is named as a problem.
+ */
 export function statusFrom(
   text: string | null,
   problems: Problem[],
   orderId: string | null,
+  locale: string | null = null,
 ): { status: OrderStatus; statusText: string | null } {
   if (!text) {
     problems.push(problem('field-missing', 'statusText', orderId));
     return { status: 'unknown', statusText: null };
   }
-  const known = orderStatusOf(text);
+  const known = orderStatusOf(text, locale) ?? (locale ? orderStatusOf(text, null) : null);
   if (!known) problems.push(problem('unknown-status', text, orderId));
-  return { status: known?.status ?? 'unknown', statusText: text };
+  return { status: known ?? 'unknown', statusText: text };
 }
 
-/** The language a set of status texts proves, when they agree on one. */
+/** The languages whose labels list a status text. */
+function languagesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const rules of allLocales().locales.values())
+    if (rules.orderStatus.has(normText(text, rules.locale))) out.push(rules.locale);
+  return out;
+}
+
+/** The one language every known status text is written in, or null when they prove none or several. */
 export function languageOfStatuses(texts: readonly (string | null | undefined)[]): string | null {
-  const langs = new Set(texts.flatMap((t) => (t ? [orderStatusOf(t)?.lang] : [])).filter((l) => l !== undefined));
-  return langs.size === 1 ? [...langs][0]! : null;
+  let common: string[] | null = null;
+  for (const text of texts) {
+    const langs = text ? languagesOf(text) : [];
+    if (langs.length) common = common ? common.filter((l) => langs.includes(l)) : langs;
+  }
+  return common?.length === 1 ? common[0]! : null;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dispute, Order, Problem } from '../../../../src/model/index.ts';
+import { Order, PageDispute, Problem } from '../../../../src/model/index.ts';
 import { readJson, READERS, READ_APIS } from '../../../../src/pages/json/index.ts';
 import { capture, type CaptureName } from './fixtures.ts';
 
@@ -13,7 +13,7 @@ const ctx = {
 // The readers are called directly, not through readJson's safety net, so an escape would show.
 function assertValid(read: ReturnType<typeof readJson>) {
   for (const o of read.orders) expect(Order.safeParse(o).success).toBe(true);
-  for (const d of read.disputes) expect(Dispute.safeParse(d).success).toBe(true);
+  for (const d of read.disputes) expect(PageDispute.safeParse(d).success).toBe(true);
   for (const p of read.problems) expect(Problem.safeParse(p).success).toBe(true);
 }
 
