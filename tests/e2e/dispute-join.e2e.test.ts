@@ -211,7 +211,7 @@ describe.each(['en', 'pt-BR', 'ru'] as const)(
   },
 );
 
-// The other order: the dispute page first, in a fresh profile, so its order is unknown and it is
+// The other way round: the dispute page first, in a fresh profile, so its order is unknown and it is
 // held; My orders then brings the order's lines and the held dispute joins it.
 describe.each(['en', 'ru'] as const)('a dispute page with no order link seen before its order (%s)', (lang) => {
   let h: Harness;
