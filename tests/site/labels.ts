@@ -17,6 +17,8 @@ export interface Labels {
   tracking: string;
   orderDate: string;
   orderId: string;
+  /** The row label a dispute page shows the order number under when it gives no link to the order. */
+  orderNumber: string;
   copy: string;
   store: string;
   total: string;
@@ -58,6 +60,7 @@ const en: Labels = {
   tracking: 'Tracking',
   orderDate: 'Order date:',
   orderId: 'Order ID:',
+  orderNumber: 'Order number',
   copy: 'Copy',
   store: 'Store',
   total: 'Total:',
@@ -141,6 +144,7 @@ const es: Labels = {
   tracking: 'Seguimiento',
   orderDate: 'Fecha del pedido:',
   orderId: 'N.º de pedido:',
+  orderNumber: 'Número de pedido',
   copy: 'Copiar',
   store: 'Tienda',
   total: 'Total:',
@@ -224,6 +228,7 @@ const fr: Labels = {
   tracking: 'Suivi',
   orderDate: 'Date de commande :',
   orderId: 'N° de commande :',
+  orderNumber: 'N° de commande',
   copy: 'Copier',
   store: 'Boutique',
   total: 'Total :',
@@ -307,6 +312,7 @@ const de: Labels = {
   tracking: 'Sendungsverfolgung',
   orderDate: 'Bestelldatum:',
   orderId: 'Bestellnummer:',
+  orderNumber: 'Bestellnummer',
   copy: 'Kopieren',
   store: 'Shop',
   total: 'Gesamt:',
@@ -391,6 +397,7 @@ const ptBR: Labels = {
   tracking: 'Rastreamento',
   orderDate: 'Data do pedido:',
   orderId: 'Nº do pedido:',
+  orderNumber: 'Número do pedido',
   copy: 'Copiar',
   store: 'Loja',
   total: 'Total:',
@@ -475,6 +482,7 @@ const ru: Labels = {
   tracking: 'Отслеживание',
   orderDate: 'Дата заказа:',
   orderId: 'Номер заказа:',
+  orderNumber: 'Номер заказа',
   copy: 'Копировать',
   store: 'Магазин',
   total: 'Итого:',
@@ -558,6 +566,7 @@ const pl: Labels = {
   tracking: 'Śledzenie przesyłki',
   orderDate: 'Data zamówienia:',
   orderId: 'Numer zamówienia:',
+  orderNumber: 'Numer zamówienia',
   copy: 'Kopiuj',
   store: 'Sklep',
   total: 'Razem:',
@@ -641,6 +650,7 @@ const it: Labels = {
   tracking: 'Tracciamento',
   orderDate: "Data dell'ordine:",
   orderId: 'ID ordine:',
+  orderNumber: "Numero dell'ordine",
   copy: 'Copia',
   store: 'Negozio',
   total: 'Totale:',
@@ -724,6 +734,7 @@ const nl: Labels = {
   tracking: 'Track & trace',
   orderDate: 'Besteldatum:',
   orderId: 'Bestelnummer:',
+  orderNumber: 'Bestelnummer',
   copy: 'Kopiëren',
   store: 'Winkel',
   total: 'Totaal:',
@@ -807,6 +818,7 @@ const tr: Labels = {
   tracking: 'Kargo takibi',
   orderDate: 'Sipariş tarihi:',
   orderId: 'Sipariş numarası:',
+  orderNumber: 'Sipariş numarası',
   copy: 'Kopyala',
   store: 'Mağaza',
   total: 'Toplam:',

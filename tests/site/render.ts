@@ -272,7 +272,28 @@ export function renderOrderDetailHtml(opts: RenderOptions, order: SiteOrder): st
   return page(opts, t.orderDetails, body, countdownScript(opts));
 }
 
-export function renderDisputeDetailHtml(opts: RenderOptions, order: SiteOrder): string {
+/**
+ * How a dispute page names its order: a link to the order (`link`, what AliExpress usually shows),
+ * the number as text in a labelled row with no link (`label`), or not at all, so only the URL's
+ * line and case ids name the dispute (`none`). The last two make the extension join the dispute
+ * to its order by itself.
+ */
+export const ORDER_REFS = ['link', 'label', 'none'] as const;
+export type OrderRef = (typeof ORDER_REFS)[number];
+
+function disputeOrderRef(opts: RenderOptions, order: SiteOrder, ref: OrderRef): string {
+  const t = LABELS[opts.lang];
+  switch (ref) {
+    case 'link':
+      return `<a class="product--orderLink--2nM3qW4" href="${esc(link(opts, 'www', detailPath(order.orderId)))}">${esc(t.orderDetails)}</a>`;
+    case 'label':
+      return `<div class="product--orderNo--4kT7wE1"><span class="product--orderNoLabel--2pR8sD3">${esc(t.orderNumber)}</span> <span class="product--orderNoValue--1mN5bV6">${order.orderId}</span></div>`;
+    case 'none':
+      return '';
+  }
+}
+
+export function renderDisputeDetailHtml(opts: RenderOptions, order: SiteOrder, orderRef: OrderRef = 'link'): string {
   const t = LABELS[opts.lang];
   const d = order.dispute;
   if (!d) throw new Error(`order ${order.orderId} has no dispute`);
@@ -304,7 +325,7 @@ export function renderDisputeDetailHtml(opts: RenderOptions, order: SiteOrder): 
     `<div class="product--wrap--1oP9aS2">` +
     `<div class="product--store--2dF3gH4">${esc(order.store.name)}</div>` +
     `<div class="product--title--3jK4lZ5"><span title="${esc(line.title)}">${esc(line.title)}</span> <span class="product--quantity--1xC2vB3">x${line.quantity}</span></div>` +
-    `<a class="product--orderLink--2nM3qW4" href="${esc(link(opts, 'www', detailPath(order.orderId)))}">${esc(t.orderDetails)}</a>` +
+    disputeOrderRef(opts, order, orderRef) +
     `</div></div>`;
   return page(opts, t.disputeDetails, body, countdownScript(opts));
 }

@@ -21,6 +21,7 @@ import { LANGS, LABELS, type Lang } from './labels.ts';
 import { ORDER_LIST_PATH, orderListAnswer } from './mtop.ts';
 import {
   esc,
+  ORDER_REFS,
   renderDisputeDetailHtml,
   renderDisputeListHtml,
   renderNotFoundHtml,
@@ -28,6 +29,7 @@ import {
   renderOrderListHtml,
   renderRefundStartHtml,
   renderTrackingHtml,
+  type OrderRef,
   type RenderOptions,
 } from './render.ts';
 
@@ -118,6 +120,12 @@ function homeHtml(opts: RenderOptions): string {
   return `<!DOCTYPE html><html lang="${LANG_INFO[opts.lang].tag}"><head><meta charset="utf-8"><title>AliExpress</title></head><body><h1>AliExpress (local stand-in)</h1><ul>${links}</ul><p>${languages}</p></body></html>`;
 }
 
+/** `?orderRef=label` or `none`: the dispute page without its order link (see OrderRef). */
+function orderRefOf(url: URL): OrderRef {
+  const asked = url.searchParams.get('orderRef');
+  return ORDER_REFS.find((r) => r === asked) ?? 'link';
+}
+
 function positive(value: string | null, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
@@ -179,7 +187,7 @@ function route(url: URL, opts: RenderOptions, defaultCount: number): { status: n
       const index = orderIndexOfLineOrDispute(id);
       const order = index === null ? null : siteOrder(index, opts.clock);
       return order?.dispute
-        ? { status: 200, html: renderDisputeDetailHtml(opts, order) }
+        ? { status: 200, html: renderDisputeDetailHtml(opts, order, orderRefOf(url)) }
         : notFound('dispute not found');
     }
     default:

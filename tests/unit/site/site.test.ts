@@ -4,7 +4,8 @@ import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderIndexOf, orderIndexOfLineOrDispute, siteOrder, siteOrders } from '../../site/data.ts';
 import { LANG_INFO } from '../../site/format.ts';
-import { LANGS } from '../../site/labels.ts';
+import { LABELS, LANGS } from '../../site/labels.ts';
+import { esc } from '../../site/render.ts';
 import { chooseLang, langFromLocale, startSite, type Site } from '../../site/server.ts';
 import { fixturePages, fixturePath } from '../../site/snapshot.ts';
 import { ORDER_LIST_API, ORDER_LIST_PATH } from '../../site/mtop.ts';
@@ -205,5 +206,59 @@ describe('server', () => {
     expect(reply.body).toContain(`data-countdown-ms="${o.dispute!.countdownMs}"`);
     expect(reply.body).toContain('setInterval(tick,1000)');
     expect(reply.body).toContain('2 days 05:03:09');
+  });
+});
+
+describe('dispute pages with no order link (?orderRef=label | none)', () => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await startSite({ port: 0, clock: () => new Date('2026-11-20T12:00:00Z') });
+  });
+  afterAll(() => site.close());
+
+  const disputed = siteOrders().filter((o) => o.dispute);
+  const url = (o: (typeof disputed)[number], ref?: string) =>
+    `http://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=${o.dispute!.lineId}&reverseOrderLineId=${o.dispute!.disputeId}&from=1${ref ? `&orderRef=${ref}` : ''}`;
+  const LINK = /<a class="product--orderLink--[^"]*" href="[^"]*">[^<]*<\/a>/;
+  const LABEL_ROW = /<div class="product--orderNo--[^"]*">.*?<\/span><\/div>/;
+
+  it.each(LANGS)('serves them in %s, the order number only as text under its label', async (lang) => {
+    const cookie = `aep_usuc_f=site=glo&b_locale=${LANG_INFO[lang].bLocale}`;
+    for (const o of disputed) {
+      const linked = await fetchPage(site, url(o), cookie);
+      const label = await fetchPage(site, url(o, 'label'), cookie);
+      const none = await fetchPage(site, url(o, 'none'), cookie);
+      for (const reply of [label, none]) {
+        expect(reply.status).toBe(200);
+        expect(htmlLang(reply.body)).toBe(LANG_INFO[lang].tag);
+        expect(reply.headers['content-language']).toBe(LANG_INFO[lang].tag);
+        expect(reply.body).toContain(esc(LABELS[lang].dispute[o.dispute!.status]));
+        expect(reply.body).not.toContain('orderId=');
+        expect(reply.body).not.toContain('/p/order/detail.html');
+        expect(reply.body).not.toContain('product--orderLink');
+      }
+      expect(label.body).toMatch(
+        new RegExp(`>${esc(LABELS[lang].orderNumber)}</span> <span class="product--orderNoValue--[^"]*">${o.orderId}<`),
+      );
+      expect(none.body).not.toContain(o.orderId);
+      expect(none.body).not.toContain('product--orderNo');
+      // Apart from how the order is named, the pages are the one with the link.
+      expect(linked.body).toMatch(LINK);
+      expect(label.body.replace(LABEL_ROW, '')).toBe(linked.body.replace(LINK, ''));
+      expect(none.body).toBe(linked.body.replace(LINK, ''));
+    }
+  });
+
+  it('labels the order number in each language, not in English', () => {
+    for (const lang of LANGS.filter((l) => l !== 'en'))
+      expect(LABELS[lang].orderNumber).not.toBe(LABELS.en.orderNumber);
+  });
+
+  it('keeps the order link for any other orderRef value', async () => {
+    const o = disputed[0]!;
+    const linked = await fetchPage(site, url(o));
+    expect((await fetchPage(site, url(o, 'link'))).body).toBe(linked.body);
+    expect((await fetchPage(site, url(o, 'bogus'))).body).toBe(linked.body);
+    expect(linked.body).toContain(`/p/order/detail.html?orderId=${o.orderId}`);
   });
 });
