@@ -78,8 +78,10 @@ export interface Suite<D extends { kind: string }> {
   kinds: readonly D['kind'][];
   /** Drifts of the kinds given for one subject (a language drift must move away from its language). */
   drifts: (kinds: readonly D['kind'][], subject: number) => fc.Arbitrary<D[]>;
-  /** Which subject (page or capture) a run drifts. */
+  /** How many subjects (pages or captures) there are; a run drifts one of them. */
   subjects: number;
+  /** A subject's name, for the report. */
+  label: (subject: number) => string;
   /** Applies the drifts to one subject, reads it and judges the result. */
   run: (subject: number, drifts: D[]) => Verdict;
   numRuns: number;
@@ -137,6 +139,6 @@ function reportPending<D extends { kind: string }>(suite: Suite<D>, kind: D['kin
   if (details.failed && details.counterexample) {
     const [[subject, drifts]] = details.counterexample;
     const why = suite.run(subject, drifts).violations.slice(0, 3).join('; ');
-    report(`  smallest: subject ${subject}, ${JSON.stringify(drifts)} -> ${why}`);
+    report(`  smallest: ${suite.label(subject)}, ${JSON.stringify(drifts)} -> ${why}`);
   }
 }

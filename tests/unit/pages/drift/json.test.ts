@@ -73,6 +73,7 @@ describe('JSON readers on drifted real captures', () => {
       kinds: JSON_DRIFT_KINDS,
       drifts: jsonDrifts,
       subjects: SUBJECTS.length,
+      label: (i) => SUBJECTS[i]!.name,
       run: runOne,
       numRuns: RUNS,
       seed: 0x5eed_0011,
