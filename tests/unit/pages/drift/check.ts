@@ -95,9 +95,13 @@ export interface Suite<D extends { kind: string }> {
 export function runSuite<D extends { kind: string }>(suite: Suite<D>): Tally {
   const tally = newTally();
   const live = suite.kinds.filter((k) => !PENDING_DRIFTS.includes(k));
-  // With every kind pending there is nothing to assert; the report below still runs each kind.
-  if (live.length > 0) assertLive(suite, live, tally);
-  report(tallyText(suite.name, tally));
+  try {
+    // With every kind pending there is nothing to assert; the report below still runs each kind.
+    if (live.length > 0) assertLive(suite, live, tally);
+  } finally {
+    // Also when a property failed, so the counts show how far the run got.
+    report(tallyText(suite.name, tally));
+  }
   if (REPORT) for (const kind of suite.kinds.filter((k) => PENDING_DRIFTS.includes(k))) reportPending(suite, kind);
   return tally;
 }

@@ -56,7 +56,7 @@ function runOne(index: number, drifts: JsonDrift[]) {
   return judge(snapshot, `${JSON.stringify(json)} ${s.url}`, s.expected);
 }
 
-const RUNS = 6000;
+const RUNS = 7000;
 
 describe('JSON readers on drifted real captures', () => {
   it('read every capture undrifted, so the properties compare against something', () => {

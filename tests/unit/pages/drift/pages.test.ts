@@ -99,7 +99,7 @@ function runOne(index: number, drifts: PageDrift[]): Verdict {
   return judge(snapshot, `${doc.documentElement.outerHTML} ${s.url}`, expected);
 }
 
-const RUNS = 4000;
+const RUNS = 3000;
 
 describe('DOM readers on drifted fixture pages', () => {
   it('read every page undrifted, with a known status, so the properties compare against something', () => {
