@@ -102,8 +102,19 @@ function rulesFor(locale: string | null): LocaleRules[] {
   return one ? [one] : [...allLocales().locales.values()];
 }
 
+/**
+ * The page's language first, then every other: AliExpress leaves some texts untranslated, and a
+ * page may declare one language while showing another. For the few texts that decide what the
+ * shopper is told (statuses, who must act, Escalate); the others stay in the page's language.
+ */
+function* rulesThenAll(locale: string | null): Generator<LocaleRules> {
+  const one = locale ? localeRules(locale) : null;
+  if (one) yield one;
+  for (const rules of allLocales().locales.values()) if (rules !== one) yield rules;
+}
+
 export function orderStatusOf(text: string, locale: string | null): Exclude<OrderStatus, 'unknown'> | null {
-  for (const rules of rulesFor(locale)) {
+  for (const rules of rulesThenAll(locale)) {
     const hit = rules.orderStatus.get(normText(text, rules.locale));
     if (hit) return hit;
   }
@@ -111,7 +122,7 @@ export function orderStatusOf(text: string, locale: string | null): Exclude<Orde
 }
 
 export function disputeStatusOf(text: string, locale: string | null): Exclude<DisputeStatus, 'unknown'> | null {
-  for (const rules of rulesFor(locale)) {
+  for (const rules of rulesThenAll(locale)) {
     const hit = rules.disputeStatus.get(normText(text, rules.locale));
     if (hit) return hit;
   }
@@ -119,7 +130,7 @@ export function disputeStatusOf(text: string, locale: string | null): Exclude<Di
 }
 
 export function partyOf(text: string, locale: string | null): Party | null {
-  for (const rules of rulesFor(locale)) {
+  for (const rules of rulesThenAll(locale)) {
     const t = normText(text, rules.locale);
     const hit = rules.parties.find(([phrase]) => t.includes(phrase));
     if (hit) return hit[1];
@@ -155,9 +166,10 @@ export function actionsOf(buttons: readonly Element[], locale: string | null): O
   return out;
 }
 
-/** Whether a button label is Escalate: in the page's language, or in any supported one when that is unknown. */
+/** Whether a button label is Escalate, in the page's language or any other supported one. */
 export function isEscalate(text: string, locale: string | null): boolean {
-  return rulesFor(locale).some((rules) => rules.escalate.has(normText(text, rules.locale)));
+  for (const rules of rulesThenAll(locale)) if (rules.escalate.has(normText(text, rules.locale))) return true;
+  return false;
 }
 
 /** An element with the text of its own text nodes (its children's left out), whitespace collapsed. */
@@ -186,11 +198,11 @@ export function ownTexts(root: ParentNode): OwnText[] {
 
 /**
  * The order number a labelled row shows ("Order number: 8100 0098 7654 3128 Copy", or the label
- * in one element and the digits in the next), in the page's language or, when that is unknown,
- * in any. Only digits right by a known label count, never any other long number of the page.
+ * in one element and the digits in the next), in the page's language first, then in any other.
+ * Only digits right by a known label count, never any other long number of the page.
  */
 export function orderIdByLabel(texts: readonly OwnText[], locale: string | null): string | null {
-  const all = rulesFor(locale);
+  const all = [...rulesThenAll(locale)];
   for (const { el, text } of texts) {
     if (text.length > 60) continue;
     for (const rules of all) {

@@ -82,9 +82,21 @@ export function orderedComponents(json: unknown, problems: Problem[]): UltronCom
       problems.push(problem('json-invalid', `${at('data')}.${key}: expected object`));
       continue;
     }
-    out.push({ key, tag: tagOf(key, component), fields: component.fields });
+    out.push({ key, tag: tagOf(key, component), fields: unwrapFields(component.fields) });
   }
   return out;
+}
+
+/** Fields an answer wrapped one or two levels deeper (`fields.fields`, `fields.data`, `fields.props`). */
+function unwrapFields(fields: unknown): unknown {
+  for (let depth = 0; depth < 3 && isRecord(fields); depth++) {
+    const keys = Object.keys(fields);
+    const only = keys.length === 1 ? keys[0]! : null;
+    if (only !== 'fields' && only !== 'data' && only !== 'props') break;
+    if (!isRecord(fields[only])) break;
+    fields = fields[only];
+  }
+  return fields;
 }
 
 export const byTag = (components: readonly UltronComponent[], tag: string) => components.filter((c) => c.tag === tag);

@@ -163,8 +163,11 @@ describe('the dispute answer reader', () => {
     expect(readDisputeAnswer(byText, ctx('en')).disputes[0]!.canEscalate).toBe(true);
     const ptText = { reverseOrderLineId: '5100000000000061', actionList: [{ buttonText: 'Escalar disputa' }] };
     expect(readDisputeAnswer(ptText, ctx('pt-BR')).disputes[0]!.canEscalate).toBe(true);
-    // A label is read in the page's language only, as the DOM reader reads the button.
-    expect(readDisputeAnswer(ptText, ctx('en')).disputes[0]!.canEscalate).toBe(false);
+    // A label in another language than the page's still counts, as on the DOM side: AliExpress
+    // leaves texts untranslated, and a page may declare one language while showing another.
+    expect(readDisputeAnswer(ptText, ctx('en')).disputes[0]!.canEscalate).toBe(true);
+    const other = { reverseOrderLineId: '5100000000000061', actionList: [{ buttonText: 'Cancelar pedido' }] };
+    expect(readDisputeAnswer(other, ctx('en')).disputes[0]!.canEscalate).toBe(false);
     // An Escalate text that is not a button (a step title) is not the button.
     const step = { reverseOrderLineId: '5100000000000061', steps: [{ title: 'Escalate dispute' }] };
     expect(readDisputeAnswer(step, ctx()).disputes[0]!.canEscalate).toBeNull();
