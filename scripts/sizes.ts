@@ -11,9 +11,9 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 
 /** Budgets in bytes of gzip; raising one takes a reason in the README's Performance section. */
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
-  content: 31 * 1024,
+  content: 35 * 1024,
   popup: 40 * 1024,
-  background: 60 * 1024,
+  background: 61 * 1024,
 };
 
 /** The budgets issue 7 set, kept so the report shows what was raised and by how much. */
@@ -33,7 +33,16 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'a 120-line shape checker instead), Preact (7 KB; the helper builds its elements directly), the policy ' +
     'and clock (6 KB; the background answers helperFacts) and webextension-polyfill (2.8 KB). Reaching ' +
     "25 KB would mean fetching each language's rules at run time, which needs web-accessible resources " +
-    'any page could probe to detect the extension.',
+    'any page could probe to detect the extension. Raised again, 31 -> 35 KB (34.3 KB measured), for ' +
+    'reading pages shaped differently from ours (issue 11): the order number from labelled rows in ten ' +
+    'languages and status, countdown and Escalate found by their text when classes change (~1.4 KB), the ' +
+    "dispute page's own answers read by field name (~1.6 KB), JSON components taken by tag with or without " +
+    'a hierarchy, and the tap passing dispute and refund answers on (~0.3 KB).',
+  background:
+    'It measures 60.6 KB. Disputes a page names only by their line or case are held and joined to their ' +
+    'order (issue 11, ~0.7 KB), and the popup is sent the resolved rules with a schema of their numbers ' +
+    '(issue 13; the popup no longer carries rules/policy.json, 1.1 KB less there). Dexie (30.8 KB), the ' +
+    'zod checks of every message (~12 KB) and webextension-polyfill (5.3 KB) are most of it.',
 };
 
 export interface EntrySize {

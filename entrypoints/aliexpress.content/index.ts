@@ -15,13 +15,13 @@ export default defineContentScript({
     };
     mark();
     ctx.addEventListener(window, 'wxt:locationchange', mark);
-    startReading(ctx, window, {
+    const reading = startReading(ctx, window, {
       read,
       readAhead,
       send: (snapshot) => request('snapshot', snapshot),
       now: () => new Date(),
       delayMs: 300,
     });
-    mountHelpers(ctx);
+    mountHelpers(ctx, reading.flush);
   },
 });

@@ -47,20 +47,23 @@ export function startReading(
   ctx: ReadingContext,
   win: Window & typeof globalThis,
   deps: ReadingDeps,
-): { readNow: () => void } {
+): { readNow: (whole?: boolean) => void; flush: () => Promise<void> } {
   const sent: Sent = new Map();
   const tapped: JsonInput[] = [];
   let scheduled = false;
+  /** The last send, so `flush` can wait until the background has what the page shows. */
+  let inFlight: Promise<unknown> = Promise.resolve();
 
-  const readNow = () => {
+  /** `whole`: read everything in this task (the shopper is waiting on it), without slicing ahead. */
+  const readNow = (whole = false) => {
     scheduled = false;
     if (ctx.isInvalid) return;
-    if (deps.readAhead) {
+    if (deps.readAhead && !whole) {
       const until = win.performance.now() + SLICE_MS;
       if (!deps.readAhead(win.document, win.location.href, () => win.performance.now() >= until)) {
         // More cards than one slice reads: the rest in the next task, then the read.
         scheduled = true;
-        ctx.setTimeout(readNow, 0);
+        ctx.setTimeout(() => readNow(), 0);
         return;
       }
     }
@@ -70,7 +73,8 @@ export function startReading(
     // Marked before the answer so a re-read while the message is in flight does not send it twice.
     const before = delta.entries.map(([key]) => [key, sent.get(key)] as const);
     markSent(sent, delta.entries);
-    deps.send(delta.snapshot).catch(() => {
+    inFlight = deps.send(delta.snapshot);
+    inFlight.catch(() => {
       // Not received (background asleep, extension reloaded): forget it was sent, so the next read retries.
       delta.entries.forEach(([key, print], i) => {
         if (sent.get(key) !== print) return;
@@ -85,7 +89,7 @@ export function startReading(
   const schedule = () => {
     if (scheduled || ctx.isInvalid) return;
     scheduled = true;
-    ctx.setTimeout(readNow, deps.delayMs);
+    ctx.setTimeout(() => readNow(), deps.delayMs);
   };
 
   // Only added elements matter: countdowns ticking in place must not cause reads every second.
@@ -105,5 +109,15 @@ export function startReading(
   });
   win.postMessage({ source: TAP_REPLAY }, '*');
   schedule();
-  return { readNow };
+
+  /**
+   * Reads now what the page shows and waits until the background has it: the helper asks the
+   * background about an order the shopper may have clicked before the debounced read went out
+   * (a card "View orders" added a moment ago). Messages are handled in the order they arrive.
+   */
+  const flush = async () => {
+    readNow(true);
+    await inFlight.catch(() => undefined);
+  };
+  return { readNow, flush };
 }

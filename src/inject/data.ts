@@ -17,6 +17,16 @@ export interface HelperDeps {
 
 const NOTHING: OrderFacts = { order: null, dispute: null, timeline: null };
 
+/** `deps` whose questions about an order wait for `flush`: the background must have read the page first. */
+export function afterReading(deps: HelperDeps, flush: () => Promise<void>): HelperDeps {
+  return {
+    ...deps,
+    order: async (orderId) => (await flush(), deps.order(orderId)),
+    dispute: async (ids) => (await flush(), deps.dispute(ids)),
+    startRefund: async (orderId, reason) => (await flush(), deps.startRefund(orderId, reason)),
+  };
+}
+
 /** The background works the facts out (store, rules and clock stay there); the page only shows them. */
 export const messagingDeps: HelperDeps = {
   order: async (orderId) => (await send('helperFacts', { orderId })) ?? NOTHING,

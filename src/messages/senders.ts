@@ -1,4 +1,5 @@
 import type { MessageName } from './protocol.ts';
+import { isAliExpressHost } from '../model/hosts.ts';
 
 /** What the background knows about who sent a message (a subset of runtime.MessageSender). */
 export interface Sender {
@@ -23,13 +24,11 @@ const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
 /** Readings come only from pages: an extension page has nothing to read. */
 const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot']);
 
-const AE_HOST = /(^|\.)aliexpress\.(com|us)$/;
-
 export function isAliExpressUrl(url: string | undefined): boolean {
   if (!url) return false;
   try {
     const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && AE_HOST.test(u.hostname);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && isAliExpressHost(u.hostname);
   } catch {
     return false;
   }

@@ -1,6 +1,5 @@
 import { blankOrder } from '../model/blank.ts';
 import type { Dispute, PageDispute, PageSnapshot } from '../model/index.ts';
-import { mergeDispute as fillDispute } from '../pages/merge.ts';
 import type { Observation, RadarDb, StoredDispute, StoredOrder } from './db.ts';
 import { disputeKey, mergeDispute, mergeOrder, type Reading } from './merge.ts';
 
@@ -195,19 +194,23 @@ async function joinDisputes<O extends PageSnapshot['orders'][number], D extends 
     }
     const key = heldKey(dispute);
     const before = await db.held.get(key);
-    const newer = !before || reading.readAt >= before.readAt;
-    const merged = before
-      ? newer
-        ? fillDispute(dispute, before.dispute)
-        : fillDispute(before.dispute, dispute)
-      : dispute;
-    const { via: _via, ...kept } = merged;
+    const { via: _via, ...incoming }: PageDispute = dispute;
+    const newer = !before || Date.parse(reading.readAt) >= Date.parse(before.readAt);
+    // The newer reading wins where it shows a value; the older one fills its gaps.
+    const kept = before ? (newer ? filled(incoming, before.dispute) : filled(before.dispute, incoming)) : incoming;
     const at = newer ? reading : { readAt: before!.readAt, url: before!.url, kind: before!.kind };
     await db.held.put({ key, lineId: kept.lineId, disputeId: kept.disputeId, ...at, dispute: kept });
   }
   const excess = (await db.held.count()) - MAX_HELD;
   if (excess > 0) await db.held.orderBy('readAt').limit(excess).delete();
   return out;
+}
+
+/** `a` with the gaps it leaves (null, `unknown`) filled from `b`. */
+function filled<T extends object>(a: T, b: T): T {
+  const out: Record<string, unknown> = { ...(b as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(a)) if (v !== null && v !== 'unknown') out[k] = v;
+  return out as T;
 }
 
 /** The one order that claims a dispute's line or case, from this reading or the store; else null. */

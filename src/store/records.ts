@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Dispute, IsoDateTime, NumericId, Order, PageDispute } from '../model/index.ts';
+import { Dispute, IsoDateTime, NumericId, Order, type PageDispute } from '../model/index.ts';
 
 // The stored shapes as schemas, apart from Dexie, so the protocol and backups can validate them
 // without pulling the database code into a content script.
@@ -83,16 +83,16 @@ export type OrderView = z.infer<typeof OrderView>;
 
 /**
  * A dispute read on a page that named only its order line or its case, kept until an order with
- * that line (or a stored dispute with that line or case) tells which order it belongs to.
+ * that line (or a stored dispute with that line or case) tells which order it belongs to. Only the
+ * background writes it, from a reading it has already checked: a type, not a schema.
  */
-export const HeldDispute = z.object({
+export interface HeldDispute {
   /** `line:<lineId>` when the line is known, else `case:<disputeId>`. */
-  key: z.string(),
-  lineId: z.nullable(NumericId),
-  disputeId: z.nullable(NumericId),
-  readAt: IsoDateTime,
-  url: z.string(),
-  kind: z.string(),
-  dispute: PageDispute,
-});
-export type HeldDispute = z.infer<typeof HeldDispute>;
+  key: string;
+  lineId: string | null;
+  disputeId: string | null;
+  readAt: string;
+  url: string;
+  kind: string;
+  dispute: PageDispute;
+}

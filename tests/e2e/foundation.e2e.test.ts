@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DB_NAME } from '../../src/store/db.ts';
+import { LATEST_VERSION } from '../../src/store/schema.ts';
 import { launch, type Harness } from './harness.ts';
 
 // The extension as a shopper gets it: built, loaded in real Chromium, on AliExpress URLs served locally.
@@ -11,7 +13,7 @@ describe('the extension in Chromium', () => {
     await h?.close();
   });
 
-  it('runs its service worker, which opens the database at version 1', async () => {
+  it('runs its service worker, which opens the database at its latest version', async () => {
     expect(h.extensionId).toMatch(/^[a-p]{32}$/);
     const dbs = await h.worker.evaluate(async () => {
       // The worker opens the database on start; wait for it rather than assume it is instant.
@@ -23,7 +25,7 @@ describe('the extension in Chromium', () => {
       return indexedDB.databases();
     });
     // Dexie keeps its version n as IndexedDB version n × 10.
-    expect(dbs).toContainEqual({ name: 'refund-radar', version: 10 });
+    expect(dbs).toContainEqual({ name: DB_NAME, version: LATEST_VERSION * 10 });
   });
 
   it('runs the content script on the My orders page and detects it from the URL', async () => {

@@ -1,3 +1,4 @@
+import { ALIEXPRESS_DOMAINS, isAliExpressHost } from '../../src/model/hosts.ts';
 /**
  * The local AliExpress stand-in: plain HTTP, routed by path, so Chromium can reach it at real
  * AliExpress URLs through `--host-resolver-rules`. The language follows the shopper's setting
@@ -93,7 +94,7 @@ function settingsCookie(lang: Lang, host: string): string {
   const info = LANG_INFO[lang];
   const region = info.bLocale.split('_')[1] ?? 'US';
   const value = `site=glo&c_tp=${info.currency}&region=${region}&b_locale=${info.bLocale}`;
-  const domain = /aliexpress\.(com|us)$/.exec(host)?.[0];
+  const domain = ALIEXPRESS_DOMAINS.find((d) => host === d || host.endsWith(`.${d}`));
   return `aep_usuc_f=${value}; Path=/${domain ? `; Domain=.${domain}` : ''}; SameSite=Lax`;
 }
 
@@ -212,7 +213,7 @@ export function handle(req: IncomingMessage, res: ServerResponse, options: SiteO
   const opts: RenderOptions = {
     lang: choice.lang,
     clock: (options.clock ?? (() => new Date()))(),
-    links: /(^|\.)aliexpress\.(com|us)$/.test(host) ? 'aliexpress' : 'relative',
+    links: isAliExpressHost(host) ? 'aliexpress' : 'relative',
     live: true,
   };
   const { status, html, json } = route(url, opts, options.orders ?? DEFAULT_ORDER_COUNT);
@@ -264,6 +265,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const site = await startSite({ port, ...(orders ? { orders: Number(orders) } : {}) });
   console.log(`AliExpress stand-in at ${site.origin}/p/order/index.html`);
   console.log(
-    `In Chromium: --host-resolver-rules="MAP *.aliexpress.com 127.0.0.1:${site.port}, MAP aliexpress.com 127.0.0.1:${site.port}, MAP *.aliexpress.us 127.0.0.1:${site.port}" then open http://www.aliexpress.com/p/order/index.html`,
+    `In Chromium: --host-resolver-rules="${ALIEXPRESS_DOMAINS.flatMap((d) => [`*.${d}`, d])
+      .map((h) => `MAP ${h} 127.0.0.1:${site.port}`)
+      .join(', ')}" then open http://www.aliexpress.com/p/order/index.html`,
   );
 }

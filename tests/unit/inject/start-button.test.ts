@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import { attachHelpers } from '../../../src/inject/mount.ts';
+import { afterReading } from '../../../src/inject/data.ts';
 import { card, fakeContext, fakeDeps, hosts, inShadow, LIST_URL, listPage, settle, setPage } from './page.ts';
 
 let stop: (() => void) | undefined;
@@ -80,5 +81,29 @@ describe('Start refund button', () => {
     expect(hosts('start')).toHaveLength(1);
     expect(hosts('start')[0]!.parentElement!.className).toBe('order-status-btns');
     expect(inShadow(hosts('start')[0], 'button')!.getAttribute('aria-label')).toContain('8212379857492017');
+  });
+});
+
+describe('afterReading', () => {
+  it('asks the background about an order only once the page’s pending reading was sent', async () => {
+    // Written by hand: the order of calls is what matters.
+    const calls: string[] = [];
+    const deps = afterReading(
+      {
+        order: async (id) => (calls.push(`order ${id}`), { order: null, dispute: null, timeline: null }),
+        dispute: async () => (calls.push('dispute'), null),
+        startRefund: async (id) => calls.push(`start ${id}`),
+        copy: async () => undefined,
+        language: async () => 'auto',
+        now: () => 0,
+      },
+      async () => {
+        calls.push('flush');
+      },
+    );
+    await deps.startRefund('8100018518518365', 'wrong-size');
+    await deps.order('8100018518518365');
+    await deps.dispute({ lineId: '8100018518518311', disputeId: null });
+    expect(calls).toEqual(['flush', 'start 8100018518518365', 'flush', 'order 8100018518518365', 'flush', 'dispute']);
   });
 });

@@ -75,8 +75,8 @@ function start(send: ReadingDeps['send'] = vi.fn(() => Promise.resolve({ accepte
     now: () => new Date('2026-09-07T12:00:00Z'),
     delayMs: 300,
   };
-  startReading(f.ctx, window, deps);
-  return { ...f, send, spy, deps };
+  const reading = startReading(f.ctx, window, deps);
+  return { ...f, send, spy, deps, reading };
 }
 
 afterEach(() => {
@@ -127,6 +127,37 @@ describe('the reading pipeline', () => {
     expect(spy).toHaveBeenCalledTimes(1);
     expect(send).toHaveBeenCalledTimes(1);
     expect(f.timers).toHaveLength(0);
+  });
+
+  it('flushes on demand: a card added a moment ago reaches the background before flush resolves', async () => {
+    // The helper asks about an order right after "View orders" added it, before the debounced read.
+    addCard('8214398062177351');
+    let delivered: string[] = [];
+    let release!: () => void;
+    const send = vi.fn(
+      (snapshot: PageSnapshot) =>
+        new Promise((resolve) => {
+          release = () => {
+            delivered = [...delivered, ...snapshot.orders.map((o) => o.orderId)];
+            resolve({ accepted: true, changed: 1 });
+          };
+        }),
+    );
+    const { reading, timers } = start(send);
+    addCard('8214779947343229');
+    const flushed = reading.flush();
+    let done = false;
+    void flushed.then(() => (done = true));
+    await tick();
+    // Read at once, without waiting for the delay, and not resolved before the background answered.
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(done).toBe(false);
+    release();
+    await flushed;
+    expect(delivered).toEqual(['8214398062177351', '8214779947343229']);
+    // The debounced read that was pending finds nothing new to send.
+    timers.splice(0).forEach((t) => t.fn());
+    expect(send).toHaveBeenCalledTimes(1);
   });
 
   it('reads again when cards are added, and sends only the new one', async () => {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planItems } from '../../../src/alerts/items.ts';
-import type { Deadline, DisputeStatus, OrderStatus } from '../../../src/model/index.ts';
+import { DisputeStatus, type Deadline, type OrderStatus } from '../../../src/model/index.ts';
 import { policyOf } from '../../../src/rules/overrides.ts';
 import type { StoredDispute, StoredOrder } from '../../../src/store/db.ts';
 import { helperFacts } from '../../../src/store/facts.ts';
@@ -29,16 +29,7 @@ const when = (min: number, max: number) =>
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 
 const orderStatus = fc.constantFrom<OrderStatus>('to-ship', 'shipped', 'completed', 'in-dispute', 'unknown');
-const disputeStatus = fc.constantFrom<DisputeStatus>(
-  'open',
-  'awaiting-seller',
-  'awaiting-buyer',
-  'escalated',
-  'awaiting-return',
-  'refund-pending',
-  'refunded',
-  'unknown',
-);
+const disputeStatus = fc.constantFrom(...DisputeStatus.options);
 
 const storedOrder = fc.record({
   status: orderStatus,
