@@ -50,23 +50,36 @@ interface StoredOrder {
 
 /** Every row of one table of the extension's database, read in the service worker with plain IndexedDB. */
 async function rows<T>(h: Harness, table: 'orders' | 'disputes' | 'held'): Promise<T[]> {
-  return h.worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('refund-radar');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result as T[]);
+  return briefly(
+    h.worker.evaluate(
+      (name) =>
+        new Promise<T[]>((resolve, reject) => {
+          const open = indexedDB.open('refund-radar');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+            req.onsuccess = () => {
+              db.close();
+              resolve(req.result as T[]);
+            };
+            req.onerror = () => reject(req.error);
           };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
+        }),
+      table,
+    ),
   );
+}
+
+/**
+ * A question to the service worker that gives up after a few seconds: a worker stopped while it
+ * answers never does, and the polls around these calls then ask the live one again.
+ */
+function briefly<T>(answer: Promise<T>): Promise<T> {
+  return Promise.race([
+    answer,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the service worker did not answer')), 5_000)),
+  ]);
 }
 
 async function storedDispute(h: Harness, key: string): Promise<StoredDispute | undefined> {
@@ -74,7 +87,7 @@ async function storedDispute(h: Harness, key: string): Promise<StoredDispute | u
 }
 
 async function alarmNames(h: Harness): Promise<string[]> {
-  return (await h.worker.evaluate(() => chrome.alarms.getAll())).map((a) => a.name);
+  return (await briefly(h.worker.evaluate(() => chrome.alarms.getAll()))).map((a) => a.name);
 }
 
 const disputeUrl = (order: SiteOrder, ref: OrderRef) =>
