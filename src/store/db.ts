@@ -10,15 +10,7 @@ import type {
 } from './records.ts';
 import { LATEST_VERSION, VERSIONS } from './schema.ts';
 
-export type {
-  HeldDispute,
-  Observation,
-  Progress,
-  SentAlert,
-  SettingRow,
-  StoredDispute,
-  StoredOrder,
-} from './records.ts';
+export type * from './records.ts';
 
 export const DB_NAME = 'refund-radar';
 

@@ -93,12 +93,13 @@ describe('the shopper’s view in Chromium', () => {
     const now = Date.now();
     const a = '9100000000000101';
     const b = '9100000000000202';
+    const c = '9100000000000303';
     const answer = await seed(h, page, {
       kind: 'dispute-list',
       url: 'https://m.aliexpress.com/p/refund-dispute/list.html',
       locale: 'en',
       readAt: new Date(now).toISOString(),
-      orders: [seededOrder(a), seededOrder(b, { storeName: 'Phone Case Store' })],
+      orders: [seededOrder(a), seededOrder(b, { storeName: 'Phone Case Store' }), seededOrder(c)],
       disputes: [
         {
           orderId: a,
@@ -126,6 +127,20 @@ describe('the shopper’s view in Chromium', () => {
           reason: 'not-as-described',
           solution: 'return-and-refund',
         },
+        {
+          // A return agreed on this reading: it must ship within the rules' 10 days of it.
+          orderId: c,
+          lineId: `${c.slice(0, -2)}11`,
+          disputeId: '5100000000000303',
+          status: 'awaiting-return',
+          statusText: 'Awaiting return',
+          awaiting: 'buyer',
+          deadline: null,
+          canEscalate: null,
+          openedAt: new Date(now - 6 * DAY).toISOString(),
+          reason: 'not-as-described',
+          solution: 'return-and-refund',
+        },
       ],
       problems: [],
     });
@@ -143,6 +158,11 @@ describe('the shopper’s view in Chromium', () => {
     const cardB = popup.locator(`[data-order-id="${b}"]`);
     expect((await cardB.locator('.rr-escalation').textContent())!.replace(/\s+/g, ' ')).toMatch(
       /^Escalate now, until .+ estimated$/,
+    );
+    // An agreed return shows its ship-by date, estimated from the rules (issue 13: it had none).
+    const cardC = popup.locator(`[data-order-id="${c}"]`);
+    expect((await cardC.locator('[data-kind="return-ship-by"]').textContent())!.replace(/\s+/g, ' ')).toMatch(
+      /^Ship the return within 9 days 23 h \(by .+\) estimated$/,
     );
     // Store names are text, not markup.
     expect(await cardA.locator('.rr-store').textContent()).toBe('Gadget <b>Store</b>');

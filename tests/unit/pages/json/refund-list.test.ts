@@ -145,7 +145,7 @@ describe('readRefundList statuses (lines derived from the capture)', () => {
   }
 
   it('reads the legacy "Refund Completed" as refunded', () => {
-    // The legacy wording (intl.alipay.com, ../shared/RULES-SOURCES.md), written by hand into the line.
+    // The legacy wording (intl.alipay.com, as the team's RULES-SOURCES.md notes it), written by hand into the line.
     const r = readRefundList(
       oneLine((l) => Object.assign(l, { reverseStatus: 4, reverseDetailStatusText: 'Refund Completed' })),
       ctx,

@@ -278,7 +278,7 @@ describe('readOrderList on field variants', () => {
   });
 
   it('maps the list texts others captured: "Processing" to to-ship, legacy "Awaiting receipt" to shipped', () => {
-    // Texts from ../shared/RULES-SOURCES.md "order list statuses" (scraper selectors 2026-06; legacy).
+    // Texts from the team's RULES-SOURCES.md, "order list statuses" (scraper selectors 2026-06; legacy).
     const json = list();
     first(json).statusText = 'Processing';
     json.data.data['pc_om_list_order_8214779947343229']!.fields.statusText = 'Awaiting receipt';
