@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/core.ts';
 import { EmptyState } from './EmptyState.tsx';
-import { byUrgency, needsShopper, type Entry } from '../timeline/tracked.ts';
+import type { Entry } from '../timeline/tracked.ts';
 import { OrderList } from './OrderList.tsx';
 
+/** The background's list (src/timeline/summary.ts): the first of the orders that need the shopper, most urgent first. */
 export interface PopupData {
   entries: Entry[];
-  /** How many orders are tracked, when `entries` holds only some of them. */
-  total?: number;
-  /** How many orders need the shopper, when `entries` holds only those, most urgent first. */
-  needing?: number;
+  /** How many orders are tracked. */
+  total: number;
+  /** How many orders need the shopper: `entries` is the first of them. */
+  needing: number;
   /** True for the last opening's first screen, shown until the background answers. */
   cached?: boolean;
 }
@@ -49,17 +50,8 @@ export function Popup({ subscribe, open, openOptions, onTick, initial, more, clo
     return () => clearInterval(timer);
   }, [clock]);
 
-  // With `needing` they come filtered and in the background's order; otherwise they are all the orders.
-  const needing = useMemo(
-    () =>
-      state.kind !== 'ready'
-        ? []
-        : state.data.needing === undefined
-          ? state.data.entries.filter(needsShopper).sort(byUrgency)
-          : state.data.entries,
-    [state],
-  );
-  const total = state.kind === 'ready' ? (state.data.total ?? state.data.entries.length) : 0;
+  const needing = state.kind === 'ready' ? state.data.entries : [];
+  const total = state.kind === 'ready' ? state.data.total : 0;
 
   return (
     <main class="rr-popup" data-state={state.kind === 'ready' ? (state.data.cached ? 'cached' : 'live') : state.kind}>
@@ -85,7 +77,7 @@ export function Popup({ subscribe, open, openOptions, onTick, initial, more, clo
           ) : (
             <OrderList
               entries={needing}
-              total={Math.max(state.data.needing ?? 0, needing.length)}
+              total={Math.max(state.data.needing, needing.length)}
               now={now}
               open={open}
               onTick={onTick}

@@ -76,14 +76,31 @@ const inputArb: fc.Arbitrary<TimelineInput> = fc
 const find = (deadlines: Deadline[], kind: DeadlineKind) => deadlines.find((d) => d.kind === kind);
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : undefined);
 
+/**
+ * How often each conditional branch of a property ran: a property asserted only inside `if`s
+ * proves nothing when the generator never reaches them.
+ */
+function branches() {
+  const hits = new Map<string, number>();
+  return {
+    hit: (name: string) => hits.set(name, (hits.get(name) ?? 0) + 1),
+    expectEach(names: readonly string[], atLeast: number) {
+      for (const name of names)
+        expect(hits.get(name) ?? 0, `runs that reached "${name}"`).toBeGreaterThanOrEqual(atLeast);
+    },
+  };
+}
+
 describe('timeline properties', () => {
   it('a date the page shows wins over the rule for the same deadline', () => {
+    const reached = branches();
     fc.assert(
       fc.property(inputArb, (input) => {
         const { deadlines } = timelineFor(input);
         const d = input.dispute;
         const o = input.order;
         if (d && d.deadline && d.status === 'awaiting-seller') {
+          reached.hit('seller countdown');
           expect(find(deadlines, 'seller-response')).toEqual({
             kind: 'seller-response',
             at: d.deadline,
@@ -92,6 +109,7 @@ describe('timeline properties', () => {
           });
         }
         if (d && d.deadline && d.status === 'awaiting-return') {
+          reached.hit('return countdown');
           expect(find(deadlines, 'return-ship-by')).toEqual({
             kind: 'return-ship-by',
             at: d.deadline,
@@ -101,6 +119,7 @@ describe('timeline properties', () => {
         }
         const protection = find(deadlines, 'protection-ends');
         if (o?.dates.protectionEndsAt && protection) {
+          reached.hit('protection date');
           expect(protection).toEqual({
             kind: 'protection-ends',
             at: o.dates.protectionEndsAt,
@@ -108,19 +127,42 @@ describe('timeline properties', () => {
             rule: null,
           });
         }
-        const opens = find(deadlines, 'dispute-opens');
-        const promise = o?.dates.deliveryGuaranteeAt ?? o?.dates.protectionEndsAt;
-        if (promise && opens) expect(opens).toEqual({ kind: 'dispute-opens', at: promise, source: 'page', rule: null });
       }),
       { numRuns: 2000 },
     );
+    reached.expectEach(['seller countdown', 'return countdown', 'protection date'], 20);
+  });
+
+  it('the delivery promise the page shows is the day a dispute can be opened', () => {
+    // A parcel on its way with nothing claimed yet: the only case with a dispute-opens deadline
+    // (the general input reaches it a few times in 2,000 runs, too rarely to prove anything).
+    let checked = 0;
+    fc.assert(
+      fc.property(inputArb, orderArb, (input, o) => {
+        const order = { ...o, status: 'shipped' as const, dates: { ...o.dates, completedAt: null } };
+        const t = timelineFor({ ...input, order, dispute: null, refundStartedAt: null });
+        const promise = order.dates.deliveryGuaranteeAt ?? order.dates.protectionEndsAt;
+        if (!promise) return;
+        checked += 1;
+        expect(find(t.deadlines, 'dispute-opens')).toEqual({
+          kind: 'dispute-opens',
+          at: promise,
+          source: 'page',
+          rule: null,
+        });
+      }),
+      { numRuns: 500 },
+    );
+    expect(checked).toBeGreaterThan(200);
   });
 
   it('a page date replaces the rule estimate, whatever the rule says', () => {
+    const reached = branches();
     fc.assert(
       fc.property(inputArb, isoAt, (input, pageAt) => {
         const order = input.order && { ...input.order, status: 'shipped' as const };
         if (!order) return;
+        reached.hit('order');
         const withPage = { ...order, dates: { ...order.dates, protectionEndsAt: pageAt, completedAt: null } };
         const t = timelineFor({ ...input, order: withPage, dispute: null, refundStartedAt: null });
         expect(find(t.deadlines, 'protection-ends')).toEqual({
@@ -131,9 +173,11 @@ describe('timeline properties', () => {
         });
       }),
     );
+    reached.expectEach(['order'], 20);
   });
 
   it('no rule deadline lies before the event it counts from', () => {
+    let checked = 0;
     fc.assert(
       fc.property(inputArb, (input) => {
         const { deadlines } = timelineFor(input);
@@ -154,40 +198,51 @@ describe('timeline properties', () => {
           const anchor = from[d.kind];
           expect(anchor, `${d.kind} has an event to count from`).toBeDefined();
           expect(at).toBeGreaterThan(anchor as number);
+          checked += 1;
         }
       }),
       { numRuns: 2000 },
     );
+    expect(checked).toBeGreaterThan(1000);
   });
 
   it('escalation never opens after it closes', () => {
+    const reached = branches();
     fc.assert(
       fc.property(inputArb, (input) => {
         const { deadlines } = timelineFor(input);
         const opens = ms(find(deadlines, 'escalation-opens')?.at);
         const closes = ms(find(deadlines, 'escalation-closes')?.at);
-        if (opens !== undefined && closes !== undefined) expect(opens).toBeLessThanOrEqual(closes);
+        if (opens !== undefined && closes !== undefined) {
+          reached.hit('window');
+          expect(opens).toBeLessThanOrEqual(closes);
+        }
       }),
       { numRuns: 2000 },
     );
+    reached.expectEach(['window'], 100);
   });
 
   it('an Escalate button on the page means escalation is open now', () => {
+    const reached = branches();
     fc.assert(
       fc.property(inputArb, (input) => {
         const d = input.dispute;
         if (!d || d.canEscalate !== true || !['awaiting-seller', 'awaiting-buyer'].includes(d.status)) return;
         if (input.returnAgreedAt && d.status === 'awaiting-buyer') return;
+        reached.hit('button shown');
         const t = timelineFor(input);
         expect(t.phase).toBe('escalation-open');
         expect(t.nextStep.action).toBe('escalate');
         const opens = ms(find(t.deadlines, 'escalation-opens')?.at);
         if (opens !== undefined && opens > input.now.getTime()) {
+          reached.hit('opens after now');
           expect(opens).toBe(ms(d.openedAt ?? input.refundStartedAt));
         }
       }),
       { numRuns: 2000 },
     );
+    reached.expectEach(['button shown', 'opens after now'], 10);
   });
 
   it('every answer is a valid timeline: ISO instants, sorted deadlines, non-negative urgency', () => {

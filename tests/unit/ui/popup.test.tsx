@@ -26,8 +26,11 @@ function liveSource(initial?: PopupData) {
   return { subscribe, unsubscribe, push: (d: PopupData) => act(() => next!(d)) };
 }
 
+/** What the background sends when every one of `entries` needs the shopper, in this order. */
+const sent = (entries: Entry[]): PopupData => ({ entries, total: entries.length, needing: entries.length });
+
 function popup(entries: Entry[] | null, overrides: Partial<Parameters<typeof Popup>[0]> = {}) {
-  const source = liveSource(entries ? { entries } : undefined);
+  const source = liveSource(entries ? sent(entries) : undefined);
   const open = vi.fn();
   const onTick = vi.fn(async () => true);
   const el = mount(
@@ -78,16 +81,18 @@ describe('popup list', () => {
     );
   });
 
-  it('puts the most urgent first and leaves out orders with nothing to do', () => {
-    const { el } = popup([
-      entry('1000000001', { timeline: timeline({ urgency: 9 * DAY }) }),
-      entry('1000000002', { timeline: timeline({ urgency: 2 * HOUR }) }),
-      entry('1000000003', {
-        dispute: null,
-        timeline: timeline({ phase: 'no-problem', urgency: Number.MAX_SAFE_INTEGER }),
-      }),
-      entry('1000000004', { timeline: timeline({ urgency: 1 * DAY }) }),
-    ]);
+  it('shows the cards in the order the background sent them, with the count of every tracked order', () => {
+    // The background picks and sorts (src/timeline/summary.ts, tests/unit/timeline/summary.test.ts).
+    const { el, source } = popup(null);
+    source.push({
+      entries: [
+        entry('1000000002', { timeline: timeline({ urgency: 2 * HOUR }) }),
+        entry('1000000004', { timeline: timeline({ urgency: 1 * DAY }) }),
+        entry('1000000001', { timeline: timeline({ urgency: 9 * DAY }) }),
+      ],
+      total: 4,
+      needing: 3,
+    });
     const ids = [...el.querySelectorAll('[data-order-id]')].map((c) => c.getAttribute('data-order-id'));
     expect(ids).toEqual(['1000000002', '1000000004', '1000000001']);
     expect(text(el.querySelector('.rr-count'))).toBe('4 tracked');
@@ -118,7 +123,7 @@ describe('popup list', () => {
   it('updates live when the store changes, and unsubscribes when closed', () => {
     const { el, source } = popup([entry('1000000006')]);
     expect(el.querySelectorAll('.rr-card').length).toBe(1);
-    source.push({ entries: [entry('1000000006'), entry('1000000007', { timeline: timeline({ urgency: 0 }) })] });
+    source.push(sent([entry('1000000007', { timeline: timeline({ urgency: 0 }) }), entry('1000000006')]));
     expect([...el.querySelectorAll('[data-order-id]')].map((c) => c.getAttribute('data-order-id'))).toEqual([
       '1000000007',
       '1000000006',
@@ -246,7 +251,7 @@ describe('refund steps checklist', () => {
     expect(el.querySelector('.rr-step--due')?.getAttribute('data-step')).toBe('escalate');
 
     // The store confirms it; unticking goes back.
-    source.push({ entries: [{ ...e, progress: { ...e.progress!, steps: { logIn: 'x', negotiate: 'y' } } }] });
+    source.push(sent([{ ...e, progress: { ...e.progress!, steps: { logIn: 'x', negotiate: 'y' } } }]));
     await click(el.querySelector('[data-step="negotiate"] input'));
     expect(onTick).toHaveBeenLastCalledWith('1000000008', 'negotiate', false);
     expect(text(el.querySelector('.rr-progress'))).toBe('1 of 10 done');
