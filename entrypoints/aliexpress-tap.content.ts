@@ -1,5 +1,5 @@
 import { ALIEXPRESS_MATCHES } from '../src/model/hosts.ts';
-import { installTap } from '../src/pages/tap.ts';
+import { installTap } from '../src/aliexpress/tap.ts';
 
 export default defineContentScript({
   matches: ALIEXPRESS_MATCHES,

@@ -9,10 +9,10 @@ import { basename, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import type { Dispute, Order, PageDispute, PageKind, PageSnapshot, Timeline } from '../src/model/index.ts';
-import { savedFromUrl } from '../src/pages/dom/index.ts';
-import { detectors, guessApi, read } from '../src/pages/index.ts';
-import { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/pages/json/index.ts';
-import { parseAnswerText } from '../src/pages/tap-protocol.ts';
+import { savedFromUrl } from '../src/aliexpress/dom/index.ts';
+import { detectors, guessApi, read } from '../src/aliexpress/index.ts';
+import { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/aliexpress/json/index.ts';
+import { parseAnswerText } from '../src/aliexpress/tap-protocol.ts';
 import { applyOverrides, bundledPolicyFile, DEFAULT_PACK, type Policy } from '../src/rules/index.ts';
 import { timelineFor } from '../src/timeline/index.ts';
 

@@ -1,6 +1,6 @@
 import { mountHelpers } from '../../src/inject/index.ts';
-import { detectPage } from '../../src/pages/detect.ts';
-import { read, readAhead } from '../../src/pages/index.ts';
+import { detectPage } from '../../src/aliexpress/detect.ts';
+import { read, readAhead } from '../../src/aliexpress/index.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
 import { ALIEXPRESS_MATCHES } from '../../src/model/hosts.ts';

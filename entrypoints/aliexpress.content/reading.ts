@@ -7,7 +7,7 @@ import {
   unsent,
   type JsonInput,
   type Sent,
-} from '../../src/pages/index.ts';
+} from '../../src/aliexpress/index.ts';
 
 /** The parts of WXT's ContentScriptContext the reader uses, so tests can hand in their own. */
 export interface ReadingContext {

@@ -11,7 +11,7 @@ export const READ_SCRIPT_URL = 'refund-radar-bench-read.js';
 
 // Each read runs in a task of its own, as the content script's does, so a trace can time each one.
 const ENTRY = `
-import { read } from './src/pages/read.ts';
+import { read } from './src/aliexpress/read.ts';
 export { read };
 export function runReads(count) {
   return new Promise((resolve) => {

@@ -12,17 +12,18 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** What each layer of src/ may import of ours; a layer not listed here may import any of them. */
 const MAY_IMPORT = {
   model: [],
-  pages: ['model'],
+  aliexpress: ['model'],
   rules: ['model'],
   timeline: ['model', 'rules'],
 };
 
 /** Layers below the views: they never reach up into a view. */
-const NO_VIEWS = ['model', 'pages', 'rules', 'timeline', 'settings', 'store', 'alerts', 'messages', 'backup'];
+const NO_VIEWS = ['model', 'aliexpress', 'rules', 'timeline', 'settings', 'store', 'alerts', 'messages', 'backup'];
 const VIEWS = ['ui', 'inject'];
 
 /** Code that runs on AliExpress pages: small, and never the background's libraries. */
-const CONTENT = (file) => /^src\/(pages|inject)\//.test(file) || /^entrypoints\/aliexpress[^/]*(\/|\.ts$)/.test(file);
+const CONTENT = (file) =>
+  /^src\/(aliexpress|inject)\//.test(file) || /^entrypoints\/aliexpress[^/]*(\/|\.ts$)/.test(file);
 const BACKGROUND_ONLY = /^(dexie|zod)(\/|$)/;
 
 /** `src/<layer>/...` of a repository path, or null. */

@@ -1,7 +1,7 @@
 /**
- * Builds the helper's elements directly: the page's script carries no rendering library (Preact
- * cost 7 KB of its 25 KB budget and mounted a tree per order card). Texts are always text nodes,
- * never markup, so nothing a page or a translation contains is parsed as HTML.
+ * Builds the helper's elements directly: the page's script carries no rendering library (one
+ * would cost about 7 KB and mount a tree per order card). Texts are always text nodes, never
+ * markup, so nothing a page or a translation contains is parsed as HTML.
  */
 export type Child = Node | string | null | undefined | false;
 

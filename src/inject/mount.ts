@@ -1,7 +1,7 @@
 import helperCss from '../../assets/styles/helper.css?inline';
 import startCss from '../../assets/styles/start.css?inline';
 import { setLanguage } from '../i18n/core.ts';
-import { detectPage } from '../pages/detect.ts';
+import { detectPage } from '../aliexpress/detect.ts';
 import type { ReasonId } from '../ui/steps.ts';
 import type { HelperDeps, OrderFacts } from './data.ts';
 import { disputeBar } from './dispute-bar.ts';

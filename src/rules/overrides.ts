@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   bundledPolicyFile,
   DEFAULT_PACK,
@@ -11,16 +10,6 @@ import {
   type PolicyFile,
 } from './policy.ts';
 import type { RuleIssue } from './result.ts';
-
-/**
- * The shopper's rule settings as the options page edits them and backups store them. Overrides
- * are in days, like every rule (see Days: more than 0, at most 365, whole or half days).
- */
-export const RulesSettings = z.strictObject({
-  pack: z._default(PackId, DEFAULT_PACK),
-  overrides: z._default(z.partialRecord(RuleId, Days), {}),
-});
-export type RulesSettings = z.output<typeof RulesSettings>;
 
 export interface Overridden {
   /** The rules in force, with each rule's source (the policy the timeline reads is a part of it). */

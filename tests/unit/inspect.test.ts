@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { capturePath } from './pages/json/fixtures.ts';
+import { capturePath } from './aliexpress/json/fixtures.ts';
 
 /** The script as a maintainer runs it: a separate Node process, output parsed from stdout. */
 function inspect(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -60,7 +60,9 @@ describe('layers', () => {
   it('src/ folders import each other without a cycle', () => {
     const graph = folderGraph();
     // The walk saw the house: the core and the views, with imports between them.
-    expect([...graph.keys()]).toEqual(expect.arrayContaining(['model', 'pages', 'store', 'timeline', 'ui', 'inject']));
+    expect([...graph.keys()]).toEqual(
+      expect.arrayContaining(['model', 'aliexpress', 'store', 'timeline', 'ui', 'inject']),
+    );
     expect(graph.get('store')!.has('model')).toBe(true);
     expect(cycles(graph)).toEqual([]);
   });
@@ -87,18 +89,18 @@ describe('layers', () => {
     expect(await lint('src/timeline/bad.ts', "import { openDb } from '../store/db.ts';\nexport { openDb };\n")).toEqual(
       ['src/timeline may import only src/model, src/rules, not src/store'],
     );
-    expect(await lint('src/pages/dom/bad.ts', "import * as z from 'zod/mini';\nexport { z };\n")).toEqual([
+    expect(await lint('src/aliexpress/dom/bad.ts', "import * as z from 'zod/mini';\nexport { z };\n")).toEqual([
       'code on AliExpress pages must not import zod/mini (size, and the background owns it)',
     ]);
     // The readers' language data sits in the top-level rules/ folder, not in src/rules.
     expect(
-      await lint('src/pages/text/ok.ts', "import en from '../../../rules/locales/en.json';\nexport { en };\n"),
+      await lint('src/aliexpress/text/ok.ts', "import en from '../../../rules/locales/en.json';\nexport { en };\n"),
     ).toEqual([]);
     expect(
       await lint(
-        'src/pages/dom/ok.ts',
+        'src/aliexpress/dom/ok.ts',
         "import type { Settings } from '../../settings/schema.ts';\nexport type { Settings };\n",
       ),
-    ).toEqual(['src/pages may import only src/model, not src/settings']);
+    ).toEqual(['src/aliexpress may import only src/model, not src/settings']);
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { installTap } from '../../src/pages/tap.ts';
+import { installTap } from '../../src/aliexpress/tap.ts';
 import {
   parseAnswerText,
   isTappedApi,
@@ -10,8 +10,8 @@ import {
   TAP_MAX_CHARS,
   TAP_SOURCE,
   tappedApiOf,
-} from '../../src/pages/tap-protocol.ts';
-import { capturePath } from './pages/json/fixtures.ts';
+} from '../../src/aliexpress/tap-protocol.ts';
+import { capturePath } from './aliexpress/json/fixtures.ts';
 
 const LIST_URL = 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.list/1.0/?jsv=2.5.1&appKey=12574478';
 const LIST_TEXT = readFileSync(capturePath('order-list-init'), 'utf8');

@@ -9,7 +9,7 @@ import { esc } from '../../site/render.ts';
 import { chooseLang, langFromLocale, startSite, type Site } from '../../site/server.ts';
 import { fixturePages, fixturePath } from '../../site/snapshot.ts';
 import { ORDER_LIST_API, ORDER_LIST_PATH } from '../../site/mtop.ts';
-import { readJson } from '../../../src/pages/json/index.ts';
+import { readJson } from '../../../src/aliexpress/json/index.ts';
 
 interface Reply {
   status: number;

@@ -1,0 +1,17 @@
+import type { Order, PageDispute, PageKind, Problem } from '../model/index.ts';
+import { readDom } from './dom/index.ts';
+
+/** What read() hands the DOM readers; the URL stays a string here so a bad one cannot throw early. */
+export interface ReadDomContext {
+  url: string;
+  readAt: Date;
+  locale: string | null;
+  kind: PageKind;
+}
+export type DomReader = (
+  doc: Document,
+  ctx: ReadDomContext,
+) => { orders: Order[]; disputes: PageDispute[]; problems: Problem[] };
+
+/** The one place the DOM readers (src/aliexpress/dom) are plugged into read(). */
+export const defaultDomReader: DomReader = (doc, ctx) => readDom(doc, { ...ctx, url: new URL(ctx.url) });

@@ -1,0 +1,151 @@
+import type { Order, PageDispute, PageKind, PageSnapshot, Problem } from '../model/index.ts';
+import { detectPage } from './detect.ts';
+import { defaultDomReader, type DomReader } from './dom-reader.ts';
+import { readJson } from './json/index.ts';
+import { pageLocale } from './dom/locale.ts';
+import { readCardsAhead } from './dom/order-list.ts';
+import { canonicalLocale, localeOfUrl } from './locale.ts';
+import { combineDisputes, combineOrders, combineProblems } from './combine.ts';
+
+/** A saved or tapped mtop answer; `locale` when the caller knows the page's language. */
+export interface JsonInput {
+  json: unknown;
+  api?: string | null;
+  locale?: string | null;
+}
+
+export type ReadInput = Document | JsonInput;
+
+export interface ReadOptions {
+  /** mtop answers the page loaded (from the tap), read alongside the document and merged with it. */
+  tapped?: readonly JsonInput[];
+  /** Replaces the plugged-in DOM reader; for tests and tools. */
+  readDom?: DomReader | null;
+}
+
+interface Observed {
+  orders: Order[];
+  disputes: PageDispute[];
+  problems: Problem[];
+}
+
+const problem = (code: Problem['code'], detail: string | null, orderId: string | null = null): Problem => ({
+  code,
+  detail,
+  orderId,
+});
+
+const isDocument = (input: ReadInput): input is Document =>
+  typeof input === 'object' && input !== null && !('json' in input) && 'documentElement' in input;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
+/** A snapshot needs a valid instant; a broken `readAt` is a caller's bug, reported rather than thrown. */
+function isoOf(readAt: Date): string | null {
+  try {
+    return readAt.toISOString();
+  } catch {
+    return null;
+  }
+}
+
+function readDocument(
+  doc: Document,
+  url: string,
+  readAt: Date,
+  kind: PageKind,
+  locale: string | null,
+  readDom: DomReader | null,
+): Observed {
+  if (!readDom) return { orders: [], disputes: [], problems: [] };
+  try {
+    const r: Partial<Observed> | null | undefined = readDom(doc, { url, readAt, locale, kind });
+    const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+    if (!r || !Array.isArray(r.orders) || !Array.isArray(r.disputes) || !Array.isArray(r.problems)) {
+      // Keep what can be used, so a broken DOM reader does not also cost the tapped JSON.
+      const broken = problem('layout-unrecognized', 'DOM reader returned no orders/disputes/problems lists');
+      return { orders: list(r?.orders), disputes: list(r?.disputes), problems: [...list(r?.problems), broken] };
+    }
+    return { orders: r.orders, disputes: r.disputes, problems: r.problems };
+  } catch (error) {
+    return { orders: [], disputes: [], problems: [problem('layout-unrecognized', `DOM reader: ${messageOf(error)}`)] };
+  }
+}
+
+/**
+ * Work read() can do ahead, in slices: on My orders, parsing the cards not read yet, until
+ * `enough()` is true. True when nothing is left, so the read itself will be quick. Never throws.
+ */
+export function readAhead(doc: Document, url: string, enough: () => boolean): boolean {
+  try {
+    if (detectPage(url) !== 'order-list') return true;
+    return readCardsAhead(doc, { url: new URL(url), readAt: new Date(), locale: pageLocale(doc).locale }, enough);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * The one entry for reading a page: a document (with the answers the tap saw) or one saved JSON
+ * answer, at one moment. Never throws: whatever goes wrong is a named problem in the snapshot.
+ */
+export function read(input: ReadInput, url: string, readAt: Date, options: ReadOptions = {}): PageSnapshot {
+  const givenIso = isoOf(readAt);
+  const readAtIso = givenIso ?? new Date(0).toISOString();
+  let kind: PageKind = 'other';
+  try {
+    kind = detectPage(url);
+    if (givenIso === null) return minimal(kind, url, readAtIso, 'readAt is not a valid date');
+    if (!URL.canParse(url)) return minimal(kind, url, readAtIso, 'url is not a valid URL');
+    const doc = isDocument(input) ? input : null;
+    const jsons = [...(doc ? [] : [input as JsonInput]), ...(options.tapped ?? [])];
+    const parts: Observed[] = [];
+    const problems: Problem[] = [];
+    let locale: string | null = null;
+    if (doc) {
+      // The DOM readers get only a locale they have labels for; the snapshot keeps what the page said.
+      const page = pageLocale(doc);
+      if (page.problem) problems.push(page.problem);
+      const readDom = options.readDom === undefined ? defaultDomReader : options.readDom;
+      parts.push(readDocument(doc, url, readAt, kind, page.locale, readDom));
+      locale = page.locale ?? canonicalLocale(page.lang);
+    } else {
+      locale = canonicalLocale((input as JsonInput).locale);
+    }
+    for (const j of jsons) {
+      const ctxLocale = locale ?? canonicalLocale(j.locale);
+      const r = readJson(j.json, j.api, { url, locale: ctxLocale, readAt });
+      // The answer's own texts prove its language better than a host name does.
+      locale ??= r.locale ?? null;
+      parts.push(r);
+    }
+    locale ??= localeOfUrl(url);
+
+    // Not checked against the model here: the background checks every item on arrival
+    // (checkSnapshot), and the schemas would cost the page's script most of its size budget.
+    return {
+      kind,
+      url,
+      locale,
+      readAt: readAtIso,
+      orders: combineOrders(...parts.map((p) => p.orders)),
+      disputes: combineDisputes(...parts.map((p) => p.disputes)),
+      problems: [...problems, ...combineProblems(...parts.map((p) => p.problems))],
+    };
+  } catch (error) {
+    return minimal(kind, url, readAtIso, `read failed: ${messageOf(error)}`);
+  }
+}
+
+function minimal(kind: PageKind, url: string, readAt: string, detail: string): PageSnapshot {
+  const safeUrl = URL.canParse(url) ? url : 'about:blank';
+  return {
+    kind,
+    url: safeUrl,
+    locale: null,
+    readAt,
+    orders: [],
+    disputes: [],
+    problems: [problem('layout-unrecognized', detail)],
+  };
+}

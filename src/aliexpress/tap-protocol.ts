@@ -1,0 +1,112 @@
+import * as shape from './shape.ts';
+
+/**
+ * The one message the MAIN-world tap posts to the isolated content script: an mtop answer the
+ * page itself received. Anything on the page can post messages, so the isolated side validates
+ * every one with `parseTapMessage` and drops the rest.
+ */
+export const TAP_SOURCE = 'refund-radar-tap';
+
+/**
+ * The isolated script starts at document_idle, after the page's first answers arrived; it posts
+ * this to have the tap post again the answers it kept.
+ */
+export const TAP_REPLAY = 'refund-radar-tap-replay';
+
+/** How many answers the tap keeps for a replay. */
+export const TAP_KEEP = 20;
+
+/**
+ * How many of those one API may hold: a case page that polls its status must not push the order
+ * answers out of the replay.
+ */
+export const TAP_KEEP_PER_API = 5;
+
+/** The mtop APIs worth passing over (lower case, as in the request path `/h5/<api>/1.0/`). */
+export const TAPPED_APIS = [
+  'mtop.aliexpress.trade.buyer.order.list',
+  'mtop.aliexpress.trade.buyer.order.detail',
+  'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer',
+  'mtop.ae.ld.querydetail',
+] as const;
+
+/**
+ * Words in an API name that say it answers about a dispute, refund or return: the case pages'
+ * own API names are not known, so they are recognised by these. Plain alternatives, no nesting.
+ */
+const DISPUTE_WORDS = /reverse|issue|dispute|refund|after\.?sale/;
+
+/** Buyer order APIs besides the two read today (counts, line details) are forwarded too. */
+const BUYER_ORDER = /trade\.buyer\.order/;
+
+/** An mtop API name as a request path spells it; longer names are not AliExpress's. */
+const API_NAME = /^mtop\.[a-z0-9._-]{1,120}$/;
+
+/** Whether a lower-case API name looks like a dispute, refund or return answer. */
+export const isDisputeApi = (api: string): boolean => API_NAME.test(api) && DISPUTE_WORDS.test(api);
+
+/** Whether the tap passes an API's answers over: the known four, and those named for disputes or buyer orders. */
+export function isTappedApi(api: string): boolean {
+  return (
+    (TAPPED_APIS as readonly string[]).includes(api) ||
+    isDisputeApi(api) ||
+    (API_NAME.test(api) && BUYER_ORDER.test(api))
+  );
+}
+
+/** A 500-order list answer is about 2.2 MB of JSON; anything far beyond that is not an answer we read. */
+export const TAP_MAX_CHARS = 8_000_000;
+
+/** The API an mtop request URL calls (lower case), when it is one the tap passes over. */
+export function tappedApiOf(url: string): string | null {
+  const m = /\/h5\/([\w.-]{1,130})\/\d/.exec(url);
+  const api = m?.[1]?.toLowerCase();
+  return api && isTappedApi(api) ? api : null;
+}
+
+const tapMessageSchema = () =>
+  shape.object({
+    source: shape.literal(TAP_SOURCE),
+    api: shape.string({ max: 130 }),
+    url: shape.string({ max: 4096 }),
+    json: shape.unknown(),
+  });
+export type TapMessage = shape.Infer<ReturnType<typeof tapMessageSchema>>;
+
+// Built on first use, so the MAIN-world tap, which imports only the names above, carries no zod.
+let schema: ReturnType<typeof tapMessageSchema> | undefined;
+export const TapMessage = () => (schema ??= tapMessageSchema());
+
+/** The tap's message, or null for anything else a page might post (or one too big to read). */
+export function parseTapMessage(event: Pick<MessageEvent, 'data' | 'source'>, win: Window): TapMessage | null {
+  if (event.source !== win) return null;
+  const data: unknown = event.data;
+  if (typeof data !== 'object' || data === null || (data as { source?: unknown }).source !== TAP_SOURCE) return null;
+  const parsed = TapMessage().safeParse(data);
+  if (!parsed.success || parsed.data.json === undefined || !isTappedApi(parsed.data.api)) return null;
+  try {
+    const size = JSON.stringify(parsed.data.json)?.length ?? 0;
+    return size > 0 && size <= TAP_MAX_CHARS ? parsed.data : null;
+  } catch {
+    // Cycles or BigInts cannot come from a JSON answer.
+    return null;
+  }
+}
+
+/**
+ * JSON.parse for mtop answer text. Integers of 16+ digits (order and line ids) become strings
+ * first, because JSON.parse would round the ones beyond 2^53. If that rewrite touched a string
+ * and broke the text, the plain parse is used. JSONP padding (`mtopjsonp1({...})`) is removed.
+ */
+export function parseAnswerText(text: string): unknown {
+  const body = text.replace(/^\s*[\w$.]+\(\s*([\s\S]*?)\s*\)\s*;?\s*$/, '$1');
+  try {
+    return JSON.parse(body.replace(/([:,[]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '$1"$2"'));
+  } catch {
+    try {
+      return JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readLogistics } from '../../../../src/aliexpress/json/logistics.ts';
+import { capture } from './fixtures.ts';
+
+const ctx = (url: string) => ({ url, locale: null, readAt: new Date('2026-09-07T12:00:00Z') });
+
+describe('readLogistics on the real tracking capture', () => {
+  it('reads the delivery guarantee of the order named in the answer', () => {
+    const read = readLogistics(
+      capture('logistics-querydetail'),
+      ctx('https://www.aliexpress.com/p/tracking/index.html'),
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.orders).toEqual([
+      {
+        orderId: '8212313961591322',
+        status: 'unknown',
+        statusText: null,
+        placedAt: null,
+        storeName: null,
+        total: null,
+        lines: [],
+        actions: [],
+        dates: {
+          shippedAt: null,
+          completedAt: null,
+          protectionEndsAt: null,
+          deliveryGuaranteeAt: '2026-09-03T00:00:00.000Z',
+        },
+      },
+    ]);
+  });
+
+  it("prefers the page URL's order id", () => {
+    const read = readLogistics(
+      capture('logistics-querydetail'),
+      ctx('https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8214398062177351'),
+    );
+    expect(read.orders.map((o) => o.orderId)).toEqual(['8214398062177351']);
+  });
+
+  it('records nothing without an order id', () => {
+    const json = capture('logistics-querydetail') as { data: { module: { trackingDetailLineList: unknown[] } } };
+    json.data.module.trackingDetailLineList = [];
+    const read = readLogistics(json, ctx('https://www.aliexpress.com/p/tracking/index.html'));
+    expect(read.orders).toEqual([]);
+    expect(read.problems.map((p) => p.code)).toEqual(['order-id-missing']);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PageSnapshot } from '../../../src/model/index.ts';
+import { fingerprint, markSent, unsent, type Sent } from '../../../src/aliexpress/changes.ts';
+import { read } from '../../../src/aliexpress/read.ts';
+import { capture } from './json/fixtures.ts';
+
+const URL_ = 'https://www.aliexpress.com/p/order/index.html';
+const snap = () => read({ json: capture('order-list-init') }, URL_, new Date('2026-09-07T12:00:00Z'));
+
+describe('unsent', () => {
+  it('sends everything the first time and nothing when the page read the same again', () => {
+    const sent: Sent = new Map();
+    const first = unsent(snap(), sent);
+    expect(first.snapshot!.orders).toHaveLength(10);
+    markSent(sent, first.entries);
+    const again = unsent(snap(), sent);
+    expect(again.snapshot).toBeNull();
+    expect(again.entries).toEqual([]);
+  });
+
+  it('sends only the order that changed, with the rest of the snapshot intact', () => {
+    const sent: Sent = new Map();
+    markSent(sent, unsent(snap(), sent).entries);
+    const next: PageSnapshot = snap();
+    next.orders[3] = { ...next.orders[3]!, status: 'in-dispute', statusText: 'Dispute in progress' };
+    const delta = unsent(next, sent);
+    expect(delta.snapshot).toMatchObject({ kind: 'order-list', url: URL_, locale: 'en' });
+    expect(delta.snapshot!.orders.map((o) => o.orderId)).toEqual(['8212268452148012']);
+    expect(delta.snapshot!.disputes).toEqual([]);
+  });
+
+  it('resends what was never marked sent (a failed send)', () => {
+    const sent: Sent = new Map();
+    unsent(snap(), sent);
+    expect(unsent(snap(), sent).snapshot!.orders).toHaveLength(10);
+  });
+
+  it('sends a new problem once', () => {
+    const sent: Sent = new Map();
+    const s = snap();
+    s.problems = [{ code: 'unknown-status', detail: 'Unterwegs', orderId: '8212268452148012' }];
+    const d1 = unsent(s, sent);
+    markSent(sent, d1.entries);
+    expect(d1.snapshot!.problems).toHaveLength(1);
+    expect(unsent(s, sent).snapshot).toBeNull();
+  });
+
+  it('fingerprints tell apart what differs, array order included, and print one item once', () => {
+    expect(fingerprint({ a: 1, b: { c: 2, d: 3 } })).toBe(fingerprint({ a: 1, b: { c: 2, d: 3 } }));
+    expect(fingerprint({ a: 1, b: { c: 2, d: 3 } })).not.toBe(fingerprint({ a: 1, b: { c: 2, d: 4 } }));
+    expect(fingerprint({ a: [1, 2] })).not.toBe(fingerprint({ a: [2, 1] }));
+    const item = { a: 1 };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    fingerprint(item);
+    fingerprint(item);
+    expect(stringify).toHaveBeenCalledOnce();
+    stringify.mockRestore();
+  });
+});

@@ -1,0 +1,252 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  startReading,
+  type ReadingContext,
+  type ReadingDeps,
+} from '../../../entrypoints/aliexpress.content/reading.ts';
+import type { PageSnapshot } from '../../../src/model/index.ts';
+import type { DomReader } from '../../../src/aliexpress/dom-reader.ts';
+import { read } from '../../../src/aliexpress/read.ts';
+import { TAP_SOURCE } from '../../../src/aliexpress/tap-protocol.ts';
+import { capture } from './json/fixtures.ts';
+
+/** A context whose timers run only when the test says so, and which can be invalidated. */
+function fakeContext() {
+  const timers: { fn: () => void; ms: number | undefined }[] = [];
+  const invalidated: (() => void)[] = [];
+  const removers: (() => void)[] = [];
+  const ctx: ReadingContext & { invalid: boolean } = {
+    invalid: false,
+    get isInvalid() {
+      return this.invalid;
+    },
+    setTimeout: (fn, ms) => timers.push({ fn, ms }),
+    addEventListener: (target, type, handler) => {
+      target.addEventListener(type, handler);
+      removers.push(() => target.removeEventListener(type, handler));
+    },
+    onInvalidated: (cb) => {
+      invalidated.push(cb);
+      return () => undefined;
+    },
+  };
+  const runTimers = () => timers.splice(0).forEach((t) => t.fn());
+  const invalidate = () => {
+    ctx.invalid = true;
+    invalidated.forEach((cb) => cb());
+    removers.forEach((r) => r());
+  };
+  return { ctx, timers, runTimers, invalidate };
+}
+
+const card = (orderId: string) => ({
+  orderId,
+  status: 'shipped' as const,
+  statusText: 'Awaiting delivery',
+  placedAt: null,
+  storeName: null,
+  total: null,
+  lines: [],
+  actions: [],
+  dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+});
+
+/** The DOM reader stand-in: one order per `[data-order]` element of the page. */
+const readDom: DomReader = (doc) => ({
+  orders: [...doc.querySelectorAll('[data-order]')].map((el) => card(el.getAttribute('data-order')!)),
+  disputes: [],
+  problems: [],
+});
+
+function addCard(orderId: string) {
+  const el = document.createElement('div');
+  el.setAttribute('data-order', orderId);
+  document.body.append(el);
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+function start(send: ReadingDeps['send'] = vi.fn(() => Promise.resolve({ accepted: true, changed: 1 }))) {
+  const f = fakeContext();
+  const spy = vi.fn(read);
+  const deps: ReadingDeps = {
+    read: (input, url, readAt, options) => spy(input, url, readAt, { ...options, readDom }),
+    send,
+    now: () => new Date('2026-09-07T12:00:00Z'),
+    delayMs: 300,
+  };
+  const reading = startReading(f.ctx, window, deps);
+  return { ...f, send, spy, deps, reading };
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+  document.documentElement.setAttribute('lang', 'en');
+});
+
+describe('the reading pipeline', () => {
+  it('reads once after the delay on start and sends the orders', async () => {
+    addCard('8214398062177351');
+    const { timers, runTimers, send } = start();
+    expect(timers.map((t) => t.ms)).toEqual([300]);
+    runTimers();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect((vi.mocked(send).mock.calls[0]![0] as PageSnapshot).orders.map((o) => o.orderId)).toEqual([
+      '8214398062177351',
+    ]);
+  });
+
+  it('reads a long page ahead a slice per task, then reads and sends once', async () => {
+    addCard('8214398062177351');
+    const f = fakeContext();
+    const send = vi.fn(() => Promise.resolve({ accepted: true, changed: 1 }));
+    let slices = 0;
+    const readAhead = vi.fn((_doc: Document, _url: string, enough: () => boolean) => {
+      slices += 1;
+      expect(enough()).toBe(false);
+      return slices === 3;
+    });
+    const spy = vi.fn(read);
+    startReading(f.ctx, window, {
+      read: (input, url, readAt, options) => spy(input, url, readAt, { ...options, readDom }),
+      readAhead,
+      send,
+      now: () => new Date('2026-09-07T12:00:00Z'),
+      delayMs: 300,
+    });
+    f.runTimers();
+    expect(f.timers.map((t) => t.ms)).toEqual([0]);
+    expect(spy).not.toHaveBeenCalled();
+    // Cards added while slicing do not schedule a second read.
+    addCard('8214779947343229');
+    await tick();
+    expect(f.timers).toHaveLength(1);
+    f.runTimers();
+    f.runTimers();
+    expect(readAhead).toHaveBeenCalledTimes(3);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(f.timers).toHaveLength(0);
+  });
+
+  it('flushes on demand: a card added a moment ago reaches the background before flush resolves', async () => {
+    // The helper asks about an order right after "View orders" added it, before the debounced read.
+    addCard('8214398062177351');
+    let delivered: string[] = [];
+    let release!: () => void;
+    const send = vi.fn(
+      (snapshot: PageSnapshot) =>
+        new Promise((resolve) => {
+          release = () => {
+            delivered = [...delivered, ...snapshot.orders.map((o) => o.orderId)];
+            resolve({ accepted: true, changed: 1 });
+          };
+        }),
+    );
+    const { reading, timers } = start(send);
+    addCard('8214779947343229');
+    const flushed = reading.flush();
+    let done = false;
+    void flushed.then(() => (done = true));
+    await tick();
+    // Read at once, without waiting for the delay, and not resolved before the background answered.
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(done).toBe(false);
+    release();
+    await flushed;
+    expect(delivered).toEqual(['8214398062177351', '8214779947343229']);
+    // The debounced read that was pending finds nothing new to send.
+    timers.splice(0).forEach((t) => t.fn());
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads again when cards are added, and sends only the new one', async () => {
+    addCard('8214398062177351');
+    const { timers, runTimers, send } = start();
+    runTimers();
+    addCard('8214779947343229');
+    await tick();
+    expect(timers).toHaveLength(1);
+    runTimers();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect((vi.mocked(send).mock.calls[1]![0] as PageSnapshot).orders.map((o) => o.orderId)).toEqual([
+      '8214779947343229',
+    ]);
+  });
+
+  it('batches a burst of changes into one read and ignores text ticking in place', async () => {
+    const { timers, runTimers, spy } = start();
+    runTimers();
+    const countdown = document.createElement('span');
+    document.body.append(countdown);
+    await tick();
+    runTimers();
+    const reads = spy.mock.calls.length;
+    countdown.textContent = '4 days 23:12:11';
+    countdown.firstChild!.nodeValue = '4 days 23:12:10';
+    await tick();
+    expect(timers).toHaveLength(0);
+    for (let i = 0; i < 5; i++) document.body.append(document.createElement('div'));
+    await tick();
+    expect(timers).toHaveLength(1);
+    runTimers();
+    expect(spy.mock.calls.length).toBe(reads + 1);
+  });
+
+  it('sends nothing when a re-read finds nothing new', async () => {
+    addCard('8214398062177351');
+    const { runTimers, send } = start();
+    runTimers();
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    runTimers();
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it('merges a tapped answer and sends its orders, and ignores a forged message', async () => {
+    const { timers, runTimers, send, spy } = start();
+    runTimers();
+    expect(send).not.toHaveBeenCalled();
+    window.dispatchEvent(
+      new MessageEvent('message', { data: { source: TAP_SOURCE, api: 'nope', url: 'x', json: {} }, source: window }),
+    );
+    expect(timers).toHaveLength(0);
+    const json = capture('order-list-init');
+    const event = new MessageEvent('message', {
+      data: {
+        source: TAP_SOURCE,
+        api: 'mtop.aliexpress.trade.buyer.order.list',
+        url: 'https://acs.aliexpress.com/h5/x/1.0/',
+        json,
+      },
+      source: window,
+    });
+    window.dispatchEvent(event);
+    expect(timers).toHaveLength(1);
+    runTimers();
+    expect(spy.mock.lastCall![3]!.tapped).toHaveLength(1);
+    expect((vi.mocked(send).mock.calls[0]![0] as PageSnapshot).orders).toHaveLength(10);
+  });
+
+  it('sends again what the background did not receive', async () => {
+    addCard('8214398062177351');
+    const send = vi.fn(() => Promise.reject(new Error('Extension context invalidated')));
+    const { runTimers } = start(send);
+    runTimers();
+    await tick();
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    runTimers();
+    expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops reading once the context is invalidated', async () => {
+    const { timers, runTimers, invalidate, spy } = start();
+    runTimers();
+    const reads = spy.mock.calls.length;
+    invalidate();
+    document.body.append(document.createElement('div'));
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    await tick();
+    expect(timers).toHaveLength(0);
+    expect(spy.mock.calls.length).toBe(reads);
+  });
+});
