@@ -33,7 +33,6 @@ export default defineBackground({
 
     const handlers = createHandlers<Sender>({
       db,
-      version: browser.runtime.getManifest().version,
       now: () => new Date(),
       checkRules: checkRulesSetting,
       changed: async (what) => {

@@ -7,7 +7,7 @@ import { wipeAll } from '../store/dump.ts';
 import { helperFacts } from '../store/facts.ts';
 import { ingest } from '../store/ingest.ts';
 import { startRefund, tickStep } from '../store/progress.ts';
-import { dashboard, orderView } from '../store/queries.ts';
+import { dashboard } from '../store/queries.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import { sameValue } from '../store/merge.ts';
 import { policyOf } from '../rules/overrides.ts';
@@ -17,8 +17,6 @@ import type { Handlers } from './router.ts';
 
 export interface HandlerDeps {
   db: RadarDb;
-  /** The extension's version, for `status`. */
-  version: string;
   now: () => Date;
   checkRules: RulesCheck;
   /**
@@ -35,19 +33,11 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     void Promise.resolve(deps.changed(what)).catch(() => undefined);
   };
   return {
-    status: async () => ({
-      version: deps.version,
-      dbVersion: (await db.open()).verno,
-      orders: await db.orders.count(),
-      disputes: await db.disputes.count(),
-    }),
     snapshot: async (snapshot) => {
       const { changed } = await ingest(db, snapshot);
       if (changed) notify('data');
       return { accepted: true, changed };
     },
-    order: ({ orderId }) => orderView(db, orderId),
-    dashboard: () => dashboard(db),
     dashboardSummary: async ({ limit }) => {
       const [tracked, { rules }] = await Promise.all([dashboard(db), readSettings(db)]);
       const { policy } = policyOf(rules);

@@ -4,7 +4,7 @@ import { Dispute, IsoDateTime, Order, Timeline } from '../model/index.ts';
 import { RefusalReason } from '../backup/refusal.ts';
 import { Policy } from '../rules/policy.ts';
 import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
-import { OrderView, Progress, TrackedOrder } from '../store/records.ts';
+import { Progress } from '../store/records.ts';
 
 const Empty = z.strictObject({});
 const count = z.int().check(z.nonnegative());
@@ -15,34 +15,15 @@ const count = z.int().check(z.nonnegative());
  * senders.ts.
  */
 export const protocol = {
-  status: {
-    request: Empty,
-    response: z.object({
-      version: z.string(),
-      dbVersion: z.int(),
-      orders: count,
-      disputes: count,
-    }),
-  },
   /** A page's reading, from the content script; items that do not match the model are dropped and named. */
   snapshot: {
     request: z.pipe(SnapshotArrival, z.transform(checkSnapshot)),
     response: z.object({ accepted: z.boolean(), changed: z.int() }),
   },
-  /** One order with its disputes, history and progress; null when it was never seen. */
-  order: {
-    request: z.strictObject({ orderId: NumericId }),
-    response: z.nullable(OrderView),
-  },
-  /** Every tracked order with its disputes and progress, newest reading first. */
-  dashboard: {
-    request: Empty,
-    response: z.array(TrackedOrder),
-  },
   /**
    * The popup's list: the orders that need the shopper, most urgent first, with their timelines
    * worked out by the background at its clock; at most `limit` of them, with the counts for the
-   * rest, and the rules the timelines were worked out under (src/ui/summary.ts).
+   * rest, and the rules the timelines were worked out under (src/timeline/summary.ts).
    */
   dashboardSummary: {
     request: z.strictObject({ limit: z.int().check(z.gte(1), z.lte(10_000)) }),

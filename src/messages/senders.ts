@@ -12,7 +12,7 @@ export interface Sender {
  * Messages a content script on AliExpress may send. Its tab runs the website's code in the same
  * renderer, so it gets only what the injected helper needs (issue 6): delivering readings, the
  * facts of the one order or dispute it shows, the settings (for the language), and marking a
- * refund started. The whole store (`dashboard`, `order` with its history), changing settings,
+ * refund started. The rest of the store, changing settings,
  * ticking steps, backups and wiping stay with the extension's own pages.
  */
 const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([

@@ -1,20 +1,6 @@
 import { Dexie } from 'dexie';
-import type { OrderView, TrackedOrder } from './records.ts';
+import type { TrackedOrder } from './records.ts';
 import type { RadarDb } from './db.ts';
-
-/** One order with its disputes, history (oldest first) and progress; null when never seen. */
-export async function orderView(db: RadarDb, orderId: string): Promise<OrderView | null> {
-  return db.transaction('r', db.orders, db.disputes, db.observations, db.progress, async () => {
-    const order = await db.orders.get(orderId);
-    if (!order) return null;
-    const [disputes, observations, progress] = await Promise.all([
-      db.disputes.where('orderId').equals(orderId).toArray(),
-      db.observations.where('orderId').equals(orderId).sortBy('readAt'),
-      db.progress.get(orderId),
-    ]);
-    return { order, disputes, observations, progress: progress ?? null };
-  });
-}
 
 /**
  * Every tracked order with its disputes and progress, newest reading first. Three table scans

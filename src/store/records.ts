@@ -78,9 +78,6 @@ export const TrackedOrder = z.object({
 });
 export type TrackedOrder = z.infer<typeof TrackedOrder>;
 
-export const OrderView = z.extend(TrackedOrder, { observations: z.array(Observation) });
-export type OrderView = z.infer<typeof OrderView>;
-
 /**
  * A dispute read on a page that named only its order line or its case, kept until an order with
  * that line (or a stored dispute with that line or case) tells which order it belongs to. Only the

@@ -4,7 +4,7 @@ import { siteOrder, siteOrders, type SiteDisputeStatus, type SiteOrder } from '.
 import { LANG_INFO } from '../site/format.ts';
 import { LABELS, type Lang } from '../site/labels.ts';
 import type { OrderRef } from '../site/render.ts';
-import { launch, type Harness } from './harness.ts';
+import { briefly, launch, storeRows, type Harness } from './harness.ts';
 
 // The extension APIs as the functions passed to evaluate() see them inside Chromium.
 declare const chrome: {
@@ -48,39 +48,7 @@ interface StoredOrder {
   lines: Array<{ lineId: string | null }>;
 }
 
-/** Every row of one table of the extension's database, read in the service worker with plain IndexedDB. */
-async function rows<T>(h: Harness, table: 'orders' | 'disputes' | 'held'): Promise<T[]> {
-  return briefly(
-    h.worker.evaluate(
-      (name) =>
-        new Promise<T[]>((resolve, reject) => {
-          const open = indexedDB.open('refund-radar');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-            req.onsuccess = () => {
-              db.close();
-              resolve(req.result as T[]);
-            };
-            req.onerror = () => reject(req.error);
-          };
-        }),
-      table,
-    ),
-  );
-}
-
-/**
- * A question to the service worker that gives up after a few seconds: a worker stopped while it
- * answers never does, and the polls around these calls then ask the live one again.
- */
-function briefly<T>(answer: Promise<T>): Promise<T> {
-  return Promise.race([
-    answer,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the service worker did not answer')), 5_000)),
-  ]);
-}
+const rows = <T>(h: Harness, table: 'orders' | 'disputes' | 'held') => storeRows<T>(h, table);
 
 async function storedDispute(h: Harness, key: string): Promise<StoredDispute | undefined> {
   return (await rows<StoredDispute>(h, 'disputes')).find((d) => d.key === key);

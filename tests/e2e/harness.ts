@@ -77,3 +77,40 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     },
   };
 }
+
+/**
+ * A question to the service worker that gives up after a few seconds: a worker stopped while it
+ * answers never does, and a poll around the call then asks the live one again.
+ */
+export function briefly<T>(answer: Promise<T>): Promise<T> {
+  return Promise.race([
+    answer,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the service worker did not answer')), 5_000)),
+  ]);
+}
+
+/**
+ * Every row of one table of the extension's database, read in the service worker with plain
+ * IndexedDB: what the store holds, without asking the extension's own code.
+ */
+export function storeRows<T>(h: Harness, table: string): Promise<T[]> {
+  return briefly(
+    h.worker.evaluate(
+      (name) =>
+        new Promise<T[]>((resolve, reject) => {
+          const open = indexedDB.open('refund-radar');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+            req.onsuccess = () => {
+              db.close();
+              resolve(req.result as T[]);
+            };
+            req.onerror = () => reject(req.error);
+          };
+        }),
+      table,
+    ),
+  );
+}

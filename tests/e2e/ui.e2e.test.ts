@@ -4,10 +4,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageSnapshot } from '../../src/model/index.ts';
 import { siteOrders } from '../site/data.ts';
-import { launch, ROOT, SCREENSHOTS, type Harness } from './harness.ts';
-
-/** The extension API inside pages of the extension (evaluated there, not in Node). */
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+import { launch, ROOT, SCREENSHOTS, storeRows, type Harness } from './harness.ts';
 
 const LIST = 'http://www.aliexpress.com/p/order/index.html?orders=25';
 const DAY = 86_400_000;
@@ -175,15 +172,13 @@ describe('the shopper’s view in Chromium', () => {
     const due = cardB.locator('.rr-step--due');
     expect(await due.getAttribute('data-step')).toBe('escalate');
     await cardB.locator('[data-step="negotiate"] input').check();
-    // The tick is remembered: a fresh popup shows it.
+    // The tick is stored.
     await expect
       .poll(
         async () =>
-          (
-            (await popup.evaluate((id) => chrome.runtime.sendMessage({ name: 'order', data: { orderId: id } }), b)) as {
-              data: { progress: { steps: Record<string, string> } | null };
-            }
-          ).data.progress?.steps.negotiate !== undefined,
+          (await storeRows<{ orderId: string; steps: Record<string, string> }>(h, 'progress')).find(
+            (p) => p.orderId === b,
+          )?.steps.negotiate !== undefined,
         { timeout: 5_000 },
       )
       .toBe(true);
@@ -237,13 +232,8 @@ describe('the shopper’s view in Chromium', () => {
     keep(file, 'helper');
 
     // The background recorded the start.
-    const popup = await h.openExtensionPage('popup.html');
-    const view = (await popup.evaluate(
-      (id) => chrome.runtime.sendMessage({ name: 'order', data: { orderId: id } }),
-      orderId,
-    )) as { ok: boolean; data: { progress: { reason: string } | null } };
-    expect(view.data.progress?.reason).toBe('wrong-size');
-    await popup.close();
+    const progress = await storeRows<{ orderId: string; reason: string | null }>(h, 'progress');
+    expect(progress.find((p) => p.orderId === orderId)?.reason).toBe('wrong-size');
     await page.close();
   });
 
@@ -286,13 +276,7 @@ describe('the shopper’s view in Chromium', () => {
       problems: [],
     });
     expect(answer).toMatchObject({ ok: true });
-    const popupPage = await h.openExtensionPage('popup.html');
-    const tracked = (
-      (await popupPage.evaluate(() => chrome.runtime.sendMessage({ name: 'dashboard', data: {} }))) as {
-        data: unknown[];
-      }
-    ).data.length;
-    await popupPage.close();
+    const tracked = (await storeRows(h, 'orders')).length;
     const shell: number[] = [];
     const first: number[] = [];
     const live: number[] = [];

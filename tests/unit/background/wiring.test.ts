@@ -1,5 +1,4 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { LATEST_VERSION } from '../../../src/store/schema.ts';
 import { Dexie } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
@@ -48,8 +47,8 @@ describe('the background entrypoint', () => {
     const s = snapshot({ readAt: new Date().toISOString(), disputes: [dispute()] });
     expect(await message('snapshot', s, contentScript)).toEqual({ ok: true, data: { accepted: true, changed: 2 } });
     expect(await message('snapshot', s, popup)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const status = await message('status', {}, popup);
-    expect(status).toMatchObject({ ok: true, data: { dbVersion: LATEST_VERSION, orders: 1, disputes: 1 } });
+    const summary = await message('dashboardSummary', { limit: 20 }, popup);
+    expect(summary).toMatchObject({ ok: true, data: { tracked: 1, needing: 1 } });
   });
 
   it('plans alarms again on install and on browser start', async () => {

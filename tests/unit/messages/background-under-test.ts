@@ -51,7 +51,6 @@ export function backgroundFor(
   const changes: string[] = [];
   const handlers = createHandlers<Sender>({
     db,
-    version: '0.1.0',
     now: () => now,
     checkRules: checkRulesSetting,
     changed: (what) => {

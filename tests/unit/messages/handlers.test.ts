@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_VERSION } from '../../../src/store/schema.ts';
 import { protocol } from '../../../src/messages/protocol.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
 import { dumpAll } from '../../../src/store/dump.ts';
-import { dispute, freshDb, order, snapshot } from '../store/fixtures.ts';
+import { dispute, freshDb, snapshot } from '../store/fixtures.ts';
 import { backgroundFor, SENDERS, type BackgroundUnderTest } from './background-under-test.ts';
 
 const ID = '8212379857492017';
@@ -46,7 +45,7 @@ describe('who may send what', () => {
     expect(await db.orders.count()).toBe(0);
   });
 
-  it.each(['order', 'dashboard', 'settingsSet', 'backupExport', 'backupImport', 'wipe', 'stepTicked', 'status'])(
+  it.each(['dashboardSummary', 'settingsSet', 'backupExport', 'backupImport', 'wipe', 'stepTicked'])(
     'refuses %s from a content script',
     async (name) => {
       expect(await bg.send(name, {}, SENDERS.contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -77,38 +76,6 @@ describe('who may send what', () => {
 });
 
 describe('queries', () => {
-  it('answers order with its disputes, history and progress, and null for an unknown order', async () => {
-    await ok('snapshot', snapshot({ disputes: [dispute()] }), SENDERS.contentScript);
-    await ok('stepTicked', { orderId: ID, stepId: 'photos', done: true });
-    const view = (await ok('order', { orderId: ID })) as {
-      disputes: unknown[];
-      observations: unknown[];
-      progress: { steps: object };
-    };
-    expect(view.disputes).toHaveLength(1);
-    expect(view.observations).toHaveLength(2);
-    expect(view.progress.steps).toEqual({ photos: '2026-11-22T12:00:00.000Z' });
-    expect(await ok('order', { orderId: '1234567890' })).toBeNull();
-  });
-
-  it('answers dashboard with every tracked order, newest reading first', async () => {
-    await ok('snapshot', snapshot({ orders: [order({ orderId: '1111111111' })] }), SENDERS.contentScript);
-    await ok(
-      'snapshot',
-      snapshot({
-        readAt: '2026-11-21T00:00:00.000Z',
-        orders: [order({ orderId: '2222222222' })],
-        disputes: [dispute({ orderId: '2222222222' })],
-      }),
-      SENDERS.contentScript,
-    );
-    const list = (await ok('dashboard', {})) as Array<{ order: { orderId: string }; disputes: unknown[] }>;
-    expect(list.map((t) => [t.order.orderId, t.disputes.length])).toEqual([
-      ['2222222222', 1],
-      ['1111111111', 0],
-    ]);
-  });
-
   it('answers helperFacts for an order, or for a case page by dispute or line id, with its timeline now', async () => {
     await ok('snapshot', snapshot({ disputes: [dispute()] }), SENDERS.contentScript);
     type Facts = { order: { orderId: string } | null; dispute: { disputeId: string } | null; timeline: unknown };
@@ -132,11 +99,6 @@ describe('queries', () => {
       ok: false,
       error: { code: 'invalid-request' },
     });
-  });
-
-  it('reports status with the database version and counts', async () => {
-    await ok('snapshot', snapshot(), SENDERS.contentScript);
-    expect(await ok('status', {})).toEqual({ version: '0.1.0', dbVersion: LATEST_VERSION, orders: 1, disputes: 0 });
   });
 });
 
