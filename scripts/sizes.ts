@@ -39,7 +39,7 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     "dispute page's own answers read by field name (~1.6 KB), JSON components taken by tag with or without " +
     'a hierarchy, and the tap passing dispute and refund answers on (~0.3 KB).',
   background:
-    'It measures 60.6 KB. Disputes a page names only by their line or case are held and joined to their ' +
+    'It measures 60.4 KB. Disputes a page names only by their line or case are held and joined to their ' +
     'order (issue 11, ~0.7 KB), and the popup is sent the resolved rules with a schema of their numbers ' +
     '(issue 13; the popup no longer carries rules/policy.json, 1.1 KB less there). Dexie (30.8 KB), the ' +
     'zod checks of every message (~12 KB) and webextension-polyfill (5.3 KB) are most of it.',
