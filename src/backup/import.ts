@@ -33,6 +33,7 @@ export async function importBackup(db: RadarDb, text: string): Promise<ImportRes
         kind: 'backup',
         firstSeenAt: r.firstSeenAt,
         statusSince: 'statusSince' in r ? r.statusSince : undefined,
+        escalateSeenAt: 'escalateSeenAt' in r ? r.escalateSeenAt : undefined,
         readAtByField: r.readAtByField,
       }),
       // The backup carries its own history; merging must not invent a second one.

@@ -33,7 +33,9 @@ export const protocol = {
       entries: z.array(
         z.object({
           order: Order,
-          dispute: z.nullable(z.extend(Dispute, { statusSince: z.optional(IsoDateTime) })),
+          dispute: z.nullable(
+            z.extend(Dispute, { statusSince: z.optional(IsoDateTime), escalateSeenAt: z.optional(IsoDateTime) }),
+          ),
           timeline: Timeline,
           progress: z.nullable(
             z.object({

@@ -11,6 +11,7 @@ export interface Reading {
   /** A backup's record knows when it was first seen, since when its status holds and when each field was read; a page does not. */
   firstSeenAt?: string;
   statusSince?: string;
+  escalateSeenAt?: string;
   readAtByField?: Record<string, string>;
 }
 
@@ -246,6 +247,13 @@ const DISPUTE_FIELDS: FieldRule<StoredDispute>[] = [
   'solution',
 ].map((p) => field<StoredDispute>(p));
 
+/** The earliest of some instants, compared as numbers; undefined when none is given. */
+function earliest(...times: Array<string | undefined>): string | undefined {
+  let best: string | undefined;
+  for (const t of times) if (t !== undefined && (best === undefined || Date.parse(t) < Date.parse(best))) best = t;
+  return best;
+}
+
 export function disputeKey(orderId: string, lineId: string | null): string {
   return `${orderId}:${lineId ?? '-'}`;
 }
@@ -279,6 +287,16 @@ export function mergeDispute(
   };
   const merged = mergeFields(base, candidate, reading, spec);
   if (merged.changes.status) merged.next.statusSince = reading.statusSince ?? reading.readAt;
+  // The window the button opened counts from the first reading that showed it, not from each visit.
+  const seen = earliest(
+    base.escalateSeenAt,
+    reading.escalateSeenAt,
+    incoming.canEscalate === true ? reading.readAt : undefined,
+  );
+  if (seen !== undefined && seen !== base.escalateSeenAt) {
+    merged.next.escalateSeenAt = seen;
+    merged.touched = true;
+  }
   if (!stored)
     return { next: merged.next, changed: true, observations: finish(base, merged, reading, spec).observations };
   return finish(stored, merged, reading, spec);

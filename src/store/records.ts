@@ -20,6 +20,11 @@ export const StoredDispute = z.extend(Dispute, {
   updatedAt: IsoDateTime,
   /** When `status` last changed: an agreed return starts when it became awaiting-return. */
   statusSince: IsoDateTime,
+  /**
+   * When a page first showed the Escalate button: the escalation window counts from it, so its end
+   * stays put instead of moving with every visit.
+   */
+  escalateSeenAt: z.optional(IsoDateTime),
   /** When each field's value was last read: a value only gives way to one read later. */
   readAtByField: z.optional(z.record(z.string(), IsoDateTime)),
 });

@@ -119,6 +119,7 @@ export function disputeDues(
   now: number,
   openedAt: number | undefined,
   returnAgreedAt: number | undefined,
+  escalateSeenAt?: number,
 ): DisputeDues {
   const stage = stageOf(dispute, returnAgreedAt !== undefined);
   const page = instant(dispute.deadline);
@@ -151,8 +152,15 @@ export function disputeDues(
   dues.escalationOpens = fromRule('escalation-opens', policy, 'escalationOpens', anchors);
   const buttonShown = dispute.canEscalate === true;
   if (buttonShown && (dues.escalationOpens === undefined || dues.escalationOpens.at > now)) {
-    // The button proves the window was open by the time of reading, which is no later than now.
-    dues.escalationOpens = { kind: 'escalation-opens', at: Math.max(now, openedAt ?? now), source: 'page', rule: null };
+    // The button proves the window was open when a page first showed it (no later than now); its
+    // end counts from then, so it does not move forward with every visit.
+    const seen = escalateSeenAt !== undefined && escalateSeenAt <= now ? escalateSeenAt : now;
+    dues.escalationOpens = {
+      kind: 'escalation-opens',
+      at: Math.max(seen, openedAt ?? seen),
+      source: 'page',
+      rule: null,
+    };
   }
   anchors['escalation-opens'] = dues.escalationOpens?.at;
 

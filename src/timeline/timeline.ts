@@ -14,6 +14,8 @@ export interface TimelineInput {
   refundStartedAt?: string | null;
   /** When a return was agreed, if known; the return must ship within a rule's time of it. */
   returnAgreedAt?: string | null;
+  /** When a page first showed the Escalate button, if known: the window counts from then. */
+  escalateSeenAt?: string | null;
 }
 
 interface Decision {
@@ -142,7 +144,14 @@ function decideOrder(order: Order, policy: Policy, now: number, dues: Due[]): De
 
 function decideDispute(dispute: Dispute, input: TimelineInput, now: number, dues: Due[]): Decision {
   const openedAt = instant(dispute.openedAt) ?? instant(input.refundStartedAt);
-  const d = disputeDues(dispute, input.policy, now, openedAt, instant(input.returnAgreedAt));
+  const d = disputeDues(
+    dispute,
+    input.policy,
+    now,
+    openedAt,
+    instant(input.returnAgreedAt),
+    instant(input.escalateSeenAt),
+  );
   push(dues, d.sellerResponse, d.escalationOpens, d.escalationCloses, d.returnShipBy);
   const url = disputeUrl(dispute);
 

@@ -6,7 +6,7 @@ import { timelineFor } from './timeline.ts';
  * A dispute as the store keeps it, as far as its timeline reads it: since when its status holds
  * (an agreed return's ship-by date counts from it) and when it was last read.
  */
-export type TrackedDispute = Dispute & { statusSince?: string; updatedAt?: string };
+export type TrackedDispute = Dispute & { statusSince?: string; updatedAt?: string; escalateSeenAt?: string };
 
 /** What the shopper did about an order (the store's Progress), as far as the views read it. */
 export interface TrackedProgress {
@@ -58,6 +58,7 @@ export function trackedTimeline(
     refundStartedAt: progress?.refundStartedAt ?? null,
     // The return was agreed when the dispute turned awaiting-return.
     returnAgreedAt: dispute?.status === 'awaiting-return' ? (dispute.statusSince ?? null) : null,
+    escalateSeenAt: dispute?.escalateSeenAt ?? null,
   });
 }
 

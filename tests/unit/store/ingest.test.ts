@@ -277,3 +277,24 @@ describe('ingest, whatever order the readings arrive in', () => {
     );
   });
 });
+
+describe('the first sighting of the Escalate button', () => {
+  // Written by hand: the same case page read on three days, the button shown from the second.
+  const day = (d: number) => `2026-11-2${d}T10:00:00.000Z`;
+  const visit = (d: number, canEscalate: boolean) =>
+    snapshot({ readAt: day(d), orders: [], disputes: [dispute({ canEscalate, status: 'awaiting-buyer' })] });
+
+  it('is kept from the first reading that showed it, through later visits', async () => {
+    await ingest(db, visit(1, false));
+    expect((await db.disputes.toArray())[0]!.escalateSeenAt).toBeUndefined();
+    await ingest(db, visit(2, true));
+    await ingest(db, visit(3, true));
+    expect((await db.disputes.toArray())[0]!.escalateSeenAt).toBe(day(2));
+  });
+
+  it('moves earlier when an older reading that showed it arrives late', async () => {
+    await ingest(db, visit(3, true));
+    await ingest(db, visit(2, true));
+    expect((await db.disputes.toArray())[0]!.escalateSeenAt).toBe(day(2));
+  });
+});

@@ -569,3 +569,30 @@ describe('timelineFor with a dispute', () => {
     ]);
   });
 });
+
+describe('the escalation window a page showed', () => {
+  // Written by hand: the Escalate button was first seen on 2026-11-10T08:00Z, on a dispute the
+  // rules would open for escalation only on 2026-11-16 (guide: day 15, for 3 days).
+  const seen = '2026-11-10T08:00:00.000Z';
+  const shown = dispute({ status: 'awaiting-buyer', awaiting: 'buyer', canEscalate: true });
+  const at = (now: string) =>
+    timelineFor({ order: null, dispute: shown, policy: policy('guide'), now: new Date(now), escalateSeenAt: seen })
+      .deadlines.filter((d) => d.kind.startsWith('escalation'))
+      .map((d) => [d.kind, d.at, d.source]);
+
+  it('counts from when the button was first seen, so its end stays put day after day', () => {
+    const expected = [
+      ['escalation-opens', seen, 'page'],
+      ['escalation-closes', '2026-11-13T08:00:00.000Z', 'rule'],
+    ];
+    expect(at('2026-11-10T20:00:00.000Z')).toEqual(expected);
+    expect(at('2026-11-11T20:00:00.000Z')).toEqual(expected);
+    expect(at('2026-11-12T20:00:00.000Z')).toEqual(expected);
+  });
+
+  it('without a first sighting, counts from now, as before', () => {
+    const now = '2026-11-11T20:00:00.000Z';
+    const t = timelineFor({ order: null, dispute: shown, policy: policy('guide'), now: new Date(now) });
+    expect(t.deadlines.find((d) => d.kind === 'escalation-opens')?.at).toBe(now);
+  });
+});

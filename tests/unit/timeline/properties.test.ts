@@ -5,6 +5,9 @@ import { applyOverrides, type PackId } from '../../../src/rules/index.ts';
 import { timelineFor, type TimelineInput } from '../../../src/timeline/index.ts';
 import { dispute, order, policyFile } from './build.ts';
 
+// A fixed seed keeps CI repeatable (FC_SEED tries others); fast-check prints the seed of a failure.
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261202) });
+
 const FROM = Date.parse('2025-01-01T00:00:00.000Z');
 const TO = Date.parse('2028-01-01T00:00:00.000Z');
 
@@ -130,7 +133,9 @@ describe('timeline properties', () => {
       }),
       { numRuns: 2000 },
     );
-    reached.expectEach(['seller countdown', 'return countdown', 'protection date'], 20);
+    reached.expectEach(['seller countdown', 'return countdown'], 100);
+    // About 25 runs in 2,000 show a protection date; its own property below forces it.
+    reached.expectEach(['protection date'], 5);
   });
 
   it('the delivery promise the page shows is the day a dispute can be opened', () => {

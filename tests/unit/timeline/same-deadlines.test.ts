@@ -48,6 +48,7 @@ const storedDispute = fc.record({
   canEscalate: maybe(fc.boolean()),
   openedAt: maybe(when(-30 * 24, 0)),
   statusSince: when(-15 * 24, 0),
+  escalateSeenAt: maybe(when(-6 * 24, 0)),
   updatedAt: when(-10 * 24, 0),
 });
 
@@ -104,6 +105,7 @@ describe('the popup, the page helper and the reminders agree', () => {
             firstSeenAt: stamp.firstSeenAt,
             updatedAt: d.updatedAt,
             statusSince: d.statusSince,
+            ...(d.escalateSeenAt && { escalateSeenAt: d.escalateSeenAt }),
           }));
           await Promise.all([db.orders.clear(), db.disputes.clear(), db.progress.clear()]);
           await db.orders.put(order);
