@@ -186,6 +186,46 @@ describe('the shopper’s view in Chromium', () => {
     await page.close();
   });
 
+  it('keeps the end of an escalation window where it was when the case page is read again a day later', async () => {
+    const page = await h.context.newPage();
+    await page.goto('http://www.aliexpress.com/p/order/index.html?orders=1');
+    const id = '9100000000000404';
+    const firstSeen = Date.now() - DAY;
+    const caseReading = (readAt: number) => ({
+      kind: 'dispute-detail' as const,
+      url: 'https://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=910000000000041&reverseOrderLineId=5100000000000404',
+      locale: 'en',
+      readAt: new Date(readAt).toISOString(),
+      orders: [seededOrder(id, { lines: [{ lineId: '910000000000041', title: 'Lamp', quantity: 1 }] })],
+      disputes: [
+        {
+          orderId: id,
+          lineId: '910000000000041',
+          disputeId: '5100000000000404',
+          status: 'awaiting-buyer' as const,
+          statusText: 'Waiting for your response',
+          awaiting: 'buyer' as const,
+          deadline: null,
+          // The button is on the page on both visits, long before the rules would open escalation.
+          canEscalate: true,
+          openedAt: new Date(firstSeen - 4 * DAY).toISOString(),
+          reason: null,
+          solution: null,
+        },
+      ],
+      problems: [],
+    });
+    expect(await seed(h, page, caseReading(firstSeen))).toMatchObject({ ok: true });
+    expect(await seed(h, page, caseReading(Date.now()))).toMatchObject({ ok: true });
+    const popup = await h.openExtensionPage('popup.html');
+    const line = popup.locator(`[data-order-id="${id}"] .rr-escalation time`);
+    await expect.poll(() => line.count(), { timeout: 10_000 }).toBe(1);
+    // The guide's 3 days count from the first visit that showed the button, not from today's.
+    expect(await line.getAttribute('datetime')).toBe(new Date(firstSeen + 3 * DAY).toISOString());
+    await popup.close();
+    await page.close();
+  });
+
   it('puts Start refund on a card loaded by "View orders" and walks the panel to AliExpress’s own button', async () => {
     const orders = siteOrders(25, new Date());
     // The first card after the first page of ten that has a Returns/refunds button.
