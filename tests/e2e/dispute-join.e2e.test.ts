@@ -4,7 +4,7 @@ import { siteOrder, siteOrders, type SiteDisputeStatus, type SiteOrder } from '.
 import { LANG_INFO } from '../site/format.ts';
 import { LABELS, type Lang } from '../site/labels.ts';
 import type { OrderRef } from '../site/render.ts';
-import { briefly, launch, storeRows, type Harness } from './harness.ts';
+import { briefly, launch, storePage, storeRows, type Harness } from './harness.ts';
 
 // The extension APIs as the functions passed to evaluate() see them inside Chromium.
 declare const chrome: {
@@ -55,7 +55,8 @@ async function storedDispute(h: Harness, key: string): Promise<StoredDispute | u
 }
 
 async function alarmNames(h: Harness): Promise<string[]> {
-  return (await briefly(h.worker.evaluate(() => chrome.alarms.getAll()))).map((a) => a.name);
+  const page = await storePage(h);
+  return (await briefly(page.evaluate(() => chrome.alarms.getAll()))).map((a) => a.name);
 }
 
 const disputeUrl = (order: SiteOrder, ref: OrderRef) =>

@@ -89,13 +89,29 @@ export function briefly<T>(answer: Promise<T>): Promise<T> {
   ]);
 }
 
+const storePages = new WeakMap<Harness, Promise<Page>>();
+
 /**
- * Every row of one table of the extension's database, read in the service worker with plain
- * IndexedDB: what the store holds, without asking the extension's own code.
+ * An extension page kept open for reading the store: it shares the service worker's IndexedDB
+ * and alarms, but is never stopped for being idle, as the worker is.
  */
-export function storeRows<T>(h: Harness, table: string): Promise<T[]> {
+export function storePage(h: Harness): Promise<Page> {
+  let page = storePages.get(h);
+  if (!page) {
+    page = h.openExtensionPage('options.html');
+    storePages.set(h, page);
+  }
+  return page;
+}
+
+/**
+ * Every row of one table of the extension's database, read with plain IndexedDB from an
+ * extension page: what the store holds, without asking the extension's own code.
+ */
+export async function storeRows<T>(h: Harness, table: string): Promise<T[]> {
+  const page = await storePage(h);
   return briefly(
-    h.worker.evaluate(
+    page.evaluate(
       (name) =>
         new Promise<T[]>((resolve, reject) => {
           const open = indexedDB.open('refund-radar');
