@@ -186,6 +186,7 @@ async function joinDisputes<O extends PageSnapshot['orders'][number], D extends 
     }
   }
 
+  let heldSome = false;
   for (const { dispute, reading } of orphans) {
     const orderId = await ownerOf(db, dispute, byLine, byCase);
     if (orderId) {
@@ -200,9 +201,13 @@ async function joinDisputes<O extends PageSnapshot['orders'][number], D extends 
     const kept = before ? (newer ? filled(incoming, before.dispute) : filled(before.dispute, incoming)) : incoming;
     const at = newer ? reading : { readAt: before!.readAt, url: before!.url, kind: before!.kind };
     await db.held.put({ key, lineId: kept.lineId, disputeId: kept.disputeId, ...at, dispute: kept });
+    heldSome = true;
   }
-  const excess = (await db.held.count()) - MAX_HELD;
-  if (excess > 0) await db.held.orderBy('readAt').limit(excess).delete();
+  // Only a reading that held something can have taken the table past its cap.
+  if (heldSome) {
+    const excess = (await db.held.count()) - MAX_HELD;
+    if (excess > 0) await db.held.orderBy('readAt').limit(excess).delete();
+  }
   return out;
 }
 
