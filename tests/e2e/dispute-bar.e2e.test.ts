@@ -135,4 +135,28 @@ describe('the dispute bar in Chromium', () => {
     expect(look.radius).toBe('6px');
     await page.close();
   });
+
+  it('leads the popup card with the reply deadline the case page showed', async () => {
+    const order = siteOrders(15, new Date()).find((o) => o.dispute?.status === 'awaiting-buyer')!;
+    const page = await h.context.newPage();
+    await page.goto(caseUrl(order));
+    await expect
+      .poll(
+        async () =>
+          (await storeRows<{ lineId: string; awaiting: string | null }>(h, 'disputes')).find(
+            (d) => d.lineId === order.dispute!.lineId,
+          )?.awaiting,
+        { timeout: 15_000 },
+      )
+      .toBe('buyer');
+    const popup = await h.openExtensionPage('popup.html');
+    const first = popup.locator(`[data-order-id="${order.orderId}"] .rr-deadline`).first();
+    await expect.poll(() => first.count(), { timeout: 10_000 }).toBe(1);
+    expect(await first.getAttribute('data-kind')).toBe('page-reply');
+    expect((await first.textContent())!.replace(/\s+/g, ' ')).toMatch(
+      /^You must respond within 2 days 5 h \(by .+\) from AliExpress$/,
+    );
+    await popup.close();
+    await page.close();
+  });
 });
