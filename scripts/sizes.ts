@@ -11,7 +11,7 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 
 /** Budgets in bytes of gzip; raising one takes a reason in the README's Performance section. */
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
-  content: 35 * 1024,
+  content: 36 * 1024,
   popup: 40 * 1024,
   background: 61 * 1024,
 };
@@ -37,7 +37,11 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'reading pages shaped differently from ours (issue 11): the order number from labelled rows in ten ' +
     'languages and status, countdown and Escalate found by their text when classes change (~1.4 KB), the ' +
     "dispute page's own answers read by field name (~1.6 KB), JSON components taken by tag with or without " +
-    'a hierarchy, and the tap passing dispute and refund answers on (~0.3 KB).',
+    'a hierarchy, and the tap passing dispute and refund answers on (~0.3 KB). Raised again, 35 -> 36 KB ' +
+    '(35.6 KB measured), for controls that are plainly ours and a bar that reads its own page (issue 12): ' +
+    "the extension's icon drawn inline in the Start button, the bar and its tab (~0.55 KB), the bar " +
+    "following the page's readings with its Reading/Refunded/Closed states and the tab that brings it " +
+    'back (~0.4 KB), focus moved on to the next control when it hides (~0.3 KB).',
   background:
     'It measures 60.4 KB. Disputes a page names only by their line or case are held and joined to their ' +
     'order (issue 11, ~0.7 KB), and the popup is sent the resolved rules with a schema of their numbers ' +

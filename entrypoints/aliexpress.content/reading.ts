@@ -43,12 +43,21 @@ const KEEP_ANSWERS = 50;
  * URL changes without reload, a tapped answer), at most once per `delayMs`, and sends the
  * background only the orders, disputes and problems that changed since they were last sent.
  */
-export function startReading(
-  ctx: ReadingContext,
-  win: Window & typeof globalThis,
-  deps: ReadingDeps,
-): { readNow: (whole?: boolean) => void; flush: () => Promise<void> } {
+/** Hears each reading of the page once the background has it; `stored` when it brought the background something new. */
+export type ReadingListener = (snapshot: PageSnapshot, stored: boolean) => void;
+
+export interface Reading {
+  readNow: (whole?: boolean) => void;
+  flush: () => Promise<void>;
+  /** Follows the page's readings (the dispute bar shows the page's own), instead of asking the store again and again. */
+  watch: (listener: ReadingListener) => () => void;
+}
+
+export function startReading(ctx: ReadingContext, win: Window & typeof globalThis, deps: ReadingDeps): Reading {
   const sent: Sent = new Map();
+  const listeners = new Set<ReadingListener>();
+  let last: PageSnapshot | null = null;
+  const tell = (snapshot: PageSnapshot, stored: boolean) => listeners.forEach((listener) => listener(snapshot, stored));
   const tapped: JsonInput[] = [];
   let scheduled = false;
   /** The last send, so `flush` can wait until the background has what the page shows. */
@@ -68,12 +77,17 @@ export function startReading(
       }
     }
     const snapshot = deps.read(win.document, win.location.href, deps.now(), { tapped });
+    last = snapshot;
     const delta = unsent(snapshot, sent);
-    if (!delta.snapshot) return;
+    if (!delta.snapshot) return tell(snapshot, false);
     // Marked before the answer so a re-read while the message is in flight does not send it twice.
     const before = delta.entries.map(([key]) => [key, sent.get(key)] as const);
     markSent(sent, delta.entries);
     inFlight = deps.send(delta.snapshot);
+    inFlight.then(
+      () => tell(snapshot, true),
+      () => tell(snapshot, false),
+    );
     inFlight.catch(() => {
       // Not received (background asleep, extension reloaded): forget it was sent, so the next read retries.
       delta.entries.forEach(([key, print], i) => {
@@ -119,5 +133,17 @@ export function startReading(
     readNow(true);
     await inFlight.catch(() => undefined);
   };
-  return { readNow, flush };
+  const watch = (listener: ReadingListener) => {
+    listeners.add(listener);
+    // A listener that comes after the first reading hears it too, once the background has it.
+    const before = last;
+    if (before)
+      void inFlight
+        .catch(() => undefined)
+        .then(() => {
+          if (listeners.has(listener)) listener(before, true);
+        });
+    return () => void listeners.delete(listener);
+  };
+  return { readNow, flush, watch };
 }

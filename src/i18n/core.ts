@@ -118,16 +118,29 @@ export function hasMessage(key: string): key is MessageKey {
   return entryFor(key) !== undefined;
 }
 
+/**
+ * A value put where a message has its placeholder. A value ending in a full stop (an abbreviated
+ * date, "25 дек.") before the sentence's own full stop gives one, not two.
+ */
+function fill(value: string, text: string, end: number): string {
+  return value.endsWith('.') && text[end] === '.' ? value.slice(0, -1) : value;
+}
+
 /** The message for `key` in the active language, falling back to English; `$1`... filled from `subs`. */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
   const entry = entryFor(key);
   if (!entry) return key;
+  const sub = (i: string) => String(subs[Number(i) - 1] ?? '');
   let text = entry.message;
   for (const [name, { content }] of Object.entries(entry.placeholders ?? {})) {
-    const value = content.replace(/\$(\d)/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
-    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), () => value);
+    const value = content.replace(/\$(\d)/g, (_, i: string) => sub(i));
+    text = text.replace(new RegExp(`\\$${name}\\$`, 'gi'), (match, at: number, whole: string) =>
+      fill(value, whole, at + match.length),
+    );
   }
-  return text.replace(/\uE000(\d)\uE000/g, (_, i: string) => String(subs[Number(i) - 1] ?? ''));
+  return text.replace(/\uE000(\d)\uE000/g, (match, i: string, at: number, whole: string) =>
+    fill(sub(i), whole, at + match.length),
+  );
 }
 
 /** A message key chosen at run time (rules, timeline); unknown keys show as the key rather than throwing. */

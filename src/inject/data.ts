@@ -1,3 +1,4 @@
+import type { PageSnapshot } from '../model/index.ts';
 import type { OrderFacts } from '../timeline/tracked.ts';
 import { request as send } from '../platform/request.ts';
 
@@ -15,14 +16,21 @@ export interface HelperDeps {
   now(): number;
 }
 
+/** The content script's readings of this page, each heard once the background has it (`stored`: it had news). */
+export interface PageReadings {
+  watch(listener: (snapshot: PageSnapshot, stored: boolean) => void): () => void;
+}
+
 const NOTHING: OrderFacts = { order: null, dispute: null, timeline: null };
 
-/** `deps` whose questions about an order wait for `flush`: the background must have read the page first. */
+/**
+ * `deps` whose questions about an order wait for `flush`: the background must have read the page
+ * first. The dispute bar asks after each stored reading of its page instead (PageReadings).
+ */
 export function afterReading(deps: HelperDeps, flush: () => Promise<void>): HelperDeps {
   return {
     ...deps,
     order: async (orderId) => (await flush(), deps.order(orderId)),
-    dispute: async (ids) => (await flush(), deps.dispute(ids)),
     startRefund: async (orderId, reason) => (await flush(), deps.startRefund(orderId, reason)),
   };
 }

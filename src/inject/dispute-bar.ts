@@ -1,52 +1,133 @@
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
-import { t } from '../i18n/core.ts';
+import { t, type MessageKey } from '../i18n/core.ts';
+import type { Dispute, PageSnapshot, Party, Timeline } from '../model/index.ts';
 import { timeLeft } from '../timeline/time.ts';
 import { AWAITING_KEYS } from '../ui/labels.ts';
-import type { OrderFacts } from './data.ts';
-import { el } from './dom.ts';
+import { el, trusted } from './dom.ts';
+import { ourIcon } from './icon.ts';
 import { dated, escalationMark } from './marks.ts';
 
-export interface DisputeBarProps {
-  facts: OrderFacts | null;
-  now: number;
+/** What the bar says: who must act, or that the case is over, or that the page is still being read. */
+export type BarState = Party | 'unknown' | 'reading' | 'refunded' | 'closed';
+
+const STATE_KEYS: Record<BarState, MessageKey> = {
+  ...AWAITING_KEYS,
+  reading: 'barReading',
+  refunded: 'barRefunded',
+  closed: 'barClosed',
+};
+
+/** Who must act when a page names only the status (a refund list, or a case page that shows no party). */
+const PARTY_OF_STATUS: Partial<Record<Dispute['status'], Party>> = {
+  'awaiting-seller': 'seller',
+  'awaiting-buyer': 'buyer',
+  'awaiting-return': 'buyer',
+  escalated: 'aliexpress',
+  'refund-pending': 'aliexpress',
+};
+
+type Shown = Pick<Dispute, 'status' | 'awaiting' | 'deadline'>;
+
+/** A finished case has nothing left to do, whoever the page last named; else the party, else the status's. */
+export function barState(dispute: Shown | null): BarState {
+  if (!dispute) return 'unknown';
+  if (dispute.status === 'refunded' || dispute.status === 'closed') return dispute.status;
+  return dispute.awaiting ?? PARTY_OF_STATUS[dispute.status] ?? 'unknown';
+}
+
+/** The dispute this page's reading shows: the one its URL names, or the only one a case page has. */
+export function pageDispute(
+  snapshot: PageSnapshot,
+  ids: { lineId: string | null; disputeId: string | null },
+): Shown | null {
+  if (snapshot.kind !== 'dispute-detail') return null;
+  const { disputes } = snapshot;
+  const named = disputes.find(
+    (d) => (ids.disputeId && d.disputeId === ids.disputeId) || (ids.lineId && d.lineId === ids.lineId),
+  );
+  return named ?? (disputes.length === 1 ? disputes[0]! : null);
+}
+
+export interface BarFacts {
+  /** The dispute as this page shows it, else as stored; null when neither is known. */
+  dispute: Shown | null;
+  timeline: Timeline | null;
+  /** The page has not been read yet: nothing is said until it is. */
+  reading: boolean;
   /** Whether AliExpress shows its Escalate button on this page right now. */
   escalateShown: boolean;
-  onShowEscalate: () => void;
-  onHide: () => void;
+  now: number;
+}
+
+export interface DisputeBar {
+  root: HTMLElement;
+  /** Redraws what the bar says in place, so focus on its buttons survives a new reading. */
+  update(facts: BarFacts): void;
+  /** Focus for when the shopper brings the bar back. */
+  focus(): void;
 }
 
 /** The time the party who must act has: the page's countdown, else the seller's deadline from the timeline. */
-function countdown(facts: OrderFacts | null) {
-  if (facts?.dispute?.deadline) return { at: facts.dispute.deadline, source: 'page' as const };
-  const seller = facts?.timeline?.deadlines.find((d) => d.kind === 'seller-response');
-  return facts?.dispute?.awaiting === 'seller' && seller ? seller : null;
+function countdown(dispute: Shown | null, timeline: Timeline | null) {
+  if (dispute?.deadline) return { at: dispute.deadline, source: 'page' as const };
+  const seller = timeline?.deadlines.find((d) => d.kind === 'seller-response');
+  return dispute?.awaiting === 'seller' && seller ? seller : null;
+}
+
+function timeLine(dispute: Shown | null, timeline: Timeline | null, now: number): HTMLElement | null {
+  const due = countdown(dispute, timeline);
+  if (!due) return null;
+  const left = timeLeft(due.at, new Date(now));
+  const text = left.past
+    ? t('barTimeOver', formatDateTime(due.at))
+    : t('barTimeLeft', formatDuration(left), formatDateTime(due.at));
+  return el('span', { class: 'rr-bar-left' }, ...dated(due.at, text, due.source));
 }
 
 /** A compact bar on a dispute page: who must act, the time left, and when escalation opens. */
-export function disputeBar({ facts, now, escalateShown, onShowEscalate, onHide }: DisputeBarProps): HTMLElement {
-  const who = facts?.dispute?.awaiting ?? 'unknown';
-  const due = countdown(facts);
-  const left = due ? timeLeft(due.at, new Date(now)) : null;
-  return el(
+export function disputeBar({ onShowEscalate, onHide }: { onShowEscalate: () => void; onHide: () => void }): DisputeBar {
+  const who = el('strong', { class: 'rr-bar-who', role: 'status', tabindex: -1 });
+  const details = el('div', { class: 'rr-bar-details' });
+  const escalate = el(
+    'button',
+    { type: 'button', class: 'rr-ours', onClick: trusted(onShowEscalate) },
+    t('barShowEscalate'),
+  );
+  const root = el(
     'section',
-    { class: 'rr-bar', 'aria-label': t('barLabel'), 'data-awaiting': who },
-    el('strong', { class: 'rr-bar-who' }, t(AWAITING_KEYS[who])),
-    due &&
-      left &&
-      el(
-        'span',
-        { class: 'rr-bar-left' },
-        ...dated(
-          due.at,
-          left.past
-            ? t('barTimeOver', formatDateTime(due.at))
-            : t('barTimeLeft', formatDuration(left), formatDateTime(due.at)),
-          due.source,
-        ),
-      ),
-    facts?.timeline ? escalationMark(facts.timeline.deadlines, now) : null,
-    escalateShown &&
-      el('button', { type: 'button', class: 'rr-primary', onClick: onShowEscalate }, t('barShowEscalate')),
-    el('button', { type: 'button', class: 'rr-link', onClick: onHide }, t('barHide')),
+    { class: 'rr-bar', 'aria-label': t('barLabel') },
+    ourIcon(),
+    who,
+    details,
+    escalate,
+    el('button', { type: 'button', class: 'rr-link', onClick: trusted(onHide) }, t('barHide')),
+  );
+  return {
+    root,
+    update({ dispute, timeline, reading, escalateShown, now }) {
+      const state = reading ? 'reading' : barState(dispute);
+      root.dataset.awaiting = state;
+      root.setAttribute('aria-busy', String(reading));
+      who.textContent = t(STATE_KEYS[state]);
+      const open = !reading && state !== 'refunded' && state !== 'closed';
+      details.replaceChildren(
+        ...[
+          open && timeLine(dispute, timeline, now),
+          open && timeline ? escalationMark(timeline.deadlines, now) : null,
+        ].filter((n): n is HTMLElement => !!n),
+      );
+      escalate.hidden = !escalateShown;
+    },
+    focus: () => who.focus(),
+  };
+}
+
+/** What stands for the bar while it is hidden: a small tab that brings it back. */
+export function barTab(onShow: () => void): HTMLButtonElement {
+  return el(
+    'button',
+    { type: 'button', class: 'rr-ours rr-tab', 'aria-label': t('barShowAgain'), onClick: trusted(onShow) },
+    ourIcon(),
+    t('brandName'),
   );
 }

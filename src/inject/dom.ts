@@ -26,3 +26,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   node.append(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
   return node;
 }
+
+/**
+ * Runs `handler` only for events the browser made from the shopper's own input: a page script
+ * can dispatch clicks on our controls, and must not be able to work them.
+ */
+export const trusted =
+  (handler: (event: Event) => void): Handler =>
+  (event) => {
+    if (!event.isTrusted) return;
+    handler(event);
+  };

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { lookupFromGetMessage, matchLanguage, registerCatalog, resolveLanguage, setLanguage } from '../i18n/core.ts';
-import { afterReading, messagingDeps } from './data.ts';
+import { afterReading, messagingDeps, type PageReadings } from './data.ts';
 import { attachHelpers } from './mount.ts';
 
 /**
@@ -22,8 +22,8 @@ function prepareLanguage(setting: string): void {
 }
 
 /** `flush` sends the page's pending reading first, so the background knows an order the helper asks about. */
-export function mountHelpers(ctx: ContentScriptContext, flush: () => Promise<void>): void {
+export function mountHelpers(ctx: ContentScriptContext, reading: PageReadings & { flush: () => Promise<void> }): void {
   // Registering through ctx starts WXT's watcher that fires wxt:locationchange on SPA navigation.
   ctx.addEventListener(window, 'wxt:locationchange', () => undefined);
-  attachHelpers(ctx, { deps: afterReading(messagingDeps, flush), prepareLanguage });
+  attachHelpers(ctx, { deps: afterReading(messagingDeps, reading.flush), readings: reading, prepareLanguage });
 }

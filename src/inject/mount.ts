@@ -3,8 +3,9 @@ import startCss from '../../assets/styles/start.css?inline';
 import { setLanguage } from '../i18n/core.ts';
 import { detectPage } from '../aliexpress/detect.ts';
 import type { ReasonId } from '../ui/steps.ts';
-import type { HelperDeps, OrderFacts } from './data.ts';
-import { disputeBar } from './dispute-bar.ts';
+import type { HelperDeps, OrderFacts, PageReadings } from './data.ts';
+import { barTab, disputeBar, pageDispute } from './dispute-bar.ts';
+import { nextFocusable } from './focus.ts';
 import { helperPanel } from './helper-panel.ts';
 import { highlight } from './highlight.ts';
 import { createShadowUi, type ShadowUi } from './shadow.ts';
@@ -27,10 +28,17 @@ export interface HelperContext {
 
 export interface MountOptions {
   deps: HelperDeps;
+  /** This page's readings, which the dispute bar follows. */
+  readings?: PageReadings;
   /** Applies the interface language before anything is drawn. */
   prepareLanguage?: (setting: string) => Promise<void> | void;
   href?: () => string;
 }
+
+type DisputeIds = { lineId: string | null; disputeId: string | null };
+
+/** How long the bar says "Reading..." for a page its readers find no dispute on, before it shows what the store has. */
+const READING_GRACE_MS = 4000;
 
 /**
  * Adds the Start refund button to every order's button row (now and as AliExpress adds cards),
@@ -43,8 +51,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
   const cleanups: Array<() => void> = [];
   const starts = new Map<Element, { ui: ShadowUi; orderId: string; button: HTMLButtonElement }>();
   let panel: { ui: ShadowUi; orderId: string; row: Element } | null = null;
-  let bar: ShadowUi | null = null;
-  let barHidden = false;
+  let bar: { ui: ShadowUi; key: string; stop: () => void } | null = null;
   let unhighlight: (() => void) | null = null;
   let stopped = false;
 
@@ -71,7 +78,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     const entry = starts.get(row);
     if (!entry) return;
     closePanel();
-    const ui = createShadowUi('div', 'panel', helperCss);
+    const ui = createShadowUi('div', 'panel', startCss + helperCss);
     ui.host.style.cssText += 'position: fixed; top: 72px; right: 16px; z-index: 2147483646;';
     document.body.append(ui.host);
     panel = { ui, orderId: entry.orderId, row };
@@ -120,51 +127,90 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     }
   };
 
-  const drawBar = async () => {
-    if (stopped || barHidden) return;
-    if (detectPage(href()) !== 'dispute-detail') {
-      bar?.remove();
-      bar = null;
-      return;
-    }
+  const removeBar = () => {
+    bar?.stop();
+    bar?.ui.remove();
+    bar = null;
+  };
+
+  /**
+   * The bar says what this page's own reading says (who must act, its countdown) over older
+   * records, and the store's timeline beside it; "Reading..." until the page is read, so it never
+   * says "cannot tell" before it could know. It follows the page's readings rather than polling.
+   */
+  const showBar = (ids: DisputeIds, key: string) => {
+    const ui = createShadowUi('div', 'dispute-bar', startCss + helperCss);
+    const { parent, before } = disputeBarAnchor(document);
+    parent.insertBefore(ui.host, before);
+    let stored: OrderFacts | null = null;
+    let page: ReturnType<typeof pageDispute> = null;
+    let reading = true;
+    let asked = 0;
+    const view = disputeBar({
+      onShowEscalate: () => point(findEscalateButton(document)),
+      onHide: () => {
+        ui.show(tab);
+        // Focus goes on to the page's next control, as if the bar had never been there.
+        (nextFocusable(ui.host) ?? tab).focus();
+      },
+    });
+    const tab = barTab(() => {
+      ui.show(view.root);
+      view.focus();
+    });
+    const update = () =>
+      view.update({
+        dispute: page ?? stored?.dispute ?? null,
+        timeline: stored?.timeline ?? null,
+        reading: reading && !page,
+        escalateShown: findEscalateButton(document) !== null,
+        now: deps.now(),
+      });
+    const ask = async () => {
+      const mine = ++asked;
+      const facts = await deps.dispute(ids).catch(() => null);
+      if (mine !== asked || bar?.ui !== ui) return;
+      stored = facts;
+      update();
+    };
+    const unwatch = options.readings?.watch((snapshot, news) => {
+      const found = pageDispute(snapshot, ids);
+      const changed = found !== null && JSON.stringify(found) !== JSON.stringify(page);
+      if (found) page = found;
+      // The store is asked again only when this page brought it something: its timeline may have moved.
+      if (news || changed) void ask();
+      else update();
+    });
+    // A page that is never read (a layout the readers do not know) shows what the store has.
+    const timer = setTimeout(() => {
+      reading = false;
+      update();
+    }, READING_GRACE_MS);
+    ui.show(view.root);
+    update();
+    void ask();
+    return {
+      ui,
+      key,
+      stop: () => {
+        clearTimeout(timer);
+        unwatch?.();
+      },
+    };
+  };
+
+  const drawBar = () => {
+    if (stopped) return;
+    if (detectPage(href()) !== 'dispute-detail') return removeBar();
     const url = new URL(href());
     const ids = {
       lineId: url.searchParams.get('tradeOrderLineId'),
       disputeId: url.searchParams.get('reverseOrderLineId'),
     };
-    if (!bar) {
-      bar = createShadowUi('div', 'dispute-bar', helperCss);
-      const { parent, before } = disputeBarAnchor(document);
-      parent.insertBefore(bar.host, before);
-    }
-    const escalate = findEscalateButton(document);
-    // Points at the Escalate button without scrolling: the shopper is reading the bar.
-    if (escalate && !unhighlight) point(escalate, false);
-    const current = bar;
-    const render = (facts: OrderFacts | null) =>
-      bar === current &&
-      current.show(
-        disputeBar({
-          facts,
-          now: deps.now(),
-          escalateShown: escalate !== null,
-          onShowEscalate: () => point(findEscalateButton(document)),
-          onHide: () => {
-            barHidden = true;
-            bar?.remove();
-            bar = null;
-          },
-        }),
-      );
-    render(null);
-    // The page is read and stored while the bar appears; ask again a few times until the store has it.
-    for (const wait of [0, 700, 2000, 5000]) {
-      if (wait) await new Promise((r) => setTimeout(r, wait));
-      if (bar !== current || stopped) return;
-      const facts = await deps.dispute(ids).catch(() => null);
-      render(facts);
-      if (facts?.dispute) return;
-    }
+    const key = `${ids.lineId}:${ids.disputeId}`;
+    if (bar?.key === key) return;
+    removeBar();
+    bar = showBar(ids, key);
   };
 
   // One scan per batch of mutations: AliExpress adds a page of cards in many small steps.
@@ -194,17 +240,15 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
       row.removeAttribute(MARK);
     }
     starts.clear();
-    bar?.remove();
-    bar = null;
+    removeBar();
     unhighlight?.();
     for (const c of cleanups) c();
   };
 
   const onLocation = () => {
     closePanel();
-    barHidden = false;
     scanRows();
-    void drawBar();
+    drawBar();
   };
 
   const start = async () => {
@@ -222,7 +266,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
       window.removeEventListener('popstate', onLocation);
     });
     scanRows();
-    await drawBar();
+    drawBar();
   };
 
   cleanups.push(ctx.onInvalidated(stop));

@@ -2,6 +2,7 @@ import { t, tKey } from '../i18n/core.ts';
 import { DeadlineLine, isCountdown } from './DeadlineLine.tsx';
 import type { Entry } from '../timeline/tracked.ts';
 import { EscalationLine } from './EscalationLine.tsx';
+import { pageReplyAt, ReplyLine, replyFirst } from './ReplyLine.tsx';
 import { ACTION_KEYS, PHASE_KEYS } from './labels.ts';
 import { disputeUrl, orderDetailUrl } from '../timeline/urls.ts';
 import { StepChecklist } from './StepChecklist.tsx';
@@ -21,7 +22,12 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick }: Orde
   const id = order.orderId;
   const first = order.lines[0]?.title ?? null;
   const title = first && order.lines.length > 1 ? t('orderItems', first, order.lines.length - 1) : first;
-  const countdowns = timeline.deadlines.filter((d) => isCountdown(d.kind));
+  const reply = pageReplyAt(dispute, timeline.phase);
+  const { own, rest } = replyFirst(
+    timeline.deadlines.filter((d) => isCountdown(d.kind)),
+    reply,
+  );
+  const countdowns = own ? [own, ...rest] : rest;
   const stepsId = `rr-steps-${id}`;
   return (
     <li class="rr-card" data-order-id={id} data-phase={timeline.phase}>
@@ -32,7 +38,9 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick }: Orde
         {dispute && <span class="rr-badge">{t('disputeBadge')}</span>}
         {progress?.refundStartedAt && <span class="rr-badge rr-badge--started">{t('refundStartedBadge')}</span>}
       </div>
-      <h2 class="rr-card-title">{title ?? t('orderLabel', id)}</h2>
+      <h2 class="rr-card-title" title={title ?? undefined}>
+        {title ?? t('orderLabel', id)}
+      </h2>
       <p class="rr-meta">
         {order.storeName && <span class="rr-store">{order.storeName}</span>}
         <span class="rr-order-id">{t('orderLabel', id)}</span>
@@ -45,6 +53,7 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick }: Orde
           <strong>{t(ACTION_KEYS[timeline.nextStep.action])}</strong> {tKey(timeline.nextStep.why)}
         </p>
       )}
+      {reply && !own && <ReplyLine at={reply} awaiting={dispute?.awaiting ?? null} now={now} />}
       {countdowns.map((d) => (
         <DeadlineLine key={d.kind} deadline={d as Parameters<typeof DeadlineLine>[0]['deadline']} now={now} />
       ))}

@@ -291,8 +291,10 @@ describe('the shopper’s view in Chromium', () => {
     expect(text).toContain('You must act');
     expect(text).toMatch(/2 days 5 h left \(until .+\) from AliExpress/);
     const escalate = page.locator('button[class*="reminder--btn"]').first();
-    expect(await escalate.getAttribute('data-refund-radar-highlight')).toBe('');
+    // Pointed at only when the shopper asks, never on load.
+    expect(await escalate.getAttribute('data-refund-radar-highlight')).toBeNull();
     await bar.getByRole('button', { name: 'Show the Escalate button' }).click();
+    expect(await escalate.getAttribute('data-refund-radar-highlight')).toBe('');
     expect(page.url()).toBe(url);
     const file = await h.screenshot(page, 'dispute-bar');
     keep(file, 'dispute-bar');

@@ -3,7 +3,7 @@ import { languageName } from '../../i18n/format.ts';
 import { LANGUAGES, matchLanguage, t, type MessageKey } from '../../i18n/core.ts';
 import { applyOverrides } from '../../rules/overrides.ts';
 import type { PackId, PolicyFile, RuleId } from '../../rules/policy.ts';
-import type { Settings } from '../../settings/schema.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema.ts';
 import type { OptionsApi } from './api.ts';
 import { Field } from './Field.tsx';
 import { parseLeadDays, parseOverride } from './validate.ts';
@@ -34,7 +34,12 @@ export function SettingsForm({
   policy: PolicyFile;
   onSaved: (settings: Settings) => void;
 }) {
-  const [lead, setLead] = useState(initial.notifyLeadDays.join(', '));
+  const defaultLead = DEFAULT_SETTINGS.notifyLeadDays.join(', ');
+  // The default shows as the field's placeholder, not as a value the shopper typed; empty keeps it.
+  const [lead, setLead] = useState(() => {
+    const chosen = initial.notifyLeadDays.join(', ');
+    return chosen === defaultLead ? '' : chosen;
+  });
   const [pack, setPack] = useState<PackId>(initial.rules.pack);
   const [overrides, setOverrides] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(initial.rules.overrides).map(([k, v]) => [k, String(v)])),
@@ -49,7 +54,7 @@ export function SettingsForm({
     event.preventDefault();
     setStatus(null);
     const found: Errors = {};
-    const days = parseLeadDays(lead);
+    const days = lead.trim() === '' ? DEFAULT_SETTINGS.notifyLeadDays : parseLeadDays(lead);
     if (!days) found.lead = t('optionsLeadTimesInvalid');
     const chosen: Record<string, number> = {};
     for (const id of ruleIds) {
@@ -103,6 +108,7 @@ export function SettingsForm({
               {...p}
               type="text"
               inputMode="numeric"
+              placeholder={defaultLead}
               value={lead}
               onInput={(e) => setLead(e.currentTarget.value)}
             />

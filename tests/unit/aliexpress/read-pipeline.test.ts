@@ -193,6 +193,34 @@ describe('the reading pipeline', () => {
     expect(spy.mock.calls.length).toBe(reads + 1);
   });
 
+  it('tells watchers each reading once the background has it, and a late watcher the last one', async () => {
+    addCard('8214398062177351');
+    let received!: () => void;
+    const send = vi.fn(() => new Promise<unknown>((resolve) => (received = () => resolve({ accepted: true }))));
+    const { runTimers, reading } = start(send);
+    const heard: Array<[string[], boolean]> = [];
+    const unwatch = reading.watch((snapshot, stored) => heard.push([snapshot.orders.map((o) => o.orderId), stored]));
+    runTimers();
+    await tick();
+    // Not before the background answered: the bar asks the store next, and must find the reading there.
+    expect(heard).toEqual([]);
+    received();
+    await tick();
+    expect(heard).toEqual([[['8214398062177351'], true]]);
+    // A re-read with nothing new is heard too, as nothing the store lacks.
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    runTimers();
+    expect(heard.at(-1)).toEqual([['8214398062177351'], false]);
+    const late: boolean[] = [];
+    reading.watch((_snapshot, stored) => late.push(stored));
+    await tick();
+    expect(late).toEqual([true]);
+    unwatch();
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    runTimers();
+    expect(heard).toHaveLength(2);
+  });
+
   it('sends nothing when a re-read finds nothing new', async () => {
     addCard('8214398062177351');
     const { runTimers, send } = start();

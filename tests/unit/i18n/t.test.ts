@@ -17,6 +17,15 @@ import en from '../../../assets/locales/en.json';
 afterEach(() => setLanguage('en'));
 
 describe('t()', () => {
+  it('gives one full stop, not two, in every catalog sentence that ends with a date', async () => {
+    await loadLanguage('ru');
+    expect(t('helperOpensFrom', '25 дек.')).toBe('Спор можно будет открыть с 25 дек.');
+    expect(t('helperProtectionUntil', '14 дек. 2026 г.')).toBe('Защита покупателя действует до 14 дек. 2026 г.');
+    // A full stop inside the sentence stays: only the one ending it is shared.
+    await loadLanguage('de');
+    expect(t('helperProtectionUntil', '14. Dez.')).toBe('Der Käuferschutz läuft bis 14. Dez.');
+    expect(t('deadlineSellerResponse', '2 Tage', '30. Nov.')).toContain('(bis 30. Nov.)');
+  });
   it('fills placeholders in the order of their $n content', () => {
     expect(t('deadlineSellerResponse', '3 days 4 h', '30 Nov, 14:00')).toBe(
       'Seller must respond within 3 days 4 h (by 30 Nov, 14:00)',
@@ -95,5 +104,15 @@ describe('lookupFromGetMessage (the content script reads _locales through browse
     expect(t('deadlineSellerResponse', '2 Tage', '30. Nov.')).toBe(
       'Der Verkäufer muss innerhalb von 2 Tage antworten (bis 30. Nov.)',
     );
+  });
+
+  it('gives one full stop where an abbreviated date ends a sentence (through getMessage too)', () => {
+    // The Russian catalog's own sentence, answered as chrome.i18n.getMessage answers it (placeholders filled).
+    const ru = (key: string, subs: string[]) =>
+      key === 'helperOpensFrom' ? `Спор можно будет открыть с ${subs[0]}.` : '';
+    registerCatalog('ru', lookupFromGetMessage(ru));
+    setLanguage('ru');
+    expect(t('helperOpensFrom', '25 дек.')).toBe('Спор можно будет открыть с 25 дек.');
+    expect(t('helperOpensFrom', '25 декабря')).toBe('Спор можно будет открыть с 25 декабря.');
   });
 });

@@ -75,3 +75,20 @@ export const allInShadow = (host: Element | undefined, selector: string) => [
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 }
+
+/**
+ * A click as the browser makes it from the shopper's input. happy-dom has no `isTrusted` (real
+ * browsers set it, and page scripts cannot), so the test marks its event as a browser would.
+ */
+export function trustedClick(el: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  el.dispatchEvent(event);
+}
+
+/** A click a page script makes: `isTrusted` false, as browsers set it for dispatched events. */
+export function scriptClick(el: Element): void {
+  const event = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: false });
+  el.dispatchEvent(event);
+}

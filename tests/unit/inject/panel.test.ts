@@ -2,8 +2,18 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import { attachHelpers } from '../../../src/inject/mount.ts';
-import { DAY, deadline, dispute, NOW, order, timeline } from '../ui/fixtures.ts';
-import { allInShadow, fakeContext, fakeDeps, hosts, inShadow, LIST_URL, listPage, settle, setPage } from './page.ts';
+import { DAY, deadline, NOW, order, timeline } from '../ui/fixtures.ts';
+import {
+  allInShadow,
+  fakeContext,
+  fakeDeps,
+  hosts,
+  inShadow,
+  LIST_URL,
+  listPage,
+  settle,
+  trustedClick,
+} from './page.ts';
 
 let stop: (() => void) | undefined;
 beforeEach(() => {
@@ -21,7 +31,7 @@ async function openPanel(deps = fakeDeps({}, null, NOW)) {
   listPage(ID, '8212379857492018');
   stop = attachHelpers(fakeContext(), { deps, href: () => LIST_URL });
   await settle();
-  inShadow(hosts('start')[0], 'button')!.click();
+  trustedClick(inShadow(hosts('start')[0], 'button')!);
   await settle();
   const panel = hosts('panel')[0]!;
   return { deps, panel, q: (s: string) => inShadow(panel, s), all: (s: string) => allInShadow(panel, s) };
@@ -148,79 +158,5 @@ describe('Start refund panel', () => {
     expect((q('textarea') as HTMLTextAreaElement).value).toBe(
       `Dzień dobry, moje zamówienie ${ID} dotarło uszkodzone. Mam zdjęcia produktu i paczki. Proszę o zwrot pieniędzy. Dziękuję.`,
     );
-  });
-});
-
-describe('dispute bar', () => {
-  const DISPUTE =
-    'https://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=821237985749201701&reverseOrderLineId=821237985749201799&from=1';
-  const disputePage = (escalate: boolean) => {
-    setPage(`<div id="root"><div class="detail--wrap--1xYz2Ab"><h1>Dispute details</h1>
-      <div class="reminder--wrap--2kLm9xQ"><div class="reminder--statusStr--3FMxRSU">Waiting for the seller</div>
-      <div class="reminder--btns--3sXq1Lp">${escalate ? '<button type="button" class="comet-btn reminder--btn--1Hk2pWq">Escalate dispute</button>' : ''}<button type="button" class="comet-btn">Cancel Request</button></div></div></div></div>`);
-  };
-
-  it('says who must act, the time left and when escalation opens', async () => {
-    disputePage(false);
-    const facts = {
-      order: order(ID),
-      dispute: dispute(ID, { awaiting: 'seller', deadline: new Date(NOW + 3 * DAY + 4 * 3_600_000).toISOString() }),
-      timeline: timeline({
-        deadlines: [deadline('escalation-opens', 15 * DAY, 'rule'), deadline('escalation-closes', 18 * DAY, 'rule')],
-      }),
-    };
-    const deps = fakeDeps({}, facts, NOW);
-    stop = attachHelpers(fakeContext(), { deps, href: () => DISPUTE });
-    await settle();
-    expect(deps.dispute).toHaveBeenCalledWith({ lineId: '821237985749201701', disputeId: '821237985749201799' });
-    const bar = hosts('dispute-bar')[0]!;
-    // Above the case's status block, not over AliExpress's header.
-    expect(bar.nextElementSibling!.className).toContain('reminder--wrap');
-    const text = bar.shadowRoot!.querySelector('.rr-bar')!.textContent!.replace(/\s+/g, ' ');
-    expect(text).toContain('The seller must act');
-    expect(text).toContain('3 days 4 h left (until 30 Nov, 14:00) from AliExpress');
-    expect(text).toContain('Escalate from 12 Dec estimated');
-    expect(inShadow(bar, 'section')!.getAttribute('aria-label')).toBe('Refund Radar: this dispute');
-    expect(text).not.toContain('Show the Escalate button');
-  });
-
-  it('points at AliExpress’s Escalate button when the page shows it, and never presses it', async () => {
-    disputePage(true);
-    const facts = {
-      order: order(ID),
-      dispute: dispute(ID, { awaiting: 'buyer', canEscalate: true }),
-      timeline: timeline({
-        phase: 'escalation-open',
-        deadlines: [deadline('escalation-opens', -DAY, 'page'), deadline('escalation-closes', 2 * DAY, 'rule')],
-      }),
-    };
-    stop = attachHelpers(fakeContext(), { deps: fakeDeps({}, facts, NOW), href: () => DISPUTE });
-    await settle();
-    const escalate = document.querySelector<HTMLElement>('.reminder--btn--1Hk2pWq')!;
-    const pressed = vi.fn();
-    escalate.addEventListener('click', pressed);
-    expect(escalate.hasAttribute('data-refund-radar-highlight')).toBe(true);
-    const bar = hosts('dispute-bar')[0]!;
-    expect(bar.shadowRoot!.textContent).toContain('You must act');
-    expect(bar.shadowRoot!.textContent).toContain('Escalate now, until 29 Nov');
-    const show = [...bar.shadowRoot!.querySelectorAll('button')].find(
-      (b) => b.textContent === 'Show the Escalate button',
-    )!;
-    show.click();
-    await settle();
-    expect(escalate.hasAttribute('data-refund-radar-highlight')).toBe(true);
-    expect(pressed).not.toHaveBeenCalled();
-  });
-
-  it('hides on request and is removed with the extension', async () => {
-    disputePage(true);
-    const ctx = fakeContext();
-    attachHelpers(ctx, { deps: fakeDeps({}, null, NOW), href: () => DISPUTE });
-    await settle();
-    expect(hosts('dispute-bar')[0]!.shadowRoot!.textContent).toContain('cannot tell who must act');
-    ctx.invalidate();
-    expect(hosts('dispute-bar')).toHaveLength(0);
-    expect(document.querySelector('[data-refund-radar-highlight]')).toBeNull();
-    expect(document.querySelector<HTMLElement>('.reminder--btn--1Hk2pWq')!.style.outline).toBe('');
   });
 });

@@ -2,7 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import { attachHelpers } from '../../../src/inject/mount.ts';
 import { afterReading } from '../../../src/inject/data.ts';
-import { card, fakeContext, fakeDeps, hosts, inShadow, LIST_URL, listPage, settle, setPage } from './page.ts';
+import {
+  card,
+  fakeContext,
+  fakeDeps,
+  hosts,
+  inShadow,
+  LIST_URL,
+  listPage,
+  scriptClick,
+  settle,
+  setPage,
+  trustedClick,
+} from './page.ts';
 
 let stop: (() => void) | undefined;
 beforeEach(() => setLanguage('en'));
@@ -21,7 +33,10 @@ describe('Start refund button', () => {
     expect(rows.every((r) => r.hasAttribute('data-refund-radar-start'))).toBe(true);
     const button = inShadow(hosts('start')[0], 'button')!;
     expect(button.textContent).toBe('Start refund');
-    expect(button.getAttribute('aria-label')).toBe('Start refund – Order 8212379857492017');
+    // Ours, and says so: named for Refund Radar, with the extension's icon, outlined rather than filled.
+    expect(button.getAttribute('aria-label')).toBe('Refund Radar: Start refund – Order 8212379857492017');
+    expect(button.querySelector('svg.rr-icon[aria-hidden="true"]')).not.toBeNull();
+    expect(button.className).toBe('rr-ours rr-start');
     // Styles live inside the shadow root only; nothing was added to the page's head.
     expect(hosts('start')[0]!.shadowRoot!.querySelector('style')).not.toBeNull();
     expect(document.head.querySelectorAll('style, link').length).toBe(0);
@@ -46,7 +61,7 @@ describe('Start refund button', () => {
     const ctx = fakeContext();
     attachHelpers(ctx, { deps: fakeDeps(), href: () => LIST_URL });
     await settle();
-    await inShadow(hosts('start')[0], 'button')!.click();
+    trustedClick(inShadow(hosts('start')[0], 'button')!);
     await settle();
     expect(hosts('panel')).toHaveLength(1);
 
@@ -57,6 +72,21 @@ describe('Start refund button', () => {
     list.insertAdjacentHTML('beforeend', card('8212379857492021'));
     await settle();
     expect(document.querySelectorAll('[data-refund-radar-host]')).toHaveLength(0);
+  });
+
+  it('ignores a click a page script dispatches, and opens on the shopper’s own', async () => {
+    listPage('8212379857492017');
+    stop = attachHelpers(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL });
+    await settle();
+    const button = inShadow(hosts('start')[0], 'button')!;
+    scriptClick(button);
+    button.click();
+    await settle();
+    expect(hosts('panel')).toHaveLength(0);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    trustedClick(button);
+    await settle();
+    expect(hosts('panel')).toHaveLength(1);
   });
 
   it('stays off pages that are not order pages', async () => {
@@ -104,6 +134,7 @@ describe('afterReading', () => {
     await deps.startRefund('8100018518518365', 'wrong-size');
     await deps.order('8100018518518365');
     await deps.dispute({ lineId: '8100018518518311', disputeId: null });
-    expect(calls).toEqual(['flush', 'start 8100018518518365', 'flush', 'order 8100018518518365', 'flush', 'dispute']);
+    // The dispute bar follows the page's readings instead (PageReadings): its question needs no flush.
+    expect(calls).toEqual(['flush', 'start 8100018518518365', 'flush', 'order 8100018518518365', 'dispute']);
   });
 });

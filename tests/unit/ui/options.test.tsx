@@ -75,7 +75,6 @@ describe('options validation', () => {
     const api = fakeApi();
     const el = await page(api);
     const lead = input(el, 'rr-lead');
-    expect(lead.value).toBe('3, 1');
     await type(lead, '3, 99');
     await submit(el);
     expect(api.setSettings).not.toHaveBeenCalled();
@@ -83,6 +82,20 @@ describe('options validation', () => {
     const error = el.querySelector('#rr-lead-error')!;
     expect(lead.getAttribute('aria-describedby')!.split(' ')).toContain('rr-lead-error');
     expect(text(error)).toBe('Enter up to 5 different whole numbers of days from 0 to 30, separated by commas.');
+  });
+
+  it('shows defaults as placeholders, not as values typed in, and keeps them when left empty', async () => {
+    const api = fakeApi();
+    const el = await page(api);
+    const lead = input(el, 'rr-lead');
+    expect(lead.value).toBe('');
+    expect(lead.placeholder).toBe('3, 1');
+    expect(input(el, 'rr-override-sellerResponse').value).toBe('');
+    await submit(el);
+    expect(api.setSettings).toHaveBeenCalledWith(expect.objectContaining({ notifyLeadDays: [3, 1] }));
+    // A choice of the shopper's own is a value.
+    const chosen = await page(fakeApi({ getSettings: vi.fn(async () => ({ ...SETTINGS, notifyLeadDays: [7] })) }));
+    expect(input(chosen, 'rr-lead').value).toBe('7');
   });
 
   it('refuses a bad override next to its rule', async () => {
@@ -207,6 +220,17 @@ describe('backup and delete', () => {
     expect(document.activeElement?.textContent).toBe('Cancel');
     await click([...dialog.querySelectorAll('button')].find((b) => text(b) === 'Cancel'));
     expect(el.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(api.wipe).not.toHaveBeenCalled();
+
+    // Escape dismisses the question too, and gives focus back to the button that asked it.
+    await click([...el.querySelectorAll('button')].find((b) => text(b) === 'Delete all data'));
+    await flush();
+    await act(async () => {
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await flush();
+    expect(el.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Delete all data');
     expect(api.wipe).not.toHaveBeenCalled();
 
     await click([...el.querySelectorAll('button')].find((b) => text(b) === 'Delete all data'));

@@ -41,6 +41,7 @@ const PAIRS: Array<[string, string]> = [
   ['rule-fg', 'rule-bg'],
   ['page-fg', 'page-bg'],
   ['link', 'bg'],
+  ['link', 'card'],
   ['error', 'bg'],
   ['error', 'card'],
   ['ok', 'bg'],
@@ -69,9 +70,10 @@ describe('colours', () => {
     expect(parts).toMatch(/:focus-visible\s*{[^}]*outline:\s*3px solid var\(--rr-focus\)/);
     for (const page of ['popup.css', 'options.css', 'helper.css'])
       expect(readFileSync(resolve(STYLES, page), 'utf8')).toContain("@import './parts.css'");
-    // The Start button's root carries its own few lines, focus ring included.
-    expect(readFileSync(resolve(STYLES, 'start.css'), 'utf8')).toMatch(
-      /\.rr-start:focus-visible\s*{[^}]*outline:\s*3px solid var\(--rr-focus\)/,
+    // Every root on AliExpress's pages starts with start.css, which brings our controls' own look, focus ring included.
+    expect(readFileSync(resolve(STYLES, 'start.css'), 'utf8')).toContain("@import './ours.css'");
+    expect(readFileSync(resolve(STYLES, 'ours.css'), 'utf8')).toMatch(
+      /\.rr-ours:focus-visible\s*{[^}]*outline:\s*3px solid var\(--rr-focus\)/,
     );
   });
 });
