@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { startSite } from '../site/server.ts';
+import { tableInPage } from './checks.ts';
 import { chromiumArgs, findChromium } from './chromium.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -110,23 +111,5 @@ export function storePage(h: Harness): Promise<Page> {
  */
 export async function storeRows<T>(h: Harness, table: string): Promise<T[]> {
   const page = await storePage(h);
-  return briefly(
-    page.evaluate(
-      (name) =>
-        new Promise<T[]>((resolve, reject) => {
-          const open = indexedDB.open('refund-radar');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-            req.onsuccess = () => {
-              db.close();
-              resolve(req.result as T[]);
-            };
-            req.onerror = () => reject(req.error);
-          };
-        }),
-      table,
-    ),
-  );
+  return briefly(page.evaluate(tableInPage, table) as Promise<T[]>);
 }

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Real Chromium tests: one browser per file, files one after another (2 cores, and Chromium is heavy).
+// Real Chromium and Firefox tests: one browser per file, files one after another (2 cores, and browsers are heavy).
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],

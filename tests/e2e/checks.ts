@@ -1,0 +1,134 @@
+/**
+ * Page-level checks both browsers' tests run (Chromium through Playwright, Firefox through
+ * Puppeteer): a function that runs inside the page and returns plain data, and the expectation
+ * on that data. Each `...InPage` function is passed to `page.evaluate`, so it is serialized: it
+ * must use nothing from this module and declare no named inner function.
+ */
+import { expect } from 'vitest';
+import { siteOrders, type SiteOrder } from '../site/data.ts';
+
+/** My orders on the stand-in with 25 orders: ten cards at first, ten more per "View orders". */
+export const MY_ORDERS_25 = 'http://www.aliexpress.com/p/order/index.html?orders=25';
+/** `mtop=1`: the page loads its order list answer, whose lines carry the ids the cards lack. */
+export const MY_ORDERS_WITH_ANSWER = 'http://www.aliexpress.com/p/order/index.html?mtop=1&pageSize=20';
+
+/** The first default stand-in order whose dispute shows AliExpress's Escalate button. */
+export function escalatableOrder(now: Date = new Date()): SiteOrder {
+  const order = siteOrders(15, now).find((o) => o.dispute?.canEscalate);
+  if (!order) throw new Error('the stand-in has no dispute with an Escalate button');
+  return order;
+}
+
+export function disputePageUrl(order: SiteOrder): string {
+  return `http://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=${order.dispute!.lineId}&reverseOrderLineId=${order.dispute!.disputeId}&from=1`;
+}
+
+export interface StartButtons {
+  cards: number;
+  buttonRows: number;
+  hosts: number;
+  markedRows: number;
+  /** Hosts whose open shadow root holds the Start refund button. */
+  buttons: number;
+}
+
+/** In the page: how many of My orders' cards carry the Start refund helper. */
+export function startButtonsInPage(): StartButtons {
+  const hosts = [...document.querySelectorAll('[data-refund-radar-host="start"]')];
+  return {
+    cards: document.querySelectorAll('.order-item').length,
+    buttonRows: document.querySelectorAll('.order-item-btns').length,
+    hosts: hosts.length,
+    markedRows: document.querySelectorAll('.order-item-btns[data-refund-radar-start]').length,
+    buttons: hosts.filter((h) => h.shadowRoot?.querySelector('button')).length,
+  };
+}
+
+/** Exactly one Start refund button per card, every card (with a button row) of the `cards` shown. */
+export function expectStartOnEveryCard(state: StartButtons, cards: number): void {
+  expect(state).toEqual({ cards, buttonRows: cards, hosts: cards, markedRows: cards, buttons: cards });
+}
+
+export interface DisputeBar {
+  bars: number;
+  awaiting: string | null;
+  text: string;
+  /** Whether AliExpress's own Escalate button carries our highlight. */
+  escalateHighlighted: boolean;
+}
+
+/** In the page: the dispute bar's state and text, and whether the Escalate button is pointed at. */
+export function disputeBarInPage(): DisputeBar {
+  const bars = [...document.querySelectorAll('[data-refund-radar-host="dispute-bar"]')]
+    .map((host) => host.shadowRoot?.querySelector('.rr-bar'))
+    .filter((bar) => bar);
+  const escalate = document.querySelector('button[class*="reminder--btn"]');
+  return {
+    bars: bars.length,
+    awaiting: bars[0]?.getAttribute('data-awaiting') ?? null,
+    text: (bars[0]?.textContent ?? '').replace(/\s+/g, ' '),
+    escalateHighlighted: escalate?.getAttribute('data-refund-radar-highlight') === '',
+  };
+}
+
+/**
+ * The bar on the stand-in's escalatable dispute: the buyer must act, the page's countdown, and
+ * AliExpress's Escalate button left alone until the shopper asks for it.
+ */
+export function expectEscalatableDisputeBar(bar: DisputeBar): void {
+  expect(bar).toMatchObject({ bars: 1, awaiting: 'buyer', escalateHighlighted: false });
+  expect(bar.text).toContain('You must act');
+  expect(bar.text).toMatch(/2 days 5 h left \(until .+\) from AliExpress/);
+}
+
+export interface PopupList {
+  state: string | null;
+  count: string | null;
+  orderIds: string[];
+  alerts: number;
+}
+
+/** In the popup: whether it has the background's live answer, its count, and the orders it lists. */
+export function popupListInPage(): PopupList {
+  return {
+    state: document.querySelector('main')?.getAttribute('data-state') ?? null,
+    count: document.querySelector('.rr-count')?.textContent ?? null,
+    orderIds: [...document.querySelectorAll('.rr-list [data-order-id]')].map((li) => li.getAttribute('data-order-id')!),
+    alerts: document.querySelectorAll('[role="alert"]').length,
+  };
+}
+
+/** The popup counts every tracked order and lists only tracked ones, `expected` among them. */
+export function expectPopupLists(popup: PopupList, tracked: string[], expected: string[]): void {
+  expect(popup.state).toBe('live');
+  expect(popup.alerts).toBe(0);
+  expect(popup.count).toMatch(new RegExp(`^${tracked.length}\\s`));
+  expect(popup.orderIds.length).toBeGreaterThan(0);
+  for (const id of popup.orderIds) expect(tracked).toContain(id);
+  for (const id of expected) expect(popup.orderIds).toContain(id);
+}
+
+/**
+ * In an extension page: every row of one table of the extension's database, read with plain
+ * IndexedDB, so a test sees what the store holds without asking the extension's own code.
+ */
+export function tableInPage(name: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('refund-radar');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+      req.onsuccess = () => {
+        db.close();
+        resolve(req.result as unknown[]);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
+/** Each order's line ids as the stand-in has them: stored only when the page's own answer was read. */
+export function lineIdsOf(orders: ReadonlyArray<{ orderId: string; lines: ReadonlyArray<{ lineId: string | null }> }>) {
+  return Object.fromEntries(orders.map((o) => [o.orderId, o.lines.map((l) => l.lineId)]));
+}

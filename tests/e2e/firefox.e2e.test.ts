@@ -1,0 +1,192 @@
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteOrders } from '../site/data.ts';
+import { DB_NAME } from '../../src/store/db.ts';
+import { LATEST_VERSION } from '../../src/store/schema.ts';
+import {
+  disputeBarInPage,
+  disputePageUrl,
+  escalatableOrder,
+  expectEscalatableDisputeBar,
+  expectPopupLists,
+  expectStartOnEveryCard,
+  lineIdsOf,
+  MY_ORDERS_25,
+  MY_ORDERS_WITH_ANSWER,
+  popupListInPage,
+  startButtonsInPage,
+} from './checks.ts';
+import { GECKO_ID, launchFirefox, type FirefoxHarness } from './firefox.ts';
+
+// The extension APIs as the functions passed to evaluate() see them in a Firefox extension page.
+declare const browser: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>> };
+  notifications: { getAll(): Promise<Record<string, unknown>> };
+};
+
+interface StoredOrder {
+  orderId: string;
+  status: string;
+  lines: Array<{ lineId: string | null }>;
+}
+interface StoredDispute {
+  key: string;
+  orderId: string;
+  lineId: string | null;
+  status: string;
+  deadline: string | null;
+}
+
+const poll = { timeout: 20_000, interval: 250 };
+
+/** A message to the background from an extension page, as the popup and options send them. */
+function send<T>(page: Page, name: string, data: unknown): Promise<T> {
+  return page.evaluate((message) => browser.runtime.sendMessage(message), { name, data }) as Promise<T>;
+}
+
+/** The one element a selector finds; `>>>` pierces open shadow roots (from an element, only as its start). */
+async function one(page: Page | ElementHandle, selector: string): Promise<ElementHandle> {
+  const found = await page.$(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+// Issue 18: the Firefox package as a shopper installs it (a temporary add-on in Firefox ESR, over
+// WebDriver BiDi), on the same stand-in and with the same page-level checks as the Chromium tests.
+describe('the extension in Firefox', () => {
+  let f: FirefoxHarness;
+  let page: Page;
+  const startedAt = Date.now();
+  beforeAll(async () => {
+    f = await launchFirefox();
+    page = await f.browser.newPage();
+  }, 60_000);
+  afterAll(async () => {
+    await f?.close();
+    console.info(`Firefox test: ${((Date.now() - startedAt) / 1000).toFixed(1)} s from launch to close`);
+  });
+
+  it('installs as a temporary add-on and opens its database at the latest version', async () => {
+    expect(f.extensionId).toBe(GECKO_ID);
+    const store = await f.openExtensionPage('options.html');
+    await expect
+      .poll(() => store.evaluate(() => indexedDB.databases()), poll)
+      .toContainEqual({ name: DB_NAME, version: LATEST_VERSION * 10 });
+    await store.close();
+  });
+
+  it('puts Start refund in every card of My orders, those "View orders" adds too, and walks its panel', async () => {
+    await page.goto(MY_ORDERS_25);
+    await expect.poll(() => page.evaluate(startButtonsInPage), poll).toMatchObject({ cards: 10, buttons: 10 });
+    await (await one(page, '.order-more button')).click();
+    await expect.poll(() => page.evaluate(startButtonsInPage), poll).toMatchObject({ cards: 20, buttons: 20 });
+    expectStartOnEveryCard(await page.evaluate(startButtonsInPage), 20);
+
+    // A card "View orders" loaded, with a Returns/refunds button: trusted clicks open the panel.
+    const orders = siteOrders(25, new Date());
+    const target = orders.findIndex((o, i) => i >= 10 && o.actions.includes('returns-refunds'));
+    const card = (await page.$$('.order-item'))[target]!;
+    await (await one(await one(card, '[data-refund-radar-host="start"]'), '>>> button')).click();
+    const dialog = '[data-refund-radar-host="panel"] >>> [role="dialog"]';
+    await expect
+      .poll(async () => (await page.$(`${dialog} h2`))?.evaluate((h) => h.textContent), poll)
+      .toBe('Start a refund');
+    await (await one(page, `${dialog} >>> ::-p-text(Wrong size)`)).click();
+    await (await one(page, `${dialog} >>> ::-p-text(Take me there)`)).click();
+    await expect
+      .poll(
+        async () =>
+          (await f.storeRows<{ orderId: string; reason: string | null }>('progress')).find(
+            (p) => p.orderId === orders[target]!.orderId,
+          )?.reason,
+        poll,
+      )
+      .toBe('wrong-size');
+    await f.screenshot(page, 'firefox-helper');
+  });
+
+  it('stores the orders in IndexedDB, with the line ids the tap read from the page’s own answer', async () => {
+    // The cards carry no line ids: only the page's order list answer, handed over by the MAIN-world tap, has them.
+    const expected = lineIdsOf(siteOrders());
+    await page.goto(MY_ORDERS_WITH_ANSWER);
+    await expect.poll(async () => lineIdsOf(await f.storeRows<StoredOrder>('orders')), poll).toMatchObject(expected);
+  });
+
+  it('stores the dispute its page shows and puts the dispute bar above it, pointing at Escalate', async () => {
+    const order = escalatableOrder();
+    await page.goto(disputePageUrl(order));
+    await expect.poll(() => page.evaluate(disputeBarInPage), poll).toMatchObject({ awaiting: 'buyer' });
+    expectEscalatableDisputeBar(await page.evaluate(disputeBarInPage));
+    await expect
+      .poll(
+        async () =>
+          (await f.storeRows<StoredDispute>('disputes')).find(
+            (d) => d.key === `${order.orderId}:${order.dispute!.lineId}`,
+          )?.status,
+        poll,
+      )
+      .toBe(order.dispute!.status);
+    await f.screenshot(page, 'firefox-dispute-bar');
+  });
+
+  it('lists the tracked orders in the popup', async () => {
+    const popup = await f.openExtensionPage('popup.html', { width: 400, height: 600 });
+    await expect.poll(() => popup.evaluate(popupListInPage), poll).toMatchObject({ state: 'live' });
+    const tracked = (await f.storeRows<StoredOrder>('orders')).map((o) => o.orderId);
+    expectPopupLists(await popup.evaluate(popupListInPage), tracked, [escalatableOrder().orderId]);
+    await f.screenshot(popup, 'firefox-popup');
+    await popup.close();
+  });
+
+  it('shows a notification when an alarm fires', async () => {
+    const popup = await f.openExtensionPage('popup.html');
+    // The shopper's own backup, with one more dispute whose seller has 15 seconds left: Firefox
+    // takes snapshots only from the content script, and a backup is the extension pages' way in.
+    const exported = await send<{ data: { text: string } }>(popup, 'backupExport', {});
+    const backup = JSON.parse(exported.data.text) as {
+      orders: Array<StoredOrder & Record<string, unknown>>;
+      disputes: Array<StoredDispute & Record<string, unknown>>;
+    };
+    const orderId = '9000000000000777';
+    const lineId = '9000000000000778';
+    const deadline = new Date(Date.now() + 15_000).toISOString();
+    const [order] = backup.orders;
+    const [dispute] = backup.disputes;
+    backup.orders.push({ ...order!, orderId, status: 'in-dispute', lines: [{ ...order!.lines[0]!, lineId }] });
+    const { escalateSeenAt: _seen, readAtByField: _read, ...rest } = dispute!;
+    backup.disputes.push({
+      ...rest,
+      key: `${orderId}:${lineId}`,
+      orderId,
+      lineId,
+      disputeId: null,
+      status: 'awaiting-seller',
+      statusText: 'Waiting for the seller to respond',
+      awaiting: 'seller',
+      deadline,
+      canEscalate: false,
+    } as StoredDispute & Record<string, unknown>);
+    const imported = await send<{ data: { imported: boolean } }>(popup, 'backupImport', {
+      text: JSON.stringify(backup),
+    });
+    expect(imported.data).toMatchObject({ imported: true });
+
+    const name = `rr:refund-due:${orderId}:${lineId}@${deadline}`;
+    await expect
+      .poll(async () => (await popup.evaluate(() => browser.alarms.getAll())).map((a) => a.name), poll)
+      .toContain(name);
+    expect(Object.keys(await popup.evaluate(() => browser.notifications.getAll()))).not.toContain(name);
+    // Firefox fires the alarm; the background's onAlarm plans again and shows what is due.
+    await expect
+      .poll(async () => Object.keys(await popup.evaluate(() => browser.notifications.getAll())), {
+        timeout: 40_000,
+        interval: 500,
+      })
+      .toContain(name);
+    const sent = (await f.storeRows<{ id: string; firedAt: string }>('alerts')).find((a) => a.id === name);
+    expect(Date.parse(sent!.firedAt)).toBeGreaterThanOrEqual(Date.parse(deadline));
+    expect((await popup.evaluate(() => browser.alarms.getAll())).map((a) => a.name)).not.toContain(name);
+    await popup.close();
+  }, 60_000);
+});
