@@ -80,6 +80,7 @@ function start(send: ReadingDeps['send'] = vi.fn(() => Promise.resolve({ accepte
 }
 
 afterEach(() => {
+  vi.restoreAllMocks();
   document.body.replaceChildren();
   document.documentElement.setAttribute('lang', 'en');
 });
@@ -98,6 +99,9 @@ describe('the reading pipeline', () => {
 
   it('reads a long page ahead a slice per task, then reads and sends once', async () => {
     addCard('8214398062177351');
+    // The page's clock stands still, so a slice's 8 ms never run out while the test asserts on it
+    // (a busy machine once took longer than that between starting a slice and asking).
+    vi.spyOn(window.performance, 'now').mockReturnValue(1_000);
     const f = fakeContext();
     const send = vi.fn(() => Promise.resolve({ accepted: true, changed: 1 }));
     let slices = 0;
