@@ -75,14 +75,21 @@ describe('read on a document', () => {
       lines: [{ lineId: '8214969923776196', title: 'Cable as the card shows it', quantity: 2 }],
       actions: ['track', 'confirm-received'],
       dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+      // The status shown on the card was kept, so the reading counts as the page's DOM.
+      provenance: { from: 'dom' },
     });
     expect(s.orders[1]!.orderId).toBe('8299999999999999');
+    expect(s.orders[2]!.provenance).toEqual({ from: 'json', api: 'mtop.aliexpress.trade.buyer.order.list' });
   });
 
   it('lets a known JSON status replace an unknown DOM one, text included', () => {
     const readDom: DomReader = () => ({ ...empty, orders: [domOrder({ status: 'unknown', statusText: 'Unterwegs' })] });
     const s = read(docWith('', 'de'), LIST_URL, readAt, { readDom, tapped: [{ json: capture('order-list-init') }] });
-    expect(s.orders[0]).toMatchObject({ status: 'shipped', statusText: 'Awaiting delivery' });
+    expect(s.orders[0]).toMatchObject({
+      status: 'shipped',
+      statusText: 'Awaiting delivery',
+      provenance: { from: 'json', api: 'mtop.aliexpress.trade.buyer.order.list' },
+    });
   });
 
   it('turns a throwing DOM reader into a problem and still reads the tapped JSON', () => {
