@@ -53,7 +53,8 @@ function stamp(part: Observed, provenance: Provenance): Observed {
   return part;
 }
 
-const apiOf = (j: JsonInput) => (j.api ?? guessApi(j.json))?.trim().toLowerCase() || null;
+/** The API an answer is checked and read as: the name it came with, else the one its content suggests. */
+const apiOf = (j: JsonInput) => j.api?.trim().toLowerCase() || guessApi(j.json);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 

@@ -57,6 +57,18 @@ describe('read on a JSON answer', () => {
 });
 
 describe('read on a document', () => {
+  it('reads a tapped answer without an API name only if what its content says it is belongs to the page', () => {
+    const list = capture('order-list-init');
+    const tapped = (api?: string | null) => [{ json: list, ...(api !== undefined && { api }) }];
+    for (const api of [undefined, null, '', '  '])
+      for (const url of ['https://www.aliexpress.com/', 'https://m.aliexpress.com/p/refund-dispute/list.html'])
+        expect(
+          read(docWith(''), url, readAt, { readDom: () => empty, tapped: tapped(api) }).orders,
+          `${api} on ${url}`,
+        ).toEqual([]);
+    expect(read(docWith(''), LIST_URL, readAt, { readDom: () => empty, tapped: tapped('') }).orders).toHaveLength(10);
+  });
+
   it('merges the DOM and the tapped JSON of the same order into one, filling what each lacks', () => {
     const readDom: DomReader = (_doc, ctx) => {
       expect(ctx).toEqual({ url: LIST_URL, readAt, locale: 'en', kind: 'order-list' });
