@@ -1,5 +1,4 @@
 import { mountHelpers } from '../../src/inject/index.ts';
-import { detectPage } from '../../src/aliexpress/detect.ts';
 import { read, readAhead } from '../../src/aliexpress/index.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
@@ -9,12 +8,7 @@ export default defineContentScript({
   matches: ALIEXPRESS_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    const mark = () => {
-      // A marker the page cannot mistake for its own: lets tests and the helper UI see which page kind was detected.
-      document.documentElement.dataset.refundRadar = detectPage(location.href);
-    };
-    mark();
-    ctx.addEventListener(window, 'wxt:locationchange', mark);
+    // No marker on the page: anti-bot scripts that find one may answer with verification sliders.
     const reading = startReading(ctx, window, {
       read,
       readAhead,

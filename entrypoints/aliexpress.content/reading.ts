@@ -39,6 +39,13 @@ const SLICE_MS = 8;
 const KEEP_ANSWERS = 50;
 
 /**
+ * A snapshot the background did not take (its worker asleep or restarting, a store error) is sent
+ * again after half a second, then after twice as long each time, for a minute in all.
+ */
+const FIRST_RETRY_MS = 500;
+const RETRY_FOR_MS = 60_000;
+
+/**
  * Reads the page on start and again whenever it renders more (new cards, "View orders" appends,
  * URL changes without reload, a tapped answer), at most once per `delayMs`, and sends the
  * background only the orders, disputes and problems that changed since they were last sent.
@@ -63,6 +70,22 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
   /** The last send, so `flush` can wait until the background has what the page shows. */
   let inFlight: Promise<unknown> = Promise.resolve();
 
+  const sendUntilStored = async (snapshot: PageSnapshot): Promise<unknown> => {
+    for (let wait = FIRST_RETRY_MS, waited = 0; ; wait *= 2) {
+      try {
+        return await deps.send(snapshot);
+      } catch (error) {
+        // Only a send that did not arrive, or failed in the background, can go through later: a
+        // message the background refused ('invalid-request', 'malformed', ...) would be refused again.
+        const code = (error as { code?: unknown } | null)?.code;
+        if (ctx.isInvalid || waited >= RETRY_FOR_MS || (code !== undefined && code !== 'failed')) throw error;
+        const delay = Math.min(wait, RETRY_FOR_MS - waited);
+        waited += delay;
+        await new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), delay));
+      }
+    }
+  };
+
   /** `whole`: read everything in this task (the shopper is waiting on it), without slicing ahead. */
   const readNow = (whole = false) => {
     scheduled = false;
@@ -83,13 +106,13 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
     // Marked before the answer so a re-read while the message is in flight does not send it twice.
     const before = delta.entries.map(([key]) => [key, sent.get(key)] as const);
     markSent(sent, delta.entries);
-    inFlight = deps.send(delta.snapshot);
+    inFlight = sendUntilStored(delta.snapshot);
     inFlight.then(
       () => tell(snapshot, true),
       () => tell(snapshot, false),
     );
     inFlight.catch(() => {
-      // Not received (background asleep, extension reloaded): forget it was sent, so the next read retries.
+      // Refused, or not received for a minute: forget it was sent, so the next read tries again.
       delta.entries.forEach(([key, print], i) => {
         if (sent.get(key) !== print) return;
         const old = before[i]![1];
@@ -117,7 +140,7 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
   ctx.addEventListener(win, 'message', (event) => {
     const message = parseTapMessage(event as MessageEvent, win);
     if (!message) return;
-    tapped.push({ json: message.json, api: message.api });
+    tapped.push({ json: message.json, api: message.api, tooLarge: message.tooLarge });
     if (tapped.length > KEEP_ANSWERS) tapped.shift();
     schedule();
   });

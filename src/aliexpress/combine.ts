@@ -45,6 +45,8 @@ export function combineOrder(a: Order, b: Order): Order {
       protectionEndsAt: pick(a.dates.protectionEndsAt, b.dates.protectionEndsAt),
       deliveryGuaranteeAt: pick(a.dates.deliveryGuaranteeAt, b.dates.deliveryGuaranteeAt),
     },
+    // Where the kept status came from: the store weighs a status by it.
+    provenance: status.provenance,
   };
 }
 
@@ -64,6 +66,7 @@ export function combineDispute(a: PageDispute, b: PageDispute): PageDispute {
     reason: pick(a.reason, b.reason),
     solution: pick(a.solution, b.solution),
     ...(via && { via }),
+    provenance: status.provenance,
   };
 }
 

@@ -1,17 +1,20 @@
-import type { Order, PageDispute, PageKind, PageSnapshot, Problem } from '../model/index.ts';
+import type { Order, PageDispute, PageKind, PageSnapshot, Problem, Provenance } from '../model/index.ts';
 import { detectPage } from './detect.ts';
 import { defaultDomReader, type DomReader } from './dom-reader.ts';
-import { readJson } from './json/index.ts';
+import { answerBelongsTo, guessApi, readJson } from './json/index.ts';
 import { pageLocale } from './dom/locale.ts';
 import { readCardsAhead } from './dom/order-list.ts';
 import { canonicalLocale, localeOfUrl } from './locale.ts';
 import { combineDisputes, combineOrders, combineProblems } from './combine.ts';
+import { TAP_MAX_CHARS } from './tap-protocol.ts';
 
 /** A saved or tapped mtop answer; `locale` when the caller knows the page's language. */
 export interface JsonInput {
   json: unknown;
   api?: string | null;
   locale?: string | null;
+  /** The tap's answer was over TAP_MAX_CHARS and was dropped unread. */
+  tooLarge?: boolean;
 }
 
 export type ReadInput = Document | JsonInput;
@@ -37,6 +40,21 @@ const problem = (code: Problem['code'], detail: string | null, orderId: string |
 
 const isDocument = (input: ReadInput): input is Document =>
   typeof input === 'object' && input !== null && !('json' in input) && 'documentElement' in input;
+
+const DOM: Provenance = { from: 'dom' };
+
+/**
+ * Marks each item with the part of the page it was read from. In place: a DOM reader hands back
+ * the same object for a card that did not change, and the change tracking (changes.ts) counts on it.
+ */
+function stamp(part: Observed, provenance: Provenance): Observed {
+  for (const item of [...part.orders, ...part.disputes])
+    if (item && typeof item === 'object') item.provenance = provenance;
+  return part;
+}
+
+/** The API an answer is checked and read as: the name it came with, else the one its content suggests. */
+const apiOf = (j: JsonInput) => j.api?.trim().toLowerCase() || guessApi(j.json);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
@@ -98,7 +116,10 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
     if (givenIso === null) return minimal(kind, url, readAtIso, 'readAt is not a valid date');
     if (!URL.canParse(url)) return minimal(kind, url, readAtIso, 'url is not a valid URL');
     const doc = isDocument(input) ? input : null;
-    const jsons = [...(doc ? [] : [input as JsonInput]), ...(options.tapped ?? [])];
+    // A tapped answer counts only on a page that asks for its API; a saved answer read on its own is the caller's choice.
+    const jsons = [...(doc ? [] : [input as JsonInput]), ...(options.tapped ?? [])]
+      .map((j) => ({ j, api: apiOf(j) }))
+      .filter(({ j, api }) => j === input || answerBelongsTo(kind, api));
     const parts: Observed[] = [];
     const problems: Problem[] = [];
     let locale: string | null = null;
@@ -107,17 +128,21 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
       const page = pageLocale(doc);
       if (page.problem) problems.push(page.problem);
       const readDom = options.readDom === undefined ? defaultDomReader : options.readDom;
-      parts.push(readDocument(doc, url, readAt, kind, page.locale, readDom));
+      parts.push(stamp(readDocument(doc, url, readAt, kind, page.locale, readDom), DOM));
       locale = page.locale ?? canonicalLocale(page.lang);
     } else {
       locale = canonicalLocale((input as JsonInput).locale);
     }
-    for (const j of jsons) {
+    for (const { j, api } of jsons) {
+      if (j.tooLarge) {
+        problems.push(problem('json-invalid', `${api}: over ${TAP_MAX_CHARS} chars`));
+        continue;
+      }
       const ctxLocale = locale ?? canonicalLocale(j.locale);
-      const r = readJson(j.json, j.api, { url, locale: ctxLocale, readAt });
+      const r = readJson(j.json, api, { url, locale: ctxLocale, readAt });
       // The answer's own texts prove its language better than a host name does.
       locale ??= r.locale ?? null;
-      parts.push(r);
+      parts.push(stamp(r, api ? { from: 'json', api } : { from: 'json' }));
     }
     locale ??= localeOfUrl(url);
 

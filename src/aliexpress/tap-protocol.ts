@@ -54,8 +54,11 @@ export function isTappedApi(api: string): boolean {
   );
 }
 
-/** A 500-order list answer is about 2.2 MB of JSON; anything far beyond that is not an answer we read. */
-export const TAP_MAX_CHARS = 8_000_000;
+/**
+ * A 500-order list answer is about 2.2 MB of JSON; anything far beyond that is not an answer we
+ * read, and a page must not make the content script work through gigabytes.
+ */
+export const TAP_MAX_CHARS = 5_000_000;
 
 /** The API an mtop request URL calls (lower case), when it is one the tap passes over. */
 export function tappedApiOf(url: string): string | null {
@@ -77,20 +80,46 @@ export type TapMessage = shape.Infer<ReturnType<typeof tapMessageSchema>>;
 let schema: ReturnType<typeof tapMessageSchema> | undefined;
 export const TapMessage = () => (schema ??= tapMessageSchema());
 
-/** The tap's message, or null for anything else a page might post (or one too big to read). */
-export function parseTapMessage(event: Pick<MessageEvent, 'data' | 'source'>, win: Window): TapMessage | null {
+/**
+ * The tap's message, or null for anything else a page might post. One too big to read comes back
+ * without its answer, `tooLarge`, so the reading can name it.
+ */
+export function parseTapMessage(
+  event: Pick<MessageEvent, 'data' | 'source'>,
+  win: Window,
+): (TapMessage & { tooLarge?: true }) | null {
   if (event.source !== win) return null;
   const data: unknown = event.data;
   if (typeof data !== 'object' || data === null || (data as { source?: unknown }).source !== TAP_SOURCE) return null;
   const parsed = TapMessage().safeParse(data);
   if (!parsed.success || parsed.data.json === undefined || !isTappedApi(parsed.data.api)) return null;
   try {
-    const size = JSON.stringify(parsed.data.json)?.length ?? 0;
-    return size > 0 && size <= TAP_MAX_CHARS ? parsed.data : null;
+    return withinSize(parsed.data.json, TAP_MAX_CHARS) ? parsed.data : { ...parsed.data, json: null, tooLarge: true };
   } catch {
-    // Cycles or BigInts cannot come from a JSON answer.
+    // A getter that throws cannot come from a structured clone of an answer.
     return null;
   }
+}
+
+/**
+ * Whether a posted answer comes to at most `max` characters of JSON, counted value by value and
+ * given up on as soon as it is over: JSON.stringify would first build the whole text, and a page
+ * can post gigabytes (or a cycle, which never ends).
+ */
+export function withinSize(value: unknown, max: number): boolean {
+  const todo = [value];
+  let left = max;
+  while (todo.length) {
+    const v = todo.pop();
+    left -= typeof v === 'string' ? v.length + 3 : 5;
+    if (v && typeof v === 'object')
+      for (const key in v) {
+        if ((left -= key.length + 4) < 0) return false;
+        todo.push((v as Record<string, unknown>)[key]);
+      }
+    if (left < 0) return false;
+  }
+  return true;
 }
 
 /**
@@ -99,7 +128,7 @@ export function parseTapMessage(event: Pick<MessageEvent, 'data' | 'source'>, wi
  * and broke the text, the plain parse is used. JSONP padding (`mtopjsonp1({...})`) is removed.
  */
 export function parseAnswerText(text: string): unknown {
-  const body = text.replace(/^\s*[\w$.]+\(\s*([\s\S]*?)\s*\)\s*;?\s*$/, '$1');
+  const body = unpadJsonp(text);
   try {
     return JSON.parse(body.replace(/([:,[]\s*)(-?\d{16,})(?=\s*[,\]}])/g, '$1"$2"'));
   } catch {
@@ -109,4 +138,18 @@ export function parseAnswerText(text: string): unknown {
       return undefined;
     }
   }
+}
+
+/**
+ * `cb({...});` without its callback, found by position in one pass each way: the pattern that did
+ * this before backtracked, and took 40 s on `cb(` and 4,000 spaces in the page's own thread.
+ */
+function unpadJsonp(text: string): string {
+  const open = text.indexOf('(');
+  const close = text.lastIndexOf(')');
+  if (open < 1 || close < open) return text;
+  const tail = text.slice(close + 1).trim();
+  return /^[\w$.]+$/.test(text.slice(0, open).trim()) && (tail === '' || tail === ';')
+    ? text.slice(open + 1, close)
+    : text;
 }

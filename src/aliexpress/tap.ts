@@ -13,11 +13,32 @@ import {
  * Runs in the page's own world at document_start. It must be invisible to the page: every wrapper
  * calls the original with the same `this` and arguments and returns its result untouched; the
  * copy it reads is a clone; anything that goes wrong in here is swallowed, never thrown into the page.
+ * Anti-bot scripts look for wrapped functions and answer with verification sliders, so a wrapper
+ * also looks like the original: no marker on it or on the page, and the original's `toString`.
  */
 
 type TapWindow = Window & typeof globalThis & { lib?: { mtop?: { request?: unknown } } };
 
-const WRAPPED = Symbol.for('refund-radar.tap');
+/** Each of our wrappers and the function it stands for; also how the tap knows it wrapped something already. */
+const originals = new WeakMap<object, object>();
+
+type Apply = (original: (...args: unknown[]) => unknown, self: unknown, args: unknown[]) => unknown;
+
+/**
+ * Replaces the function `key` names with a Proxy that calls `apply`, on the object that defines it
+ * (a prototype, for XMLHttpRequest's methods), so no new property appears. The Proxy keeps the
+ * original's name, length and properties (a function wrapper would have its own, and a
+ * `prototype`), and `toString` prints the original's source for it. Once only.
+ */
+function wrap(target: object | null, key: string, apply: Apply) {
+  while (target && !Object.hasOwn(target, key)) target = Object.getPrototypeOf(target) as object | null;
+  const holder = target as Record<string, unknown> | null;
+  const original = holder?.[key];
+  if (typeof original !== 'function' || originals.has(original)) return;
+  const proxy = new Proxy(original, { apply });
+  originals.set(proxy, original);
+  holder![key] = proxy;
+}
 
 /** Answers already posted, for the isolated script that starts after the first ones arrived. */
 const kept = new WeakMap<TapWindow, TapMessage[]>();
@@ -62,10 +83,8 @@ function urlOf(input: unknown, base: string): string | null {
 }
 
 function wrapFetch(win: TapWindow) {
-  const original = win.fetch;
-  if (typeof original !== 'function' || (original as { [WRAPPED]?: true })[WRAPPED]) return;
-  const fetch = function (this: unknown, ...args: Parameters<typeof original>) {
-    const result = original.apply(this, args);
+  wrap(win, 'fetch', (fetch, self, args) => {
+    const result = Reflect.apply(fetch, self, args) as ReturnType<typeof win.fetch>;
     try {
       const url = urlOf(args[0], win.location.href);
       const api = url ? tappedApiOf(url) : null;
@@ -93,37 +112,33 @@ function wrapFetch(win: TapWindow) {
       // Never let the tap change what the page's fetch does.
     }
     return result;
-  };
-  Object.defineProperty(fetch, 'name', { value: 'fetch' });
-  Object.defineProperty(fetch, WRAPPED, { value: true });
-  win.fetch = fetch as typeof original;
+  });
 }
 
 function wrapXhr(win: TapWindow) {
   const proto = win.XMLHttpRequest?.prototype;
-  if (!proto || Object.hasOwn(proto, WRAPPED)) return;
-  const urls = new WeakMap<XMLHttpRequest, string>();
-  const open = proto.open;
-  const send = proto.send;
-  proto.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+  if (!proto) return;
+  const urls = new WeakMap<object, string>();
+  wrap(proto, 'open', (open, xhr, args) => {
     try {
       const url = urlOf(args[1], win.location.href);
-      if (url) urls.set(this, url);
+      if (url) urls.set(xhr as object, url);
     } catch {
       // Recording the URL is ours; opening the request is the page's and happens regardless.
     }
-    return (open as (...a: unknown[]) => void).apply(this, args);
-  } as typeof open;
-  proto.send = function (this: XMLHttpRequest, ...args: unknown[]) {
+    return Reflect.apply(open, xhr, args);
+  });
+  wrap(proto, 'send', (send, self, args) => {
+    const xhr = self as XMLHttpRequest;
     try {
-      const url = urls.get(this);
+      const url = urls.get(xhr);
       const api = url ? tappedApiOf(url) : null;
       if (api && url) {
-        this.addEventListener('load', () => {
+        xhr.addEventListener('load', () => {
           try {
-            if (this.status < 200 || this.status >= 300) return;
-            if (this.responseType === '' || this.responseType === 'text') postText(win, api, url, this.responseText);
-            else if (this.responseType === 'json') post(win, api, url, this.response);
+            if (xhr.status < 200 || xhr.status >= 300) return;
+            if (xhr.responseType === '' || xhr.responseType === 'text') postText(win, api, url, xhr.responseText);
+            else if (xhr.responseType === 'json') post(win, api, url, xhr.response);
           } catch {
             // The page set a response type we do not read.
           }
@@ -132,9 +147,8 @@ function wrapXhr(win: TapWindow) {
     } catch {
       // As above: the page's send must happen exactly as it would have.
     }
-    return (send as (...a: unknown[]) => void).apply(this, args);
-  } as typeof send;
-  Object.defineProperty(proto, WRAPPED, { value: true });
+    return Reflect.apply(send, xhr, args);
+  });
 }
 
 /**
@@ -144,26 +158,23 @@ function wrapXhr(win: TapWindow) {
 export function wrapMtop(win: TapWindow) {
   try {
     const mtop = win.lib?.mtop;
-    const original = mtop?.request;
-    if (!mtop || typeof original !== 'function' || (original as { [WRAPPED]?: true })[WRAPPED]) return;
-    const request = function (this: unknown, ...args: unknown[]) {
-      const result: unknown = original.apply(this, args);
-      try {
-        const options = args[0] as { api?: unknown } | undefined;
-        const api = typeof options?.api === 'string' ? tappedApiOf(`/h5/${options.api}/1.0/`) : null;
-        if (api && result && typeof (result as Promise<unknown>).then === 'function') {
-          (result as Promise<unknown>).then(
-            (answer) => post(win, api, `mtop:${api}`, answer),
-            () => undefined,
-          );
+    if (mtop)
+      wrap(mtop, 'request', (request, self, args) => {
+        const result: unknown = Reflect.apply(request, self, args);
+        try {
+          const options = args[0] as { api?: unknown } | undefined;
+          const api = typeof options?.api === 'string' ? tappedApiOf(`/h5/${options.api}/1.0/`) : null;
+          if (api && result && typeof (result as Promise<unknown>).then === 'function') {
+            (result as Promise<unknown>).then(
+              (answer) => post(win, api, `mtop:${api}`, answer),
+              () => undefined,
+            );
+          }
+        } catch {
+          // The page's request goes on whatever happened here.
         }
-      } catch {
-        // The page's request goes on whatever happened here.
-      }
-      return result;
-    };
-    Object.defineProperty(request, WRAPPED, { value: true });
-    mtop.request = request;
+        return result;
+      });
   } catch {
     // A frozen or exotic lib object: leave it alone.
   }
@@ -171,6 +182,10 @@ export function wrapMtop(win: TapWindow) {
 
 export function installTap(win: TapWindow) {
   try {
+    // Every wrapper's `toString` answers with its original's; this one's too.
+    wrap(Function.prototype, 'toString', (toString, self, args) =>
+      Reflect.apply(toString, originals.get(self as object) ?? self, args),
+    );
     wrapFetch(win);
     wrapXhr(win);
     wrapMtop(win);

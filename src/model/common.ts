@@ -19,3 +19,15 @@ export type Money = z.infer<typeof Money>;
 /** Where a value came from: read from the page, or estimated from rules/policy.json. */
 export const Source = z.enum(['page', 'rule']);
 export type Source = z.infer<typeof Source>;
+
+/**
+ * Which part of a page a reading came from: the page's DOM, or one of the page's own JSON answers
+ * (by its mtop API name, lower case). A page script can forge what the tap passes on far more
+ * easily than what the page shows, so the store weighs a reading by it. The reading's, not the
+ * record's: it travels with each order and dispute of a snapshot.
+ */
+export const Provenance = z.object({
+  from: z.enum(['dom', 'json']),
+  api: z.optional(z.string().check(z.maxLength(130))),
+});
+export type Provenance = z.infer<typeof Provenance>;

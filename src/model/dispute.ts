@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, NumericId } from './common.ts';
+import { IsoDateTime, NumericId, Provenance } from './common.ts';
 
 export const DisputeStatus = z.enum([
   /** A case the page calls open or in progress without saying who must act. */
@@ -45,7 +45,8 @@ export type IdVia = z.infer<typeof IdVia>;
  * A dispute as one page shows it. A dispute page may name only the order line or the case
  * (`tradeOrderLineId`, `reverseOrderLineId` in its URL): the background joins it to its order
  * through the lines and cases it has seen, and holds it until then. `via` says where each id
- * came from; it is the reading's, not the dispute's, and is not stored.
+ * came from and `provenance` which part of the page was read; both are the reading's, not the
+ * dispute's, and are not stored.
  */
 export const PageDispute = z
   .extend(Dispute, {
@@ -57,6 +58,8 @@ export const PageDispute = z
         disputeId: z.optional(IdVia),
       }),
     ),
+    /** Where the reading's status came from (the page's DOM or JSON); set by read(), not stored. */
+    provenance: z.optional(Provenance),
   })
   .check(
     z.refine((d) => d.orderId !== null || d.lineId !== null || d.disputeId !== null, {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Money, NumericId } from './common.ts';
+import { IsoDateTime, Money, NumericId, Provenance } from './common.ts';
 
 /** Canonical order status; `statusText` keeps what the page said in its own language. */
 export const OrderStatus = z.enum(['to-pay', 'to-ship', 'shipped', 'completed', 'closed', 'in-dispute', 'unknown']);
@@ -51,5 +51,7 @@ export const Order = z.object({
   lines: z.array(OrderLine),
   actions: z.array(OrderAction),
   dates: OrderDates,
+  /** Where the reading's status came from (the page's DOM or JSON); set by read(), not stored. */
+  provenance: z.optional(Provenance),
 });
 export type Order = z.infer<typeof Order>;

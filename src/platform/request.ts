@@ -10,6 +10,7 @@ import type { Answer, MessageName, Request, Response } from '../messages/protoco
 export async function request<N extends MessageName>(name: N, data: Request<N>): Promise<Response<N>> {
   const answer = (await browser.runtime.sendMessage({ name, data })) as Answer<Response<N>> | undefined;
   if (!answer || typeof answer !== 'object') throw new Error('no answer from the background');
-  if (!answer.ok) throw new Error(answer.error.message);
+  // The code tells the content script whether sending again can help (see reading.ts).
+  if (!answer.ok) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
   return answer.data;
 }

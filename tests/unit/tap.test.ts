@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { installTap } from '../../src/aliexpress/tap.ts';
 import {
@@ -23,8 +24,16 @@ function fakeWindow(fetchImpl: (...args: unknown[]) => unknown) {
   const win = {
     location: { href: 'https://www.aliexpress.com/p/order/index.html' },
     fetch: fetchImpl,
-    // A class per window: the tap patches the prototype it finds, once.
-    XMLHttpRequest: class extends FakeXhr {},
+    // A class per window that defines open and send itself, as each browser window's own
+    // XMLHttpRequest.prototype does: the tap patches them where they are defined, once.
+    XMLHttpRequest: class extends FakeXhr {
+      override open(...args: unknown[]) {
+        return super.open(...args);
+      }
+      override send(...args: unknown[]) {
+        return super.send(...args);
+      }
+    },
     postMessage: vi.fn((data: unknown) => posted.push(data)),
     document: { addEventListener: (type: string, fn: () => void) => (listeners[type] ??= []).push(fn) },
     addEventListener: (type: string, fn: () => void) => (listeners[type] ??= []).push(fn),
@@ -226,7 +235,7 @@ describe('parseTapMessage on the isolated side', () => {
     expect(parseTapMessage({ data: dispute, source: window }, window)).toEqual(dispute);
   });
 
-  it('ignores garbage, other windows, other APIs and oversized answers', () => {
+  it('ignores garbage, other windows and other APIs', () => {
     const garbage: unknown[] = [
       null,
       'refund-radar-tap',
@@ -241,7 +250,6 @@ describe('parseTapMessage on the isolated side', () => {
       { ...good, url: 7 },
       { ...good, url: 'x'.repeat(5000) },
       { source: TAP_SOURCE, api: good.api, url: good.url },
-      { ...good, json: 'x'.repeat(TAP_MAX_CHARS + 1) },
     ];
     for (const data of garbage)
       expect(parseTapMessage({ data, source: window }, window), JSON.stringify(data)?.slice(0, 80)).toBeNull();
@@ -249,10 +257,29 @@ describe('parseTapMessage on the isolated side', () => {
     expect(parseTapMessage({ data: good, source: {} as Window }, window)).toBeNull();
   });
 
-  it('ignores a message whose answer cannot be measured', () => {
+  it('drops an answer over the size cap unread, or one that never ends, and says so', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(parseTapMessage({ data: { ...good, json: cyclic }, source: window }, window)).toBeNull();
+    // Written by hand: a million numbers, over the cap only once counted (no one string is long).
+    const wide = new Array<number>(1_000_000).fill(7);
+    for (const json of ['x'.repeat(TAP_MAX_CHARS + 1), cyclic, wide, { a: { b: ['y'.repeat(TAP_MAX_CHARS)] } }])
+      expect(parseTapMessage({ data: { ...good, json }, source: window }, window)).toEqual({
+        ...good,
+        json: null,
+        tooLarge: true,
+      });
+    expect(
+      parseTapMessage({ data: { ...good, json: ['x'.repeat(TAP_MAX_CHARS - 100)] }, source: window }, window),
+    ).not.toHaveProperty('tooLarge');
+  });
+
+  it('ignores a message whose answer throws when read', () => {
+    const hostile = {
+      get data() {
+        throw new Error('no');
+      },
+    };
+    expect(parseTapMessage({ data: { ...good, json: hostile }, source: window }, window)).toBeNull();
   });
 });
 
@@ -356,4 +383,112 @@ describe('the replay for a late content script', () => {
     expect(posted.length - again).toBe(TAP_KEEP);
     expect(posted.at(-1)).toBe(posted[again - 1]);
   });
+});
+
+describe('what the page can see of the tap', () => {
+  it('leaves no marker: fetch and XMLHttpRequest wrapped, yet printing, naming and listing as before', () => {
+    const proto = window.XMLHttpRequest.prototype;
+    const look = () => ({
+      fetch: Function.prototype.toString.call(window.fetch),
+      fetchCalled: `${window.fetch}`,
+      open: proto.open.toString(),
+      send: Function.prototype.toString.call(proto.send),
+      toString: Function.prototype.toString.toString(),
+      names: [window.fetch.name, window.fetch.length, proto.open.name, proto.open.length, proto.send.length],
+      own: [Reflect.ownKeys(window.fetch), Reflect.ownKeys(proto.open), Reflect.ownKeys(proto)].map((k) =>
+        k.map(String),
+      ),
+      html: [...document.documentElement.attributes].map((a) => a.name),
+    });
+    const before = look();
+    const fetchBefore = window.fetch;
+    const sendBefore = proto.send;
+    installTap(window as Parameters<typeof installTap>[0]);
+    expect(window.fetch).not.toBe(fetchBefore);
+    expect(proto.send).not.toBe(sendBefore);
+    expect(look()).toEqual(before);
+    expect(Object.getOwnPropertySymbols(window.fetch)).toEqual([]);
+    // toString still refuses what it always refused.
+    expect(() => Function.prototype.toString.call({})).toThrow(TypeError);
+  });
+});
+
+describe('parseAnswerText on text a page could send', () => {
+  const callback = fc.stringMatching(/^[\w$.]{1,12}$/);
+  const blank = fc.stringMatching(/^[ \t\n]{0,6}$/);
+
+  it('unwraps JSONP around any JSON, whatever the callback and the blanks', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), callback, blank, blank, fc.boolean(), (value, cb, outer, inner, semicolon) => {
+        const json = JSON.stringify(value);
+        const text = `${outer}${cb}(${inner}${json}${inner})${semicolon ? ';' : ''}${outer}`;
+        expect(parseAnswerText(text)).toEqual(parseAnswerText(json));
+      }),
+      { seed: 20261202, numRuns: 300 },
+    );
+  });
+
+  it('never throws on random prefixes and suffixes, and reads only what is JSON or JSONP', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.jsonValue(),
+        fc.string({ maxLength: 40 }),
+        (before, value, after) => {
+          const json = JSON.stringify(value);
+          const got = parseAnswerText(`${before}${json}${after}`);
+          if (got === undefined) return;
+          // Whatever it read parses as JSON once its padding is gone.
+          expect(() => JSON.stringify(got)).not.toThrow();
+        },
+      ),
+      { seed: 20261202, numRuns: 500 },
+    );
+  });
+
+  it('gets through shapes that make a backtracking pattern take seconds, and 100 texts of 100 KB', () => {
+    // Written by hand: the shapes that cost the old pattern 40 s (`cb(` and 4,000 spaces), at 25 times the length.
+    const n = 100_000;
+    const shapes = [
+      `cb(${' '.repeat(4_000)}`,
+      `cb(${' '.repeat(n)}`,
+      `cb(${' '.repeat(n)})${' '.repeat(n)}x`,
+      `${'a'.repeat(n)}(`,
+      `${'('.repeat(n)}`,
+      `cb(${')'.repeat(n)}`,
+      `cb({"a":1})${' ;'.repeat(n)}`,
+      `:${' '.repeat(n)}x`,
+      `[${'1'.repeat(n)}${' '.repeat(n)}x`,
+      `${', '.repeat(n)}1234567890123456`,
+    ];
+    for (const text of shapes) expect(parseAnswerText(text)).toBeUndefined();
+    expect(parseAnswerText(`cb(${' '.repeat(n)}{"orderId":8212313961591322123}${' '.repeat(n)});`)).toEqual({
+      orderId: '8212313961591322123',
+    });
+    // Generated: 100 texts of 100 KB from the characters that matter to the unwrapping and to the id rewrite.
+    const pieces = fc.constantFrom(
+      'cb',
+      '(',
+      ')',
+      ' ',
+      ';',
+      ':',
+      ',',
+      '[',
+      ']',
+      '{',
+      '}',
+      '"',
+      '1234567890123456',
+      '-',
+    );
+    const texts = fc.sample(fc.array(pieces, { minLength: 20_000, maxLength: 20_000 }), {
+      seed: 20261202,
+      numRuns: 100,
+    });
+    for (const parts of texts) {
+      const text = parts.join('').padEnd(n, ' ').slice(0, n);
+      expect(() => parseAnswerText(text)).not.toThrow();
+    }
+  }, 5_000);
 });

@@ -7,7 +7,7 @@ import {
 import type { PageSnapshot } from '../../../src/model/index.ts';
 import type { DomReader } from '../../../src/aliexpress/dom-reader.ts';
 import { read } from '../../../src/aliexpress/read.ts';
-import { TAP_SOURCE } from '../../../src/aliexpress/tap-protocol.ts';
+import { TAP_MAX_CHARS, TAP_SOURCE } from '../../../src/aliexpress/tap-protocol.ts';
 import { capture } from './json/fixtures.ts';
 
 /** A context whose timers run only when the test says so, and which can be invalidated. */
@@ -65,6 +65,25 @@ function addCard(orderId: string) {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
+/** Lets a failed send's promise chain run up to its next timer. */
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await tick();
+};
+
+/** Moves happy-dom's page to `url` without loading anything. */
+const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+
+const ORDER_LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
+const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
+// The order of the real detail capture (its tradeOrderId in tests/fixtures/real/order-detail.json).
+const DETAIL_URL = 'https://www.aliexpress.com/p/order/detail.html?orderId=8212313961591322';
+
+/** A message as the tap posts it, or as page code can post it: both look the same. */
+const tapEvent = (api: string, json: unknown) =>
+  new MessageEvent('message', {
+    data: { source: TAP_SOURCE, api, url: `https://acs.aliexpress.com/h5/${api}/1.0/`, json },
+    source: window,
+  });
 
 function start(send: ReadingDeps['send'] = vi.fn(() => Promise.resolve({ accepted: true, changed: 1 }))) {
   const f = fakeContext();
@@ -81,6 +100,7 @@ function start(send: ReadingDeps['send'] = vi.fn(() => Promise.resolve({ accepte
 
 afterEach(() => {
   vi.restoreAllMocks();
+  setUrl('about:blank');
   document.body.replaceChildren();
   document.documentElement.setAttribute('lang', 'en');
 });
@@ -235,6 +255,7 @@ describe('the reading pipeline', () => {
   });
 
   it('merges a tapped answer and sends its orders, and ignores a forged message', async () => {
+    setUrl(LIST_URL);
     const { timers, runTimers, send, spy } = start();
     runTimers();
     expect(send).not.toHaveBeenCalled();
@@ -242,32 +263,107 @@ describe('the reading pipeline', () => {
       new MessageEvent('message', { data: { source: TAP_SOURCE, api: 'nope', url: 'x', json: {} }, source: window }),
     );
     expect(timers).toHaveLength(0);
-    const json = capture('order-list-init');
-    const event = new MessageEvent('message', {
-      data: {
-        source: TAP_SOURCE,
-        api: 'mtop.aliexpress.trade.buyer.order.list',
-        url: 'https://acs.aliexpress.com/h5/x/1.0/',
-        json,
-      },
-      source: window,
-    });
-    window.dispatchEvent(event);
+    window.dispatchEvent(tapEvent(ORDER_LIST_API, capture('order-list-init')));
     expect(timers).toHaveLength(1);
     runTimers();
     expect(spy.mock.lastCall![3]!.tapped).toHaveLength(1);
-    expect((vi.mocked(send).mock.calls[0]![0] as PageSnapshot).orders).toHaveLength(10);
+    const sent = vi.mocked(send).mock.calls[0]![0] as PageSnapshot;
+    expect(sent.orders).toHaveLength(10);
+    expect(sent.orders.every((o) => o.provenance?.from === 'json' && o.provenance.api === ORDER_LIST_API)).toBe(true);
   });
 
-  it('sends again what the background did not receive', async () => {
-    addCard('8214398062177351');
-    const send = vi.fn(() => Promise.reject(new Error('Extension context invalidated')));
-    const { runTimers } = start(send);
+  it('reads a tapped answer only on a page that asks for its API', async () => {
+    // The real order list and detail captures, posted as page code could post them, on pages they do not belong to.
+    for (const [url, api, json] of [
+      ['https://www.aliexpress.com/', ORDER_LIST_API, capture('order-list-init')],
+      ['https://campaign.aliexpress.com/p/order/index.html.bak', ORDER_LIST_API, capture('order-list-init')],
+      [DETAIL_URL, ORDER_LIST_API, capture('order-list-init')],
+      ['https://m.aliexpress.com/p/refund-dispute/list.html', ORDER_LIST_API, capture('order-list-init')],
+      [LIST_URL, 'mtop.aliexpress.trade.buyer.order.detail', capture('order-detail')],
+      [LIST_URL, 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer', capture('refund-list')],
+    ] as const) {
+      setUrl(url);
+      const { runTimers, send } = start();
+      window.dispatchEvent(tapEvent(api, json));
+      runTimers();
+      expect(send, `${api} on ${url}`).not.toHaveBeenCalled();
+    }
+    // The same detail answer on the order's own page is read.
+    setUrl(DETAIL_URL);
+    const { runTimers, send } = start();
+    window.dispatchEvent(tapEvent('mtop.aliexpress.trade.buyer.order.detail', capture('order-detail')));
     runTimers();
-    await tick();
+    expect((vi.mocked(send).mock.calls[0]![0] as PageSnapshot).orders).toHaveLength(1);
+  });
+
+  it('drops an answer over the size cap unread and names it', async () => {
+    setUrl(LIST_URL);
+    const { runTimers, send } = start();
+    // Written by hand: an "answer" of one string past the cap, as page code could post it.
+    window.dispatchEvent(tapEvent(ORDER_LIST_API, { data: 'x'.repeat(TAP_MAX_CHARS) }));
+    runTimers();
+    const sent = vi.mocked(send).mock.calls[0]![0] as PageSnapshot;
+    expect(sent.orders).toEqual([]);
+    expect(sent.problems).toEqual([
+      { code: 'json-invalid', detail: `${ORDER_LIST_API}: over ${TAP_MAX_CHARS} chars`, orderId: null },
+    ]);
+  });
+
+  it('sends a snapshot the background did not take again, half a second and then a second later, until stored', async () => {
+    addCard('8214398062177351');
+    // The worker asleep twice (no answer), then the snapshot stored.
+    const send = vi
+      .fn<ReadingDeps['send']>()
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockRejectedValueOnce(Object.assign(new Error('store busy'), { code: 'failed' }))
+      .mockResolvedValue({ accepted: true, changed: 1 });
+    const { timers, runTimers, reading } = start(send);
+    runTimers();
+    await settle();
+    expect(timers.map((t) => t.ms)).toEqual([500]);
+    runTimers();
+    await settle();
+    expect(timers.map((t) => t.ms)).toEqual([1000]);
+    runTimers();
+    await settle();
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(vi.mocked(send).mock.calls.map(([s]) => s)).toEqual(Array(3).fill(vi.mocked(send).mock.calls[0]![0]));
+    expect(timers).toHaveLength(0);
+    await reading.flush();
+    // Stored: a later read finds nothing new to send.
+    expect(send).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not send again what the background refused, but a later read does', async () => {
+    addCard('8214398062177351');
+    const send = vi.fn(() => Promise.reject(Object.assign(new Error('orders.0: bad'), { code: 'invalid-request' })));
+    const { timers, runTimers } = start(send);
+    runTimers();
+    await settle();
+    expect(timers).toHaveLength(0);
+    expect(send).toHaveBeenCalledTimes(1);
     window.dispatchEvent(new Event('wxt:locationchange'));
     runTimers();
     expect(send).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives up after a minute of failed tries, and a later read sends again', async () => {
+    addCard('8214398062177351');
+    const send = vi.fn(() => Promise.reject(new Error('Extension context invalidated')));
+    const { timers, runTimers } = start(send);
+    runTimers();
+    const waits: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await settle();
+      waits.push(...timers.map((t) => t.ms ?? 0));
+      if (!timers.length) break;
+      runTimers();
+    }
+    expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 16000, 28500]);
+    expect(send).toHaveBeenCalledTimes(8);
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    runTimers();
+    expect(send).toHaveBeenCalledTimes(9);
   });
 
   it('stops reading once the context is invalidated', async () => {

@@ -57,6 +57,18 @@ describe('read on a JSON answer', () => {
 });
 
 describe('read on a document', () => {
+  it('reads a tapped answer without an API name only if what its content says it is belongs to the page', () => {
+    const list = capture('order-list-init');
+    const tapped = (api?: string | null) => [{ json: list, ...(api !== undefined && { api }) }];
+    for (const api of [undefined, null, '', '  '])
+      for (const url of ['https://www.aliexpress.com/', 'https://m.aliexpress.com/p/refund-dispute/list.html'])
+        expect(
+          read(docWith(''), url, readAt, { readDom: () => empty, tapped: tapped(api) }).orders,
+          `${api} on ${url}`,
+        ).toEqual([]);
+    expect(read(docWith(''), LIST_URL, readAt, { readDom: () => empty, tapped: tapped('') }).orders).toHaveLength(10);
+  });
+
   it('merges the DOM and the tapped JSON of the same order into one, filling what each lacks', () => {
     const readDom: DomReader = (_doc, ctx) => {
       expect(ctx).toEqual({ url: LIST_URL, readAt, locale: 'en', kind: 'order-list' });
@@ -75,14 +87,21 @@ describe('read on a document', () => {
       lines: [{ lineId: '8214969923776196', title: 'Cable as the card shows it', quantity: 2 }],
       actions: ['track', 'confirm-received'],
       dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+      // The status shown on the card was kept, so the reading counts as the page's DOM.
+      provenance: { from: 'dom' },
     });
     expect(s.orders[1]!.orderId).toBe('8299999999999999');
+    expect(s.orders[2]!.provenance).toEqual({ from: 'json', api: 'mtop.aliexpress.trade.buyer.order.list' });
   });
 
   it('lets a known JSON status replace an unknown DOM one, text included', () => {
     const readDom: DomReader = () => ({ ...empty, orders: [domOrder({ status: 'unknown', statusText: 'Unterwegs' })] });
     const s = read(docWith('', 'de'), LIST_URL, readAt, { readDom, tapped: [{ json: capture('order-list-init') }] });
-    expect(s.orders[0]).toMatchObject({ status: 'shipped', statusText: 'Awaiting delivery' });
+    expect(s.orders[0]).toMatchObject({
+      status: 'shipped',
+      statusText: 'Awaiting delivery',
+      provenance: { from: 'json', api: 'mtop.aliexpress.trade.buyer.order.list' },
+    });
   });
 
   it('turns a throwing DOM reader into a problem and still reads the tapped JSON', () => {
