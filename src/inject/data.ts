@@ -1,4 +1,6 @@
+import type { Offer } from '../timeline/eligibility.ts';
 import type { OrderFacts } from '../timeline/tracked.ts';
+import { orderDetailUrl } from '../timeline/urls.ts';
 import { request as send } from '../platform/request.ts';
 
 export type { OrderFacts };
@@ -8,14 +10,22 @@ export interface HelperDeps {
   order(orderId: string): Promise<OrderFacts>;
   /** The dispute a case page is about, found by the ids in its URL. */
   dispute(ids: { lineId: string | null; disputeId: string | null }): Promise<OrderFacts | null>;
-  startRefund(orderId: string, reason: string): Promise<unknown>;
+  /** Which of these orders get Start refund, and where it leads (the background knows their status). */
+  offers(orderIds: string[]): Promise<Record<string, Offer>>;
+  /** "Take me there" was followed: the shopper went to open a dispute (an intent, not a dispute). */
+  wentToDispute(orderId: string, reason: string | null): Promise<unknown>;
   copy(text: string): Promise<void>;
   /** The interface language setting ('auto' or a tag). */
   language(): Promise<string>;
   now(): number;
 }
 
-const NOTHING: OrderFacts = { order: null, dispute: null, timeline: null };
+const nothingOn = (orderId: string): OrderFacts => ({
+  order: null,
+  dispute: null,
+  timeline: null,
+  eligibility: { kind: 'unknown', url: orderDetailUrl(orderId) },
+});
 
 /** `deps` whose questions about an order wait for `flush`: the background must have read the page first. */
 export function afterReading(deps: HelperDeps, flush: () => Promise<void>): HelperDeps {
@@ -23,15 +33,17 @@ export function afterReading(deps: HelperDeps, flush: () => Promise<void>): Help
     ...deps,
     order: async (orderId) => (await flush(), deps.order(orderId)),
     dispute: async (ids) => (await flush(), deps.dispute(ids)),
-    startRefund: async (orderId, reason) => (await flush(), deps.startRefund(orderId, reason)),
+    offers: async (orderIds) => (await flush(), deps.offers(orderIds)),
+    wentToDispute: async (orderId, reason) => (await flush(), deps.wentToDispute(orderId, reason)),
   };
 }
 
 /** The background works the facts out (store, rules and clock stay there); the page only shows them. */
 export const messagingDeps: HelperDeps = {
-  order: async (orderId) => (await send('helperFacts', { orderId })) ?? NOTHING,
+  order: async (orderId) => (await send('helperFacts', { orderId })) ?? nothingOn(orderId),
   dispute: (ids) => send('helperFacts', ids),
-  startRefund: (orderId, reason) => send('refundStarted', { orderId, reason }),
+  offers: (orderIds) => send('helperOffers', { orderIds }),
+  wentToDispute: (orderId, reason) => send('wentToDispute', { orderId, reason }),
   async copy(text) {
     await navigator.clipboard.writeText(text);
   },
