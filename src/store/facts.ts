@@ -75,7 +75,7 @@ export async function helperOffers(
     if (!order) return void (offers[orderId] = 'none');
     const dispute = currentDispute(disputes.filter((d) => d.orderId === orderId));
     const timeline = trackedTimeline(order, dispute, progress[i] ?? null, policy, now);
-    offers[orderId] = offerOf(eligibility(orderId, { order, dispute, timeline }, now.getTime()));
+    offers[orderId] = offerOf(eligibility(orderId, { order, dispute, timeline }, now.getTime()), order.status);
   });
   return offers;
 }

@@ -51,7 +51,9 @@ export function eligibility(orderId: string, { order, dispute, timeline }: Eligi
   const protection = dated(find('protection-ends'));
   if (timeline.phase === 'protection-expired') return { kind: 'too-late', protection, url };
   if (timeline.phase === 'closed') return { kind: 'closed', url };
-  if (order.status === 'completed' || order.dates.completedAt) return { kind: 'now', protection };
+  if (order.status === 'completed' || order.dates.completedAt)
+    // Received: the refund window runs from when; a list shows no such date, the details page does.
+    return order.dates.completedAt ? { kind: 'now', protection } : { kind: 'unknown', url };
   const opens = dated(find('dispute-opens'));
   if (!opens) return { kind: 'unknown', url };
   if (ms(opens.at) <= now) return { kind: 'now', protection };
@@ -59,8 +61,11 @@ export function eligibility(orderId: string, { order, dispute, timeline }: Eligi
   return { kind: 'from', opens, protection };
 }
 
-/** Start refund belongs on paid orders that are not closed; on one in dispute it leads to the dispute. */
-export function offerOf(e: Eligibility): Offer {
+/**
+ * Start refund belongs on paid orders that are not closed, even while their dates are unknown (the
+ * panel then says where to read them); on one in dispute it leads to the dispute.
+ */
+export function offerOf(e: Eligibility, status: Order['status'] | null): Offer {
   switch (e.kind) {
     case 'in-dispute':
       return 'dispute';
@@ -71,6 +76,7 @@ export function offerOf(e: Eligibility): Offer {
     case 'too-late':
       return 'refund';
     case 'unknown':
+      return status === 'shipped' || status === 'completed' ? 'refund' : 'none';
     case 'not-paid':
     case 'closed':
     case 'refunded':

@@ -82,11 +82,19 @@ describe('eligibility over the stand-in’s order kinds', () => {
     expect(rows).toEqual(orders.map((o) => ({ id: o.orderId, status: o.status, ...expected(o) })));
   });
 
-  it('from the list alone a shipped order’s dates are not known: it says so instead of "now"', async () => {
+  it('from the list alone a shipped or completed order’s dates are not known: it says so instead of "now", and still offers Start refund', async () => {
     db = await storeSite(orders, false);
-    for (const o of orders.filter((x) => x.status === 'shipped')) {
+    const received = orders.filter((x) => (x.status === 'shipped' || x.status === 'completed') && !x.dispute);
+    expect(received.length).toBeGreaterThan(3);
+    const offers = await helperOffers(
+      db,
+      received.map((o) => o.orderId),
+      FIXTURE_CLOCK,
+    );
+    for (const o of received) {
       const facts = await helperFacts(db, { orderId: o.orderId }, FIXTURE_CLOCK);
       expect(facts?.eligibility).toEqual({ kind: 'unknown', url: detailUrl(o.orderId) });
+      expect(offers[o.orderId]).toBe('refund');
     }
   });
 
@@ -173,6 +181,6 @@ describe('eligibility from the dates (written by hand for this test)', () => {
   it('a dispute the shopper says they submitted leads to it, not to a new one', () => {
     const e = eligibility(ID, { order: shipped, dispute: null, timeline: timeline([], 'waiting-for-seller') }, NOW);
     expect(e).toEqual({ kind: 'in-dispute', url: `https://www.aliexpress.com/p/order/detail.html?orderId=${ID}` });
-    expect(offerOf(e)).toBe('dispute');
+    expect(offerOf(e, 'shipped')).toBe('dispute');
   });
 });
