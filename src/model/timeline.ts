@@ -76,7 +76,7 @@ export type Dated = z.infer<typeof Dated>;
  * Whether the shopper can open a dispute on an order, and if not, why and what to do instead
  * (src/timeline/eligibility.ts works it out). `now` only when the order's phase and dates allow it.
  */
-export const Eligibility = z.discriminatedUnion('kind', [
+export const Eligibility = z.union([
   z.object({ kind: z.literal('now'), protection: z.nullable(Dated) }),
   /** A parcel still within its delivery promise: from the earliest day, while protection runs past it. */
   z.object({ kind: z.literal('from'), opens: Dated, protection: z.nullable(Dated) }),

@@ -61,25 +61,24 @@ export function eligibility(orderId: string, { order, dispute, timeline }: Eligi
   return { kind: 'from', opens, protection };
 }
 
+/** Where Start refund leads for each verdict; an unknown one depends on whether the order was paid. */
+const OFFERS: Record<Eligibility['kind'], Offer> = {
+  'in-dispute': 'dispute',
+  now: 'refund',
+  from: 'refund',
+  'act-before': 'refund',
+  'not-shipped': 'refund',
+  'too-late': 'refund',
+  unknown: 'none',
+  'not-paid': 'none',
+  closed: 'none',
+  refunded: 'none',
+};
+
 /**
  * Start refund belongs on paid orders that are not closed, even while their dates are unknown (the
  * panel then says where to read them); on one in dispute it leads to the dispute.
  */
 export function offerOf(e: Eligibility, status: Order['status'] | null): Offer {
-  switch (e.kind) {
-    case 'in-dispute':
-      return 'dispute';
-    case 'now':
-    case 'from':
-    case 'act-before':
-    case 'not-shipped':
-    case 'too-late':
-      return 'refund';
-    case 'unknown':
-      return status === 'shipped' || status === 'completed' ? 'refund' : 'none';
-    case 'not-paid':
-    case 'closed':
-    case 'refunded':
-      return 'none';
-  }
+  return e.kind === 'unknown' && (status === 'shipped' || status === 'completed') ? 'refund' : OFFERS[e.kind];
 }
