@@ -52,6 +52,8 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
   let stopped = false;
   /** Each order's chosen reason and edited message, for the page's life. */
   const memories = new Map<string, PanelMemory>();
+  /** The row whose panel was opened last: Escape on its highlight returns there after the panel closed. */
+  let lastRow: Element | null = null;
 
   const point = (el: HTMLElement | null, scroll = true): boolean => {
     unhighlight?.();
@@ -80,11 +82,10 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
    */
   const onEscape = (event: KeyboardEvent) => {
     if (!event.isTrusted || event.key !== 'Escape' || (!panel && !unhighlight)) return;
-    const row = panel?.row;
     unhighlight?.();
     unhighlight = null;
     if (panel) closePanel();
-    else if (row) starts.get(row)?.button.focus();
+    else if (lastRow) starts.get(lastRow)?.button.focus();
     listenForEscape(false);
   };
   const listenForEscape = (on: boolean) =>
@@ -98,6 +99,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     ui.host.style.margin = '8px 0';
     panelAnchor(row).after(ui.host);
     panel = { ui, orderId: entry.orderId, row };
+    lastRow = row;
     setExpanded(row, true);
     listenForEscape(true);
     let memory = memories.get(entry.orderId);
@@ -136,8 +138,17 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
 
   /** Start refund only where a refund can be asked for (or, in dispute, to lead there): the background knows. */
   const offerStarts = async (rows: Map<Element, string>) => {
-    const offers = await deps.offers([...new Set(rows.values())]).catch(() => ({}) as Record<string, never>);
+    const ids = [...new Set(rows.values())];
+    // The background takes at most 200 orders a question; "View orders" adds 10 at a time.
+    const asked = [];
+    for (let i = 0; i < ids.length; i += 200) asked.push(deps.offers(ids.slice(i, i + 200)));
+    const offers = await Promise.all(asked).then(
+      (answers) => Object.assign({}, ...answers) as Record<string, string>,
+      () => null,
+    );
     if (stopped) return;
+    // Unanswered (the background was asleep or reloading): the next scan asks again.
+    if (!offers) return rows.forEach((_, row) => row.removeAttribute(MARK));
     for (const [row, orderId] of rows) {
       if (!row.isConnected || starts.has(row) || (offers[orderId] ?? 'none') === 'none') continue;
       const ui = createShadowUi('span', 'start', startCss);
