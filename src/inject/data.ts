@@ -1,6 +1,5 @@
 import type { Offer } from '../timeline/eligibility.ts';
 import type { OrderFacts } from '../timeline/tracked.ts';
-import { orderDetailUrl } from '../timeline/urls.ts';
 import { request as send } from '../platform/request.ts';
 
 export type { OrderFacts };
@@ -20,13 +19,6 @@ export interface HelperDeps {
   now(): number;
 }
 
-const nothingOn = (orderId: string): OrderFacts => ({
-  order: null,
-  dispute: null,
-  timeline: null,
-  eligibility: { kind: 'unknown', url: orderDetailUrl(orderId) },
-});
-
 /** `deps` whose questions about an order wait for `flush`: the background must have read the page first. */
 export function afterReading(deps: HelperDeps, flush: () => Promise<void>): HelperDeps {
   return {
@@ -40,7 +32,8 @@ export function afterReading(deps: HelperDeps, flush: () => Promise<void>): Help
 
 /** The background works the facts out (store, rules and clock stay there); the page only shows them. */
 export const messagingDeps: HelperDeps = {
-  order: async (orderId) => (await send('helperFacts', { orderId })) ?? nothingOn(orderId),
+  // The background answers every order's question; null only for a case page's ids it does not know.
+  order: async (orderId) => (await send('helperFacts', { orderId }))!,
   dispute: (ids) => send('helperFacts', ids),
   offers: (orderIds) => send('helperOffers', { orderIds }),
   wentToDispute: (orderId, reason) => send('wentToDispute', { orderId, reason }),

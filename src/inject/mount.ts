@@ -138,14 +138,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
 
   /** Start refund only where a refund can be asked for (or, in dispute, to lead there): the background knows. */
   const offerStarts = async (rows: Map<Element, string>) => {
-    const ids = [...new Set(rows.values())];
-    // The background takes at most 200 orders a question; "View orders" adds 10 at a time.
-    const asked = [];
-    for (let i = 0; i < ids.length; i += 200) asked.push(deps.offers(ids.slice(i, i + 200)));
-    const offers = await Promise.all(asked).then(
-      (answers) => Object.assign({}, ...answers) as Record<string, string>,
-      () => null,
-    );
+    const offers = await deps.offers([...new Set(rows.values())]).catch(() => null);
     if (stopped) return;
     // Unanswered (the background was asleep or reloading): the next scan asks again.
     if (!offers) return rows.forEach((_, row) => row.removeAttribute(MARK));

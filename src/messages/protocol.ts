@@ -64,7 +64,8 @@ export const protocol = {
    * closed), 'dispute' where it leads to the open dispute, 'none' elsewhere and for orders never read.
    */
   helperOffers: {
-    request: z.strictObject({ orderIds: z.array(NumericId).check(z.maxLength(200)) }),
+    // A page renders its cards 10 at a time; 1,000 at once is far beyond any real page.
+    request: z.strictObject({ orderIds: z.array(NumericId).check(z.maxLength(1000)) }),
     response: z.record(NumericId, z.enum(['refund', 'dispute', 'none'])),
   },
   stepTicked: {
