@@ -22,6 +22,6 @@ export default defineContentScript({
       now: () => new Date(),
       delayMs: 300,
     });
-    mountHelpers(ctx, reading.flush);
+    mountHelpers(ctx, reading.flush, reading.settled);
   },
 });

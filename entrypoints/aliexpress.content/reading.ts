@@ -47,12 +47,14 @@ export function startReading(
   ctx: ReadingContext,
   win: Window & typeof globalThis,
   deps: ReadingDeps,
-): { readNow: (whole?: boolean) => void; flush: () => Promise<void> } {
+): { readNow: (whole?: boolean) => void; flush: () => Promise<void>; settled: () => Promise<void> } {
   const sent: Sent = new Map();
   const tapped: JsonInput[] = [];
   let scheduled = false;
   /** The last send, so `flush` can wait until the background has what the page shows. */
   let inFlight: Promise<unknown> = Promise.resolve();
+  /** Resolves when the read now scheduled has run (and sent what it found). */
+  let nextRead: { done: Promise<void>; resolve: () => void } | null = null;
 
   /** `whole`: read everything in this task (the shopper is waiting on it), without slicing ahead. */
   const readNow = (whole = false) => {
@@ -67,6 +69,8 @@ export function startReading(
         return;
       }
     }
+    nextRead?.resolve();
+    nextRead = null;
     const snapshot = deps.read(win.document, win.location.href, deps.now(), { tapped });
     const delta = unsent(snapshot, sent);
     if (!delta.snapshot) return;
@@ -119,5 +123,20 @@ export function startReading(
     readNow(true);
     await inFlight.catch(() => undefined);
   };
-  return { readNow, flush };
+  /**
+   * Waits for the read already scheduled and its send, without forcing one: for questions that can
+   * wait for the debounced, sliced read (which cards get Start refund) rather than block the page.
+   */
+  const settled = async () => {
+    if (scheduled) {
+      if (!nextRead) {
+        let resolve!: () => void;
+        nextRead = { done: new Promise<void>((r) => (resolve = r)), resolve };
+      }
+      await nextRead.done;
+    }
+    await inFlight.catch(() => undefined);
+  };
+
+  return { readNow, flush, settled };
 }

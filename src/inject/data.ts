@@ -19,13 +19,21 @@ export interface HelperDeps {
   now(): number;
 }
 
-/** `deps` whose questions about an order wait for `flush`: the background must have read the page first. */
-export function afterReading(deps: HelperDeps, flush: () => Promise<void>): HelperDeps {
+/**
+ * `deps` whose questions about an order wait for `flush`: the background must have read the page
+ * first. Which cards get Start refund waits for the read already on its way (`settled`) instead:
+ * forcing a whole read of a long list at every batch of new cards would block the page.
+ */
+export function afterReading(
+  deps: HelperDeps,
+  flush: () => Promise<void>,
+  settled: () => Promise<void> = flush,
+): HelperDeps {
   return {
     ...deps,
     order: async (orderId) => (await flush(), deps.order(orderId)),
     dispute: async (ids) => (await flush(), deps.dispute(ids)),
-    offers: async (orderIds) => (await flush(), deps.offers(orderIds)),
+    offers: async (orderIds) => (await settled(), deps.offers(orderIds)),
     wentToDispute: async (orderId, reason) => (await flush(), deps.wentToDispute(orderId, reason)),
   };
 }

@@ -149,7 +149,6 @@ export function helperPanel(props: HelperPanelProps): HelperPanel {
 
   function onGo() {
     if (!onTakeMeThere()) {
-      went.replaceChildren();
       showNotice(went, { kind: 'error', text: t('helperTargetMissing') });
       if (detailsUrl) went.append(' ', pageLink(detailsUrl, t('helperOpenDetails')));
       return;

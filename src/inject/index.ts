@@ -21,9 +21,13 @@ function prepareLanguage(setting: string): void {
   setLanguage(matchLanguage(wanted) === matchLanguage(ui) ? wanted : ui);
 }
 
-/** `flush` sends the page's pending reading first, so the background knows an order the helper asks about. */
-export function mountHelpers(ctx: ContentScriptContext, flush: () => Promise<void>): void {
+/** `flush` sends the page's pending reading first, so the background knows an order the helper asks about; `settled` waits for it. */
+export function mountHelpers(
+  ctx: ContentScriptContext,
+  flush: () => Promise<void>,
+  settled: () => Promise<void>,
+): void {
   // Registering through ctx starts WXT's watcher that fires wxt:locationchange on SPA navigation.
   ctx.addEventListener(window, 'wxt:locationchange', () => undefined);
-  attachHelpers(ctx, { deps: afterReading(messagingDeps, flush), prepareLanguage });
+  attachHelpers(ctx, { deps: afterReading(messagingDeps, flush, settled), prepareLanguage });
 }

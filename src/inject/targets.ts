@@ -37,16 +37,11 @@ const label = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim(
  * order's items (the status block's row holds none). Never the whole page: another order's button
  * there would send the shopper to the wrong refund.
  */
-const ORDER_ITEMS = ['[data-pl="order_detail_item"]', '.order-detail-item', '[data-pl="order_detail_item_content"]'];
+const ORDER_ITEMS = '[data-pl="order_detail_item"], .order-detail-item, [data-pl="order_detail_item_content"]';
 
 export function refundScopes(row: Element, page: ParentNode = document): Element[] {
   const card = row.closest('.order-item');
-  if (card) return [card];
-  for (const selector of ORDER_ITEMS) {
-    const items = [...page.querySelectorAll(selector)];
-    if (items.length) return items;
-  }
-  return [];
+  return card ? [card] : [...page.querySelectorAll(ORDER_ITEMS)];
 }
 
 /** The order's own Returns/refunds or Open dispute button, inside `scopes` only; null when it has none. */
