@@ -134,6 +134,16 @@ function decideOrder(order: Order, policy: Policy, now: number, dues: Due[]): De
     return { phase: 'no-problem', action: 'wait', why: 'whyParcelWithinPromise', url, due: open };
   }
   if (now < opens) {
+    const protectionEnds = o.protectionEnds?.at;
+    // Waiting for the earliest day would lose the protection: act before it ends instead.
+    if (order.status !== 'to-ship' && protectionEnds !== undefined && protectionEnds > now && opens > protectionEnds)
+      return {
+        phase: 'no-problem',
+        action: 'extend-protection',
+        why: 'whyOpensAfterProtection',
+        url,
+        due: [protectionEnds],
+      };
     const why = order.status === 'to-ship' ? 'whyAwaitingShipment' : 'whyParcelWithinPromise';
     return { phase: 'no-problem', action: 'wait', why, url, due: open };
   }

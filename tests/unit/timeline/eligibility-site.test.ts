@@ -7,6 +7,8 @@ import type { RadarDb } from '../../../src/store/db.ts';
 import { FIXTURE_CLOCK, siteOrders, type SiteOrder } from '../../site/data.ts';
 import { renderOrderDetailHtml, renderOrderListHtml } from '../../site/render.ts';
 import { freshDb } from '../store/fixtures.ts';
+import { timelineFor } from '../../../src/timeline/timeline.ts';
+import { order as buildOrder, policy } from './build.ts';
 
 /**
  * Every order kind of the stand-in (tests/site/data.ts), read from its My orders card and its
@@ -182,5 +184,27 @@ describe('eligibility from the dates (written by hand for this test)', () => {
     const e = eligibility(ID, { order: shipped, dispute: null, timeline: timeline([], 'waiting-for-seller') }, NOW);
     expect(e).toEqual({ kind: 'in-dispute', url: `https://www.aliexpress.com/p/order/detail.html?orderId=${ID}` });
     expect(offerOf(e, 'shipped')).toBe('dispute');
+  });
+});
+
+describe('the timeline when the earliest day for a dispute falls after protection ends', () => {
+  it('leads with acting before protection ends (issue 12: "from Dec 25" beside "until Dec 14")', () => {
+    // Written by hand for this test: the page shows both dates.
+    const now = new Date('2026-12-02T12:00:00.000Z');
+    const t = timelineFor({
+      order: buildOrder({
+        status: 'shipped',
+        dates: {
+          shippedAt: '2026-11-20T00:00:00.000Z',
+          protectionEndsAt: '2026-12-14T00:00:00.000Z',
+          deliveryGuaranteeAt: '2026-12-25T00:00:00.000Z',
+        },
+      }),
+      dispute: null,
+      policy: policy('guide'),
+      now,
+    });
+    expect(t.nextStep).toMatchObject({ action: 'extend-protection', why: 'whyOpensAfterProtection' });
+    expect(t.urgency).toBe(Date.parse('2026-12-14T00:00:00.000Z') - now.getTime());
   });
 });
