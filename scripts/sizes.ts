@@ -13,7 +13,7 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
   content: 36 * 1024,
   popup: 40 * 1024,
-  background: 61 * 1024,
+  background: 62 * 1024,
 };
 
 /** The budgets issue 7 set, kept so the report shows what was raised and by how much. */
@@ -46,7 +46,12 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'It measures 60.4 KB. Disputes a page names only by their line or case are held and joined to their ' +
     'order (issue 11, ~0.7 KB), and the popup is sent the resolved rules with a schema of their numbers ' +
     '(issue 13; the popup no longer carries rules/policy.json, 1.1 KB less there). Dexie (30.8 KB), the ' +
-    'zod checks of every message (~12 KB) and webextension-polyfill (5.3 KB) are most of it.',
+    'zod checks of every message (~12 KB) and webextension-polyfill (5.3 KB) are most of it. Raised ' +
+    '61 -> 62 KB (61.8 KB measured, 60.5 KB before) for issue 12: the background judges whether a dispute ' +
+    'can be opened and which cards get Start refund (timeline/eligibility.ts and helperOffers, ~0.6 KB), ' +
+    'with the schemas of that verdict and of the intent/answer messages, and reads progress rows and ' +
+    'backups written before intent and dispute were told apart (~0.5 KB). Kept out of the content ' +
+    'script, whose budget has 70 bytes left.',
 };
 
 export interface EntrySize {

@@ -56,6 +56,8 @@ export type ReadingListener = (snapshot: PageSnapshot, stored: boolean) => void;
 export interface Reading {
   readNow: (whole?: boolean) => void;
   flush: () => Promise<void>;
+  /** Waits for the read already scheduled and its send, without forcing one. */
+  settled: () => Promise<void>;
   /** Follows the page's readings (the dispute bar shows the page's own), instead of asking the store again and again. */
   watch: (listener: ReadingListener) => () => void;
 }
@@ -69,6 +71,8 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
   let scheduled = false;
   /** The last send, so `flush` can wait until the background has what the page shows. */
   let inFlight: Promise<unknown> = Promise.resolve();
+  /** Resolves when the read now scheduled has run (and sent what it found). */
+  let nextRead: { done: Promise<void>; resolve: () => void } | null = null;
 
   const sendUntilStored = async (snapshot: PageSnapshot): Promise<unknown> => {
     for (let wait = FIRST_RETRY_MS, waited = 0; ; wait *= 2) {
@@ -99,6 +103,8 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
         return;
       }
     }
+    nextRead?.resolve();
+    nextRead = null;
     const snapshot = deps.read(win.document, win.location.href, deps.now(), { tapped });
     last = snapshot;
     const delta = unsent(snapshot, sent);
@@ -168,5 +174,20 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
         });
     return () => void listeners.delete(listener);
   };
-  return { readNow, flush, watch };
+  /**
+   * Waits for the read already scheduled and its send, without forcing one: for questions that can
+   * wait for the debounced, sliced read (which cards get Start refund) rather than block the page.
+   */
+  const settled = async () => {
+    if (scheduled) {
+      if (!nextRead) {
+        let resolve!: () => void;
+        nextRead = { done: new Promise<void>((r) => (resolve = r)), resolve };
+      }
+      await nextRead.done;
+    }
+    await inFlight.catch(() => undefined);
+  };
+
+  return { readNow, flush, settled, watch };
 }

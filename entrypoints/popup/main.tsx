@@ -76,6 +76,7 @@ const subscribe =
 const open = (url: string) => void browser.tabs.create({ url });
 const openOptions = () => void browser.runtime.openOptionsPage();
 const onTick = (orderId: string, stepId: string, done: boolean) => send('stepTicked', { orderId, stepId, done });
+const onAnswer = (orderId: string, submitted: boolean) => send('disputeSubmitted', { orderId, submitted });
 const more = (count: number) => {
   limit = Math.max(limit, count);
   reload();
@@ -97,6 +98,7 @@ async function main() {
       open={open}
       openOptions={openOptions}
       onTick={onTick}
+      onAnswer={onAnswer}
     />,
     document.getElementById('app')!,
   );

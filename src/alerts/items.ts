@@ -11,16 +11,16 @@ import type { PlanItem } from './plan.ts';
 export function planItems(tracked: readonly TrackedOrder[], policy: Policy, now: Date): PlanItem[] {
   return tracked.flatMap(({ order, disputes, progress }): PlanItem[] => {
     if (disputes.length === 0) {
-      const refundStartedAt = progress?.refundStartedAt ?? null;
+      const submittedAt = progress?.submittedAt ?? null;
       const timeline = trackedTimeline(order, null, progress, policy, now);
-      // A refund started on the form, or an order listed as in dispute, runs a dispute's clock
+      // A dispute the shopper says they submitted, or an order listed as in dispute, runs a dispute's clock
       // before its case page was ever read; the timeline counts it so, and so do the alerts.
       const pending =
-        refundStartedAt || order.status === 'in-dispute'
+        submittedAt || order.status === 'in-dispute'
           ? {
               orderId: order.orderId,
               lineId: null,
-              status: refundStartedAt ? ('awaiting-seller' as const) : ('unknown' as const),
+              status: submittedAt ? ('awaiting-seller' as const) : ('unknown' as const),
             }
           : null;
       return [{ order, dispute: pending, timeline, url: timeline.nextStep.url ?? orderDetailUrl(order.orderId) }];

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { IsoDateTime } from '../model/index.ts';
 import { Settings } from '../settings/schema.ts';
 import type { RefusalReason } from './refusal.ts';
-import { Observation, Progress, SentAlert, StoredDispute, StoredOrder } from '../store/records.ts';
+import { AnyProgress, Observation, SentAlert, StoredDispute, StoredOrder } from '../store/records.ts';
 
 export const BACKUP_FORMAT = 'refund-radar-backup';
 export const BACKUP_VERSION = 1;
@@ -19,7 +19,8 @@ export const BackupV1 = z.object({
     StoredDispute.check(z.refine((d) => d.key === `${d.orderId}:${d.lineId ?? '-'}`, 'key must be orderId:lineId')),
   ),
   observations: z.array(Observation),
-  progress: z.array(Progress),
+  // Older backups carry refundStartedAt (an intent, see AnyProgress): read as wentToDisputeAt.
+  progress: z.array(AnyProgress),
   settings: Settings,
   alerts: z.array(SentAlert),
 });

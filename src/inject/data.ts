@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '../model/index.ts';
+import type { Offer } from '../timeline/eligibility.ts';
 import type { OrderFacts } from '../timeline/tracked.ts';
 import { request as send } from '../platform/request.ts';
 
@@ -9,7 +10,10 @@ export interface HelperDeps {
   order(orderId: string): Promise<OrderFacts>;
   /** The dispute a case page is about, found by the ids in its URL. */
   dispute(ids: { lineId: string | null; disputeId: string | null }): Promise<OrderFacts | null>;
-  startRefund(orderId: string, reason: string): Promise<unknown>;
+  /** Which of these orders get Start refund, and where it leads (the background knows their status). */
+  offers(orderIds: string[]): Promise<Record<string, Offer>>;
+  /** "Take me there" was followed: the shopper went to open a dispute (an intent, not a dispute). */
+  wentToDispute(orderId: string, reason: string | null): Promise<unknown>;
   copy(text: string): Promise<void>;
   /** The interface language setting ('auto' or a tag). */
   language(): Promise<string>;
@@ -25,21 +29,30 @@ const NOTHING: OrderFacts = { order: null, dispute: null, timeline: null };
 
 /**
  * `deps` whose questions about an order wait for `flush`: the background must have read the page
- * first. The dispute bar asks after each stored reading of its page instead (PageReadings).
+ * first. Which cards get Start refund waits for the read already on its way (`settled`) instead:
+ * forcing a whole read of a long list at every batch of new cards would block the page. The dispute
+ * bar asks after each stored reading of its page (PageReadings).
  */
-export function afterReading(deps: HelperDeps, flush: () => Promise<void>): HelperDeps {
+export function afterReading(
+  deps: HelperDeps,
+  flush: () => Promise<void>,
+  settled: () => Promise<void> = flush,
+): HelperDeps {
   return {
     ...deps,
     order: async (orderId) => (await flush(), deps.order(orderId)),
-    startRefund: async (orderId, reason) => (await flush(), deps.startRefund(orderId, reason)),
+    offers: async (orderIds) => (await settled(), deps.offers(orderIds)),
+    wentToDispute: async (orderId, reason) => (await flush(), deps.wentToDispute(orderId, reason)),
   };
 }
 
 /** The background works the facts out (store, rules and clock stay there); the page only shows them. */
 export const messagingDeps: HelperDeps = {
+  // The background answers every order's question; null only for a case page's ids it does not know.
   order: async (orderId) => (await send('helperFacts', { orderId })) ?? NOTHING,
   dispute: (ids) => send('helperFacts', ids),
-  startRefund: (orderId, reason) => send('refundStarted', { orderId, reason }),
+  offers: (orderIds) => send('helperOffers', { orderIds }),
+  wentToDispute: (orderId, reason) => send('wentToDispute', { orderId, reason }),
   async copy(text) {
     await navigator.clipboard.writeText(text);
   },

@@ -11,6 +11,16 @@ export type Props = Record<string, string | number | boolean | Handler | null | 
 // Set as properties: as attributes they give only the initial state.
 const PROPERTIES = new Set(['value', 'checked']);
 
+/**
+ * The page's scripts share our elements' events and can dispatch their own (a forged click on
+ * "Take me there" would note a visit the shopper never made): only the shopper's own input counts.
+ */
+export const trustedOnly =
+  (handler: Handler): Handler =>
+  (event) => {
+    if (event.isTrusted) handler(event);
+  };
+
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: Props = {},
@@ -19,7 +29,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) {
     if (value === null || value === undefined || value === false) continue;
-    if (typeof value === 'function') node.addEventListener(name.slice(2).toLowerCase(), value);
+    if (typeof value === 'function') node.addEventListener(name.slice(2).toLowerCase(), trustedOnly(value));
     else if (PROPERTIES.has(name)) (node as unknown as Record<string, unknown>)[name] = value;
     else node.setAttribute(name, value === true ? '' : String(value));
   }

@@ -1,6 +1,6 @@
 import { formatDateTime, formatDay } from '../i18n/format.ts';
 import { t, tKey, type MessageKey } from '../i18n/core.ts';
-import type { Deadline } from '../model/index.ts';
+import type { Dated, Eligibility } from '../model/index.ts';
 import { PITFALLS, REASONS, type ReasonId } from '../ui/steps.ts';
 import type { OrderFacts } from './data.ts';
 import { el } from './dom.ts';
@@ -23,14 +23,36 @@ const PANEL_PITFALLS = new Set([
   'pitfallEvidenceDeadline',
 ]);
 
+/** Why no dispute can be opened here, and where to go instead (a link, when there is a page for it). */
+const WHY_NOT: Partial<Record<Eligibility['kind'], { text: MessageKey; link?: MessageKey }>> = {
+  'not-paid': { text: 'helperNotPaid' },
+  'not-shipped': { text: 'helperNotShipped' },
+  closed: { text: 'helperClosed' },
+  refunded: { text: 'helperRefunded' },
+  'in-dispute': { text: 'helperInDispute', link: 'helperGoToDispute' },
+  unknown: { text: 'helperUnknown', link: 'helperOpenDetails' },
+  'too-late': { text: 'helperTooLate' },
+};
+
+/** What the shopper chose and wrote for one order: kept while the page lives, so closing the panel loses nothing. */
+export interface PanelMemory {
+  reason: ReasonId | null;
+  /** The message as edited, or null while it is the drafted text. */
+  draft: string | null;
+}
+
 export interface HelperPanelProps {
   orderId: string;
   now: number;
+  memory: PanelMemory;
   onClose: () => void;
-  /** Scrolls to and highlights AliExpress's button; false when the page has none. */
+  /** Scrolls to and highlights AliExpress's button in this order's own card; false when it has none. */
   onTakeMeThere: () => boolean;
-  onStart: (reason: ReasonId) => Promise<unknown>;
+  /** Notes that the shopper went to open a dispute: an intent, no dispute. */
+  onWent: (reason: ReasonId | null) => Promise<unknown>;
   copy: (text: string) => Promise<void>;
+  /** The order's details page, when the shopper is not on it. */
+  detailsUrl: string | null;
 }
 
 export interface HelperPanel {
@@ -47,25 +69,45 @@ const showNotice = (target: HTMLElement, notice: Notice) => {
   target.textContent = notice.text;
 };
 
+/** A link to an AliExpress page, opened by the shopper. */
+const pageLink = (href: string, text: string) => el('a', { href, class: 'rr-link' }, text);
+
 /** The Start refund panel: reason, whether a dispute can be opened, evidence, a draft, and the way to AliExpress's button. */
-export function helperPanel({ orderId, now, onClose, onTakeMeThere, onStart, copy }: HelperPanelProps): HelperPanel {
-  let reason: ReasonId | null = null;
+export function helperPanel(props: HelperPanelProps): HelperPanel {
+  const { orderId, now, memory, onClose, onTakeMeThere, onWent, copy, detailsUrl } = props;
   let facts: OrderFacts | null = null;
 
   const title = el('h2', { id: 'rr-helper-title', tabindex: -1 }, t('helperTitle'));
   const when = el('div', { class: 'rr-when' });
   const details = el('div', { class: 'rr-details' });
+  const go = el('div', { class: 'rr-go' });
   const went = el('span', { class: 'rr-ok' });
-  const started = el('span', { class: 'rr-ok' });
+  const noted = el('span', { class: 'rr-ok' });
+  const status = el('p', { role: 'status' }, went, ' ', noted);
 
-  const drawWhen = () => when.replaceChildren(...whenLines(facts, now, reason));
+  const drawWhen = () => {
+    const e = facts ? (facts.eligibility ?? null) : null;
+    when.replaceChildren(...whenLines(e, now, memory.reason));
+    // Only where a dispute can be opened is there a button of AliExpress's to lead to.
+    const open = e && (e.kind === 'now' || e.kind === 'from' || e.kind === 'act-before');
+    go.replaceChildren(
+      ...(open ? [el('button', { type: 'button', class: 'rr-primary', onClick: onGo }, t('helperTakeMeThere'))] : []),
+      status,
+    );
+  };
 
   const drawDetails = () => {
+    const reason = memory.reason;
     const info = REASONS.find((r) => r.id === reason);
     if (!info || !reason) return details.replaceChildren();
     const list = (keys: readonly string[], item: (key: string) => Node) =>
       el('ul', {}, ...keys.map((key) => el('li', {}, item(key))));
-    const draft = el('textarea', { id: 'rr-draft', rows: 6, value: t(DRAFTS[reason], orderId) });
+    const draft = el('textarea', {
+      id: 'rr-draft',
+      rows: 6,
+      value: memory.draft ?? t(DRAFTS[reason], orderId),
+      onInput: () => (memory.draft = draft.value),
+    });
     const copied = el('span', { role: 'status', class: 'rr-ok' });
     const onCopy = () =>
       copy(draft.value).then(
@@ -99,27 +141,25 @@ export function helperPanel({ orderId, now, onClose, onTakeMeThere, onStart, cop
   };
 
   const pick = (id: ReasonId) => {
-    reason = id;
+    if (memory.reason !== id) memory.draft = null;
+    memory.reason = id;
     drawWhen();
     drawDetails();
   };
 
-  const onGo = () => {
-    const found = onTakeMeThere();
-    showNotice(
-      went,
-      found ? { kind: 'ok', text: t('helperTargetShown') } : { kind: 'error', text: t('helperTargetMissing') },
-    );
-    if (!reason) return;
-    onStart(reason).then(
-      () => showNotice(started, { kind: 'ok', text: t('helperStarted') }),
+  function onGo() {
+    if (!onTakeMeThere()) {
+      showNotice(went, { kind: 'error', text: t('helperTargetMissing') });
+      if (detailsUrl) went.append(' ', pageLink(detailsUrl, t('helperOpenDetails')));
+      return;
+    }
+    showNotice(went, { kind: 'ok', text: t('helperTargetShown') });
+    onWent(memory.reason).then(
+      () => showNotice(noted, { kind: 'ok', text: t('helperWentNoted') }),
       (e: unknown) =>
-        showNotice(started, {
-          kind: 'error',
-          text: t('helperStartFailed', e instanceof Error ? e.message : String(e)),
-        }),
+        showNotice(noted, { kind: 'error', text: t('helperNoteFailed', e instanceof Error ? e.message : String(e)) }),
     );
-  };
+  }
 
   const root = el(
     'div',
@@ -146,22 +186,24 @@ export function helperPanel({ orderId, now, onClose, onTakeMeThere, onStart, cop
         el(
           'label',
           { class: 'rr-reason' },
-          el('input', { type: 'radio', name: 'rr-reason', value: r.id, onChange: () => pick(r.id) }),
+          el('input', {
+            type: 'radio',
+            name: 'rr-reason',
+            value: r.id,
+            checked: memory.reason === r.id,
+            onChange: () => pick(r.id),
+          }),
           tKey(r.key),
         ),
       ),
     ),
     when,
     details,
-    el(
-      'div',
-      { class: 'rr-go' },
-      el('button', { type: 'button', class: 'rr-primary', onClick: onGo }, t('helperTakeMeThere')),
-      el('p', { role: 'status' }, went, ' ', started),
-    ),
+    go,
     el('p', { class: 'rr-note' }, t('helperNeverSubmits')),
   );
   drawWhen();
+  drawDetails();
   return {
     root,
     setFacts(next) {
@@ -172,28 +214,46 @@ export function helperPanel({ orderId, now, onClose, onTakeMeThere, onStart, cop
   };
 }
 
-/** Whether a dispute can be opened now or from when, and until when protection runs, each with its source. */
-function whenLines(facts: OrderFacts | null, now: number, reason: ReasonId | null): Node[] {
-  if (!facts?.timeline) return [el('p', {}, t('helperProtectionUnknown'))];
-  const deadlines = facts.timeline.deadlines;
-  const find = (kind: Deadline['kind']) => deadlines.find((d) => d.kind === kind);
-  const opens = find('dispute-opens');
-  const protection = find('protection-ends');
-  const expired = facts.timeline.phase === 'protection-expired' || (protection && Date.parse(protection.at) <= now);
-  // Only an undelivered parcel has to wait for its promised delivery time to pass.
-  const waitsForDelivery = opens && Date.parse(opens.at) > now && (reason === null || reason === 'not-received');
-  const lines: Node[] = [];
-  if (!expired)
-    lines.push(
-      waitsForDelivery
-        ? el('p', { 'data-when': 'opens' }, ...dated(opens.at, t('helperOpensFrom', formatDay(opens.at)), opens.source))
-        : el('p', { 'data-when': 'now' }, t('helperCanOpenNow')),
-    );
-  if (protection) {
-    const at = formatDateTime(protection.at);
-    const text = expired ? t('helperProtectionEnded', at) : t('helperProtectionUntil', at);
-    lines.push(el('p', { 'data-when': 'protection' }, ...dated(protection.at, text, protection.source)));
+const sourced = (d: Dated, text: string, attr: string) =>
+  el('p', { 'data-when': attr }, ...dated(d.at, text, d.source));
+
+const protectionLine = (p: Dated | null, now: number): Node[] => {
+  if (!p) return [];
+  const at = formatDateTime(p.at);
+  const ended = Date.parse(p.at) <= now;
+  return [sourced(p, ended ? t('helperProtectionEnded', at) : t('helperProtectionUntil', at), 'protection')];
+};
+
+/**
+ * Whether a dispute can be opened now or from when, each date with its source; when it cannot,
+ * why and what to do instead. Only an undelivered parcel waits for its delivery promise: a broken
+ * or wrong item that arrived need not.
+ */
+function whenLines(e: Eligibility | null, now: number, reason: ReasonId | null): Node[] {
+  if (!e) return [el('p', {}, t('helperProtectionUnknown'))];
+  const arrived = reason !== null && reason !== 'not-received';
+  switch (e.kind) {
+    case 'now':
+      return [el('p', { 'data-when': 'now' }, t('helperCanOpenNow')), ...protectionLine(e.protection, now)];
+    case 'from':
+      return [
+        arrived
+          ? el('p', { 'data-when': 'now' }, t('helperCanOpenNow'))
+          : sourced(e.opens, t('helperOpensFrom', formatDay(e.opens.at)), 'opens'),
+        ...protectionLine(e.protection, now),
+      ];
+    case 'act-before':
+      return [
+        sourced(e.protection, t('helperActBefore', formatDateTime(e.protection.at)), 'act-before'),
+        arrived
+          ? el('p', { 'data-when': 'now' }, t('helperCanOpenNow'))
+          : sourced(e.opens, t('helperOpensAfterProtection', formatDay(e.opens.at)), 'opens'),
+      ];
+    default: {
+      const why = WHY_NOT[e.kind]!;
+      const line = el('p', { 'data-when': e.kind }, t(why.text));
+      if (why.link && 'url' in e) line.append(' ', pageLink(e.url, t(why.link)));
+      return [line, ...(e.kind === 'too-late' ? protectionLine(e.protection, now) : [])];
+    }
   }
-  if (!protection && expired) lines.push(el('p', { 'data-when': 'expired' }, t('phaseProtectionExpired')));
-  return lines;
 }

@@ -21,9 +21,19 @@ function prepareLanguage(setting: string): void {
   setLanguage(matchLanguage(wanted) === matchLanguage(ui) ? wanted : ui);
 }
 
-/** `flush` sends the page's pending reading first, so the background knows an order the helper asks about. */
-export function mountHelpers(ctx: ContentScriptContext, reading: PageReadings & { flush: () => Promise<void> }): void {
+/**
+ * `flush` sends the page's pending reading first, so the background knows an order the helper asks
+ * about; `settled` waits for the read already on its way; `watch` hears each stored reading.
+ */
+export function mountHelpers(
+  ctx: ContentScriptContext,
+  reading: PageReadings & { flush: () => Promise<void>; settled: () => Promise<void> },
+): void {
   // Registering through ctx starts WXT's watcher that fires wxt:locationchange on SPA navigation.
   ctx.addEventListener(window, 'wxt:locationchange', () => undefined);
-  attachHelpers(ctx, { deps: afterReading(messagingDeps, reading.flush), readings: reading, prepareLanguage });
+  attachHelpers(ctx, {
+    deps: afterReading(messagingDeps, reading.flush, reading.settled),
+    readings: reading,
+    prepareLanguage,
+  });
 }

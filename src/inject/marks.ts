@@ -1,16 +1,13 @@
 import { t } from '../i18n/core.ts';
 import type { Deadline, Source } from '../model/index.ts';
 import { escalationLine } from '../ui/escalation.ts';
+import { SOURCE_KEYS } from '../ui/labels.ts';
 import { el } from './dom.ts';
 
-/** Says where a date came from, on every date shown: the page, or an estimate from the rules (as the popup's SourceMark). */
+/** Says where a date came from, on every date shown: the page, an estimate, or the shopper's word (as the popup's SourceMark). */
 export function sourceMark(source: Source): HTMLElement {
-  const page = source === 'page';
-  return el(
-    'span',
-    { class: 'rr-source', 'data-source': source, title: t(page ? 'sourcePageTitle' : 'sourceRuleTitle') },
-    t(page ? 'sourcePage' : 'sourceRule'),
-  );
+  const keys = SOURCE_KEYS[source];
+  return el('span', { class: 'rr-source', 'data-source': source, title: t(keys.title) }, t(keys.text));
 }
 
 /** A date with its source: `<time>text</time> <mark>`. */

@@ -10,15 +10,18 @@ import { helperPanel } from './helper-panel.ts';
 import { highlight } from './highlight.ts';
 import { createShadowUi, type ShadowUi } from './shadow.ts';
 import { startButton } from './start-button.ts';
+import { orderDetailUrl } from '../timeline/urls.ts';
 import {
   BUTTON_ROWS,
-  CARD,
   disputeBarAnchor,
   findEscalateButton,
   findRefundButton,
   MARK,
   orderIdOf,
+  panelAnchor,
+  refundScopes,
 } from './targets.ts';
+import type { PanelMemory } from './helper-panel.ts';
 
 /** The part of WXT's ContentScriptContext the helper uses; a reload or disable invalidates it. */
 export interface HelperContext {
@@ -54,10 +57,15 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
   let bar: { ui: ShadowUi; key: string; stop: () => void } | null = null;
   let unhighlight: (() => void) | null = null;
   let stopped = false;
+  /** Each order's chosen reason and edited message, for the page's life. */
+  const memories = new Map<string, PanelMemory>();
+  /** The row whose panel was opened last: Escape on its highlight returns there after the panel closed. */
+  let lastRow: Element | null = null;
 
   const point = (el: HTMLElement | null, scroll = true): boolean => {
     unhighlight?.();
     unhighlight = el ? highlight(el, { scroll }) : null;
+    if (unhighlight) listenForEscape(true);
     return el !== null;
   };
 
@@ -70,32 +78,49 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     panel.ui.remove();
     panel = null;
     setExpanded(row, false);
+    if (!unhighlight) listenForEscape(false);
     // Focus goes back to the button that opened the panel.
     starts.get(row)?.button.focus();
   };
+
+  /**
+   * Escape closes the panel and the highlight from anywhere, AliExpress's highlighted button
+   * included (its keys never reach the panel). Listening on the document only while one is shown.
+   */
+  const onEscape = (event: KeyboardEvent) => {
+    if (!event.isTrusted || event.key !== 'Escape' || (!panel && !unhighlight)) return;
+    unhighlight?.();
+    unhighlight = null;
+    if (panel) closePanel();
+    else if (lastRow) starts.get(lastRow)?.button.focus();
+    listenForEscape(false);
+  };
+  const listenForEscape = (on: boolean) =>
+    on ? document.addEventListener('keydown', onEscape, true) : document.removeEventListener('keydown', onEscape, true);
 
   const openPanel = async (row: Element) => {
     const entry = starts.get(row);
     if (!entry) return;
     closePanel();
     const ui = createShadowUi('div', 'panel', startCss + helperCss);
-    ui.host.style.cssText += 'position: fixed; top: 72px; right: 16px; z-index: 2147483646;';
-    document.body.append(ui.host);
+    ui.host.style.margin = '8px 0';
+    panelAnchor(row).after(ui.host);
     panel = { ui, orderId: entry.orderId, row };
+    lastRow = row;
     setExpanded(row, true);
+    listenForEscape(true);
+    let memory = memories.get(entry.orderId);
+    if (!memory) memories.set(entry.orderId, (memory = { reason: null, draft: null }));
     const view = helperPanel({
       orderId: entry.orderId,
       now: deps.now(),
+      memory,
       onClose: closePanel,
-      onTakeMeThere: () => {
-        const target = findRefundButton(row.closest(CARD) ?? document, document);
-        const found = point(target);
-        // The panel moves to the other side of the screen so it does not cover the button it points at.
-        if (target) dock(ui.host, target);
-        return found;
-      },
-      onStart: (reason: ReasonId) => deps.startRefund(entry.orderId, reason),
+      // Only this order's own card (or, on its page, its items): never another order's button.
+      onTakeMeThere: () => point(findRefundButton(refundScopes(row, document))),
+      onWent: (reason: ReasonId | null) => deps.wentToDispute(entry.orderId, reason),
       copy: deps.copy,
+      detailsUrl: detectPage(href()) === 'order-detail' ? null : orderDetailUrl(entry.orderId),
     });
     ui.show(view.root);
     view.focus();
@@ -103,22 +128,29 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     if (panel?.ui === ui) view.setFacts(facts);
   };
 
-  const dock = (host: HTMLElement, target: HTMLElement) => {
-    const rect = target.getBoundingClientRect();
-    const onRight = rect.left + rect.width / 2 > window.innerWidth / 2;
-    host.style.left = onRight ? '16px' : '';
-    host.style.right = onRight ? '' : '16px';
-  };
-
   const scanRows = () => {
     if (stopped) return;
     const kind = detectPage(href());
     if (kind !== 'order-list' && kind !== 'order-detail') return;
+    const added = new Map<Element, string>();
     for (const row of document.querySelectorAll(BUTTON_ROWS.join(','))) {
       if (row.hasAttribute(MARK)) continue;
       const orderId = orderIdOf(row, href());
       if (!orderId) continue;
       row.setAttribute(MARK, '');
+      added.set(row, orderId);
+    }
+    if (added.size) void offerStarts(added);
+  };
+
+  /** Start refund only where a refund can be asked for (or, in dispute, to lead there): the background knows. */
+  const offerStarts = async (rows: Map<Element, string>) => {
+    const offers = await deps.offers([...new Set(rows.values())]).catch(() => null);
+    if (stopped) return;
+    // Unanswered (the background was asleep or reloading): the next scan asks again.
+    if (!offers) return rows.forEach((_, row) => row.removeAttribute(MARK));
+    for (const [row, orderId] of rows) {
+      if (!row.isConnected || starts.has(row) || (offers[orderId] ?? 'none') === 'none') continue;
       const ui = createShadowUi('span', 'start', startCss);
       const button = startButton(orderId, () => void openPanel(row));
       ui.show(button);
@@ -242,6 +274,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     starts.clear();
     removeBar();
     unhighlight?.();
+    listenForEscape(false);
     for (const c of cleanups) c();
   };
 

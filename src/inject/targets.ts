@@ -13,8 +13,8 @@ export const BUTTON_ROWS = [
   '.order-detail .order-item-btns',
 ];
 
-/** The card a row belongs to, so "Take me there" stays inside the order the shopper picked. */
-export const CARD = '.order-item, .order-detail, [data-pl="order_detail_status"]';
+/** The card a row belongs to: its order id is read there. */
+const CARD = '.order-item, .order-detail, [data-pl="order_detail_status"]';
 
 /** Marker on a row that has its button: the helper inserts exactly once per row. */
 export const MARK = 'data-refund-radar-start';
@@ -32,9 +32,21 @@ const ESCALATE_LABELS = /escalat|escalar|eskal|faire appel|передать сп
 const own = (el: Element) => el.closest('[data-refund-radar-host]') !== null;
 const label = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** The order's own Returns/refunds or Open dispute button: in its card first, then anywhere on the page. */
-export function findRefundButton(scope: ParentNode, page: ParentNode = document): HTMLElement | null {
-  for (const root of scope === page ? [page] : [scope, page]) {
+/**
+ * Where an order's own Returns/refunds buttons are: its card on My orders; on its detail page, the
+ * order's items (the status block's row holds none). Never the whole page: another order's button
+ * there would send the shopper to the wrong refund.
+ */
+const ORDER_ITEMS = '[data-pl="order_detail_item"], .order-detail-item, [data-pl="order_detail_item_content"]';
+
+export function refundScopes(row: Element, page: ParentNode = document): Element[] {
+  const card = row.closest('.order-item');
+  return card ? [card] : [...page.querySelectorAll(ORDER_ITEMS)];
+}
+
+/** The order's own Returns/refunds or Open dispute button, inside `scopes` only; null when it has none. */
+export function findRefundButton(scopes: readonly ParentNode[]): HTMLElement | null {
+  for (const root of scopes) {
     for (const selector of REFUND_LINKS) {
       const link = [...root.querySelectorAll<HTMLElement>(selector)].find((el) => !own(el));
       if (link) return link;
@@ -45,6 +57,14 @@ export function findRefundButton(scope: ParentNode, page: ParentNode = document)
     if (byLabel) return byLabel;
   }
   return null;
+}
+
+/**
+ * Where the panel goes: right after the block holding the order's button row, so it follows the
+ * Start button in the focus order and pushes the page down instead of covering the card.
+ */
+export function panelAnchor(row: Element): Element {
+  return row.closest('.order-item-content') ?? row;
 }
 
 /** AliExpress's Escalate button on a dispute page, when it is shown. */

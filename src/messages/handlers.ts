@@ -4,9 +4,9 @@ import type { RulesCheck } from '../settings/update.ts';
 import { updateSettings } from '../settings/update.ts';
 import type { RadarDb } from '../store/db.ts';
 import { wipeAll } from '../store/dump.ts';
-import { helperFacts } from '../store/facts.ts';
+import { helperFacts, helperOffers } from '../store/facts.ts';
 import { ingest } from '../store/ingest.ts';
-import { startRefund, tickStep } from '../store/progress.ts';
+import { answerSubmitted, tickStep, wentToDispute } from '../store/progress.ts';
 import { dashboard } from '../store/queries.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import { sameValue } from '../store/merge.ts';
@@ -50,9 +50,16 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
       if (changed) notify('data');
       return { changed };
     },
-    refundStarted: async ({ orderId, reason }) => {
+    helperOffers: ({ orderIds }) => helperOffers(db, orderIds, deps.now()),
+    wentToDispute: async ({ orderId, reason }) => {
       await requireOrder(db, orderId);
-      const progress = await startRefund(db, orderId, reason, deps.now().toISOString());
+      const progress = await wentToDispute(db, orderId, reason, deps.now().toISOString());
+      notify('data');
+      return progress;
+    },
+    disputeSubmitted: async ({ orderId, submitted }) => {
+      await requireOrder(db, orderId);
+      const progress = await answerSubmitted(db, orderId, submitted, deps.now().toISOString());
       notify('data');
       return progress;
     },

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { checkSnapshot, NumericId, SnapshotArrival } from '../model/index.ts';
-import { Dispute, IsoDateTime, Order, Timeline } from '../model/index.ts';
+import { Dispute, Eligibility, IsoDateTime, Order, Timeline } from '../model/index.ts';
 import { RefusalReason } from '../backup/refusal.ts';
 import { Policy } from '../rules/policy.ts';
 import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
@@ -37,13 +37,7 @@ export const protocol = {
             z.extend(Dispute, { statusSince: z.optional(IsoDateTime), escalateSeenAt: z.optional(IsoDateTime) }),
           ),
           timeline: Timeline,
-          progress: z.nullable(
-            z.object({
-              refundStartedAt: z.nullable(IsoDateTime),
-              reason: z.nullable(z.string()),
-              steps: z.record(z.string(), IsoDateTime),
-            }),
-          ),
+          progress: z.nullable(z.omit(Progress, { orderId: true })),
         }),
       ),
       /** The rules the timelines were worked out under, for the popup to work them out again from its cache. */
@@ -57,8 +51,22 @@ export const protocol = {
       z.strictObject({ lineId: z.nullable(NumericId), disputeId: z.nullable(NumericId) }),
     ]),
     response: z.nullable(
-      z.object({ order: z.nullable(Order), dispute: z.nullable(Dispute), timeline: z.nullable(Timeline) }),
+      z.object({
+        order: z.nullable(Order),
+        dispute: z.nullable(Dispute),
+        timeline: z.nullable(Timeline),
+        eligibility: z.optional(Eligibility),
+      }),
     ),
+  },
+  /**
+   * Which order cards get Start refund: 'refund' where a refund can be asked for (paid, not
+   * closed), 'dispute' where it leads to the open dispute, 'none' elsewhere and for orders never read.
+   */
+  helperOffers: {
+    // A page renders its cards 10 at a time; 1,000 at once is far beyond any real page.
+    request: z.strictObject({ orderIds: z.array(NumericId).check(z.maxLength(1000)) }),
+    response: z.record(NumericId, z.enum(['refund', 'dispute', 'none'])),
   },
   stepTicked: {
     request: z.strictObject({
@@ -68,8 +76,20 @@ export const protocol = {
     }),
     response: z.object({ changed: z.boolean() }),
   },
-  refundStarted: {
-    request: z.strictObject({ orderId: NumericId, reason: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  /**
+   * "Take me there": the shopper went to AliExpress's dispute form. Recorded as an intent only;
+   * no dispute and no deadline follow from it (the popup asks whether they submitted it).
+   */
+  wentToDispute: {
+    request: z.strictObject({
+      orderId: NumericId,
+      reason: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
+    }),
+    response: Progress,
+  },
+  /** The shopper's answer to "did you submit it?": yes starts the dispute's clocks, counted from their word. */
+  disputeSubmitted: {
+    request: z.strictObject({ orderId: NumericId, submitted: z.boolean() }),
     response: Progress,
   },
   settingsGet: {

@@ -11,15 +11,17 @@ export interface Sender {
 /**
  * Messages a content script on AliExpress may send. Its tab runs the website's code in the same
  * renderer, so it gets only what the injected helper needs (issue 6): delivering readings, the
- * facts of the one order or dispute it shows, the settings (for the language), and marking a
- * refund started. The rest of the store, changing settings,
- * ticking steps, backups and wiping stay with the extension's own pages.
+ * facts of the one order or dispute it shows, which of its cards get Start refund, the settings
+ * (for the language), and noting that the shopper went to the dispute form. Saying a dispute was
+ * submitted (which starts deadlines), the rest of the store, changing settings, ticking steps,
+ * backups and wiping stay with the extension's own pages: a page script cannot forge the shopper's word.
  */
 const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
   'snapshot',
   'helperFacts',
+  'helperOffers',
   'settingsGet',
-  'refundStarted',
+  'wentToDispute',
 ]);
 /** Readings come only from pages: an extension page has nothing to read. */
 const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot']);

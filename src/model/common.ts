@@ -16,8 +16,11 @@ export const Money = z.object({
 });
 export type Money = z.infer<typeof Money>;
 
-/** Where a value came from: read from the page, or estimated from rules/policy.json. */
-export const Source = z.enum(['page', 'rule']);
+/**
+ * Where a value came from: read from the page, estimated from rules/policy.json, or estimated from
+ * rules counted from a date the shopper gave ("I submitted it").
+ */
+export const Source = z.enum(['page', 'rule', 'shopper']);
 export type Source = z.infer<typeof Source>;
 
 /**

@@ -15,7 +15,7 @@ export type DeadlineKind = z.infer<typeof DeadlineKind>;
 export const Deadline = z.object({
   kind: DeadlineKind,
   at: IsoDateTime,
-  /** `page` when AliExpress showed it, `rule` when estimated from rules/policy.json. */
+  /** `page` when AliExpress showed it, `rule` when estimated from rules/policy.json, `shopper` when counted from their word. */
   source: Source,
   /** The policy rule id it came from (e.g. "sellerResponse"), or null when read from the page. */
   rule: z.nullable(z.string()),
@@ -67,3 +67,31 @@ export const Timeline = z.object({
   urgency: z.number(),
 });
 export type Timeline = z.infer<typeof Timeline>;
+
+/** A date with where it came from, as the helper shows it. */
+export const Dated = z.object({ at: IsoDateTime, source: Source });
+export type Dated = z.infer<typeof Dated>;
+
+/**
+ * Whether the shopper can open a dispute on an order, and if not, why and what to do instead
+ * (src/timeline/eligibility.ts works it out). `now` only when the order's phase and dates allow it.
+ */
+export const Eligibility = z.union([
+  z.object({ kind: z.literal('now'), protection: z.nullable(Dated) }),
+  /** A parcel still within its delivery promise: from the earliest day, while protection runs past it. */
+  z.object({ kind: z.literal('from'), opens: Dated, protection: z.nullable(Dated) }),
+  /** The earliest day falls after protection ends: waiting as told would lose the protection. */
+  z.object({ kind: z.literal('act-before'), opens: Dated, protection: Dated }),
+  /** Protection and the refund window after receipt have both ended. */
+  z.object({ kind: z.literal('too-late'), protection: z.nullable(Dated), url: z.url() }),
+  /**
+   * unknown: nothing read says when (or whether it was paid or shipped), the order's details say;
+   * not-shipped: paid, not shipped, so no dispute yet but the order can be cancelled;
+   * in-dispute: a dispute is open, the way on is that dispute (url), not a new one.
+   */
+  z.object({
+    kind: z.enum(['unknown', 'not-paid', 'not-shipped', 'closed', 'refunded', 'in-dispute']),
+    url: z.url(),
+  }),
+]);
+export type Eligibility = z.infer<typeof Eligibility>;

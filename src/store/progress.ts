@@ -1,7 +1,16 @@
 import type { Progress, RadarDb } from './db.ts';
 
 function blank(orderId: string): Progress {
-  return { orderId, refundStartedAt: null, reason: null, steps: {} };
+  return { orderId, wentToDisputeAt: null, submittedAt: null, notSubmittedAt: null, reason: null, steps: {} };
+}
+
+async function change(db: RadarDb, orderId: string, next: (p: Progress) => Progress): Promise<Progress> {
+  return db.transaction('rw', db.progress, async () => {
+    const progress = (await db.progress.get(orderId)) ?? blank(orderId);
+    const changed = next(progress);
+    if (changed !== progress) await db.progress.put(changed);
+    return changed;
+  });
 }
 
 /** Returns whether anything changed, so ticking the same step twice writes nothing. */
@@ -12,41 +21,57 @@ export async function tickStep(
   done: boolean,
   at: string,
 ): Promise<boolean> {
-  return db.transaction('rw', db.progress, async () => {
-    const progress = (await db.progress.get(orderId)) ?? blank(orderId);
-    if (done === Object.hasOwn(progress.steps, stepId)) return false;
+  let changed = false;
+  await change(db, orderId, (progress) => {
+    if (done === Object.hasOwn(progress.steps, stepId)) return progress;
     const steps = { ...progress.steps };
     if (done) steps[stepId] = at;
     else delete steps[stepId];
-    await db.progress.put({ ...progress, steps });
-    return true;
+    changed = true;
+    return { ...progress, steps };
+  });
+  return changed;
+}
+
+/**
+ * The shopper went to AliExpress's dispute form: an intent, which starts no deadline. The latest
+ * visit counts, so after a "No" a new visit asks again.
+ */
+export function wentToDispute(db: RadarDb, orderId: string, reason: string | null, at: string): Promise<Progress> {
+  return change(db, orderId, (progress) => ({ ...progress, wentToDisputeAt: at, reason: reason ?? progress.reason }));
+}
+
+/**
+ * The shopper's answer to "did you submit it?". Yes: the dispute counts from the day they went to
+ * the form (when they most likely submitted it), else from now; a second yes moves nothing.
+ */
+export function answerSubmitted(db: RadarDb, orderId: string, submitted: boolean, at: string): Promise<Progress> {
+  return change(db, orderId, (progress) => {
+    if (!submitted) return { ...progress, notSubmittedAt: at };
+    if (progress.submittedAt) return progress;
+    return { ...progress, submittedAt: progress.wentToDisputeAt ?? at };
   });
 }
 
-/** The first start counts: deadlines run from it, so a second click must not move them. */
-export async function startRefund(db: RadarDb, orderId: string, reason: string, at: string): Promise<Progress> {
-  return db.transaction('rw', db.progress, async () => {
-    const progress = (await db.progress.get(orderId)) ?? blank(orderId);
-    if (progress.refundStartedAt && progress.reason === reason) return progress;
-    const next = { ...progress, refundStartedAt: progress.refundStartedAt ?? at, reason };
-    await db.progress.put(next);
-    return next;
-  });
-}
+const earliest = (a: string | null, b: string | null) => (a && b ? (a <= b ? a : b) : (a ?? b));
+const latest = (a: string | null, b: string | null) => (a && b ? (a >= b ? a : b) : (a ?? b));
 
-/** Backups and other devices: the earliest start and every tick survive. */
+/**
+ * Backups and other devices: the earliest submission (deadlines run from it), the latest visit and
+ * answer (so an answer given on one device is not asked again), and every tick survive.
+ */
 export function mergeProgress(stored: Progress | undefined, incoming: Progress): Progress {
   if (!stored) return incoming;
-  const startedFirst =
-    stored.refundStartedAt && (!incoming.refundStartedAt || stored.refundStartedAt <= incoming.refundStartedAt)
-      ? stored
-      : incoming;
   const steps = { ...incoming.steps };
   for (const [id, at] of Object.entries(stored.steps)) if (!steps[id] || at < steps[id]) steps[id] = at;
+  const wentToDisputeAt = latest(stored.wentToDisputeAt, incoming.wentToDisputeAt);
+  const reasonFrom = wentToDisputeAt === incoming.wentToDisputeAt ? incoming : stored;
   return {
     orderId: stored.orderId,
-    refundStartedAt: startedFirst.refundStartedAt,
-    reason: startedFirst.reason ?? stored.reason ?? incoming.reason,
+    wentToDisputeAt,
+    submittedAt: earliest(stored.submittedAt, incoming.submittedAt),
+    notSubmittedAt: latest(stored.notSubmittedAt, incoming.notSubmittedAt),
+    reason: reasonFrom.reason ?? stored.reason ?? incoming.reason,
     steps,
   };
 }

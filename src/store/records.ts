@@ -65,15 +65,62 @@ export type SentAlert = z.infer<typeof SentAlert>;
 export const SettingRow = z.object({ key: z.string(), value: z.unknown() });
 export type SettingRow = z.infer<typeof SettingRow>;
 
-/** What the shopper did about an order: refund started and why, refund steps ticked. */
+/**
+ * What the shopper did about an order. Going to AliExpress's dispute form ("Take me there") is an
+ * intent, never a dispute: no dispute deadline runs from it. A dispute runs from a page that shows
+ * one, or from the shopper saying they submitted it (`submittedAt`, their word, marked so).
+ */
 export const Progress = z.object({
   orderId: NumericId,
-  refundStartedAt: z.nullable(IsoDateTime),
+  /** When the shopper last went to open a dispute; the popup asks whether they submitted it. */
+  wentToDisputeAt: z.nullable(IsoDateTime),
+  /** When the dispute was opened, by the shopper's word ("Yes, I submitted it"). */
+  submittedAt: z.nullable(IsoDateTime),
+  /** When the shopper answered "No": the question stays away until they go again. */
+  notSubmittedAt: z.nullable(IsoDateTime),
   reason: z.nullable(z.string()),
   /** stepId -> when it was ticked. */
   steps: z.record(z.string(), IsoDateTime),
 });
 export type Progress = z.infer<typeof Progress>;
+
+/**
+ * Progress as any version wrote it. Up to database version 2 and in backups made then, a row had
+ * `refundStartedAt`, which only "Take me there" ever set (with the chosen reason): it meant the
+ * shopper went to the dispute form, not that a dispute was submitted. It becomes `wentToDisputeAt`,
+ * so an old row asks "did you submit it?" instead of inventing a dispute.
+ */
+export const AnyProgress = z.pipe(
+  z.object({
+    orderId: NumericId,
+    refundStartedAt: z.optional(z.nullable(IsoDateTime)),
+    wentToDisputeAt: z.optional(z.nullable(IsoDateTime)),
+    submittedAt: z.optional(z.nullable(IsoDateTime)),
+    notSubmittedAt: z.optional(z.nullable(IsoDateTime)),
+    reason: z.nullable(z.string()),
+    steps: z.record(z.string(), IsoDateTime),
+  }),
+  z.transform(upgradeProgress),
+);
+
+export interface OlderProgress {
+  orderId: string;
+  refundStartedAt?: string | null;
+  wentToDisputeAt?: string | null;
+  submittedAt?: string | null;
+  notSubmittedAt?: string | null;
+  reason: string | null;
+  steps: Record<string, string>;
+}
+
+export function upgradeProgress({ refundStartedAt, ...row }: OlderProgress): Progress {
+  return {
+    ...row,
+    wentToDisputeAt: row.wentToDisputeAt ?? refundStartedAt ?? null,
+    submittedAt: row.submittedAt ?? null,
+    notSubmittedAt: row.notSubmittedAt ?? null,
+  };
+}
 
 /** One order with everything known about it, as the popup and dashboard show it. */
 export const TrackedOrder = z.object({

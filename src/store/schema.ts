@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { upgradeProgress, type OlderProgress, type Progress } from './records.ts';
 
 /** One released database version: its table declarations and, from version 2 on, its upgrade. */
 export interface SchemaVersion {
@@ -31,6 +32,21 @@ export const VERSIONS: readonly SchemaVersion[] = [
     stores: {
       disputes: 'key, orderId, status, updatedAt, lineId, disputeId',
       held: 'key, lineId, disputeId, readAt',
+    },
+  },
+  {
+    // Progress said `refundStartedAt` for what was only a visit to the dispute form; it is now
+    // `wentToDisputeAt` (records.ts AnyProgress), and a dispute runs only from a page or the shopper's word.
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('progress')
+        .toCollection()
+        .modify((row: OlderProgress & Partial<Progress>) => {
+          Object.assign(row, upgradeProgress(row));
+          delete row.refundStartedAt;
+        });
     },
   },
 ];

@@ -1,4 +1,4 @@
-import type { Deadline, DeadlineKind, Dispute, Order } from '../model/index.ts';
+import type { Deadline, DeadlineKind, Dispute, Order, Source } from '../model/index.ts';
 import type { Anchor, Policy, RuleId } from '../rules/policy.ts';
 import { addDays, iso, ms } from './time.ts';
 
@@ -6,7 +6,7 @@ import { addDays, iso, ms } from './time.ts';
 export interface Due {
   kind: DeadlineKind;
   at: number;
-  source: 'page' | 'rule';
+  source: Source;
   rule: RuleId | null;
 }
 

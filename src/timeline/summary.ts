@@ -75,6 +75,12 @@ function slim({ order, dispute, timeline, progress }: Entry): Entry {
     order: slimOrder(order),
     dispute: slimDispute(dispute),
     timeline,
-    progress: progress && { refundStartedAt: progress.refundStartedAt, reason: progress.reason, steps: progress.steps },
+    progress: progress && {
+      wentToDisputeAt: progress.wentToDisputeAt,
+      submittedAt: progress.submittedAt,
+      notSubmittedAt: progress.notSubmittedAt,
+      reason: progress.reason,
+      steps: progress.steps,
+    },
   };
 }

@@ -10,8 +10,11 @@ export interface TimelineInput {
   dispute: Dispute | null;
   policy: Policy;
   now: Date;
-  /** When the shopper started a refund request (seen on the refund form), if no dispute was read yet. */
-  refundStartedAt?: string | null;
+  /**
+   * When the shopper said they submitted a dispute, if they did: with no dispute read from a page,
+   * it is one, and its clocks count from this date, marked as the shopper's.
+   */
+  submittedAt?: string | null;
   /** When a return was agreed, if known; the return must ship within a rule's time of it. */
   returnAgreedAt?: string | null;
   /** When a page first showed the Escalate button, if known: the window counts from then. */
@@ -76,8 +79,8 @@ function urgency(due: Array<number | undefined>, now: number): number {
 }
 
 /**
- * A refund started on the form, or an order the list marks as in dispute, is a dispute even
- * before its case page was read.
+ * A dispute the shopper says they submitted, or an order the list marks as in dispute, is a
+ * dispute even before its case page was read. Having gone to the form is not.
  */
 function effectiveDispute(input: TimelineInput): Dispute | null {
   if (input.dispute) return input.dispute;
@@ -93,11 +96,13 @@ function effectiveDispute(input: TimelineInput): Dispute | null {
     reason: null,
     solution: null,
   };
-  if (input.refundStartedAt)
-    return { ...base, status: 'awaiting-seller', awaiting: 'seller', openedAt: input.refundStartedAt };
+  // Its opening is the shopper's date (decideDispute counts from it), not one a page showed.
+  if (input.submittedAt) return { ...base, status: 'awaiting-seller', awaiting: 'seller', openedAt: null };
   if (order.status === 'in-dispute') return { ...base, status: 'unknown', awaiting: null, openedAt: null };
   return null;
 }
+
+const fromShopper = (due?: Due): Due | undefined => (due?.source === 'rule' ? { ...due, source: 'shopper' } : due);
 
 function push(dues: Due[], ...items: Array<Due | undefined>): void {
   for (const item of items) if (item) dues.push(item);
@@ -129,6 +134,16 @@ function decideOrder(order: Order, policy: Policy, now: number, dues: Due[]): De
     return { phase: 'no-problem', action: 'wait', why: 'whyParcelWithinPromise', url, due: open };
   }
   if (now < opens) {
+    const protectionEnds = o.protectionEnds?.at;
+    // Waiting for the earliest day would lose the protection: act before it ends instead.
+    if (order.status !== 'to-ship' && protectionEnds !== undefined && protectionEnds > now && opens > protectionEnds)
+      return {
+        phase: 'no-problem',
+        action: 'extend-protection',
+        why: 'whyOpensAfterProtection',
+        url,
+        due: [protectionEnds],
+      };
     const why = order.status === 'to-ship' ? 'whyAwaitingShipment' : 'whyParcelWithinPromise';
     return { phase: 'no-problem', action: 'wait', why, url, due: open };
   }
@@ -143,7 +158,8 @@ function decideOrder(order: Order, policy: Policy, now: number, dues: Due[]): De
 }
 
 function decideDispute(dispute: Dispute, input: TimelineInput, now: number, dues: Due[]): Decision {
-  const openedAt = instant(dispute.openedAt) ?? instant(input.refundStartedAt);
+  const pageOpened = instant(dispute.openedAt);
+  const openedAt = pageOpened ?? instant(input.submittedAt);
   const d = disputeDues(
     dispute,
     input.policy,
@@ -152,7 +168,9 @@ function decideDispute(dispute: Dispute, input: TimelineInput, now: number, dues
     instant(input.returnAgreedAt),
     instant(input.escalateSeenAt),
   );
-  push(dues, d.sellerResponse, d.escalationOpens, d.escalationCloses, d.returnShipBy);
+  // Clocks counted from the shopper's date are theirs to check: marked so, not as plain estimates.
+  const counted = pageOpened === undefined && openedAt !== undefined ? fromShopper : (due?: Due) => due;
+  push(dues, counted(d.sellerResponse), counted(d.escalationOpens), counted(d.escalationCloses), d.returnShipBy);
   const url = disputeUrl(dispute);
 
   switch (d.stage) {

@@ -1,4 +1,4 @@
-import type { Dispute, Order, Timeline } from '../model/index.ts';
+import type { Dispute, Eligibility, Order, Timeline } from '../model/index.ts';
 import type { Policy } from '../rules/policy.ts';
 import { timelineFor } from './timeline.ts';
 
@@ -10,7 +10,9 @@ export type TrackedDispute = Dispute & { statusSince?: string; updatedAt?: strin
 
 /** What the shopper did about an order (the store's Progress), as far as the views read it. */
 export interface TrackedProgress {
-  refundStartedAt: string | null;
+  wentToDisputeAt: string | null;
+  submittedAt: string | null;
+  notSubmittedAt: string | null;
   reason: string | null;
   steps: Record<string, string>;
 }
@@ -46,7 +48,7 @@ export function currentDispute<D extends TrackedDispute>(disputes: readonly D[])
 export function trackedTimeline(
   order: Order | null,
   dispute: TrackedDispute | null,
-  progress: Pick<TrackedProgress, 'refundStartedAt'> | null,
+  progress: Pick<TrackedProgress, 'submittedAt'> | null,
   policy: Policy,
   now: Date,
 ): Timeline {
@@ -55,7 +57,7 @@ export function trackedTimeline(
     dispute,
     policy,
     now,
-    refundStartedAt: progress?.refundStartedAt ?? null,
+    submittedAt: progress?.submittedAt ?? null,
     // The return was agreed when the dispute turned awaiting-return.
     returnAgreedAt: dispute?.status === 'awaiting-return' ? (dispute.statusSince ?? null) : null,
     escalateSeenAt: dispute?.escalateSeenAt ?? null,
@@ -68,22 +70,35 @@ export function trackedEntry({ order, disputes, progress }: Tracked, policy: Pol
   return { order, dispute, progress, timeline: trackedTimeline(order, dispute, progress, policy, now) };
 }
 
-/** What the page's helper shows about one order: what the store has, and its timeline now. */
+/** What the page's helper shows about one order: what the store has, its timeline now, and whether a dispute can be opened. */
 export interface OrderFacts {
   order: Order | null;
   dispute: Dispute | null;
   timeline: Timeline | null;
+  /** Always there for an order's facts; the dispute bar, which asks by case, does not read it. */
+  eligibility?: Eligibility;
 }
 
 /** Phases with nothing for the shopper to do or watch. */
 const QUIET = new Set<Timeline['phase']>(['no-problem', 'refunded', 'closed']);
 
-/** Whether an entry belongs in "needs you": something to do or watch, or a refund the shopper started. */
+/** Whether an entry belongs in "needs you": something to do or watch, or a question for the shopper. */
 export function needsShopper(entry: Entry): boolean {
-  return (
-    !QUIET.has(entry.timeline.phase) ||
-    (entry.progress?.refundStartedAt != null && entry.timeline.phase === 'no-problem')
-  );
+  return !QUIET.has(entry.timeline.phase) || asksIfSubmitted(entry) !== null;
+}
+
+/**
+ * When the shopper went to open a dispute that no page has shown and they have not answered
+ * about: the popup asks "did you submit it?" (the answer or a read dispute ends the question).
+ */
+export function asksIfSubmitted({
+  order,
+  dispute,
+  progress,
+}: Pick<Entry, 'order' | 'dispute' | 'progress'>): string | null {
+  const went = progress?.wentToDisputeAt;
+  if (!went || progress.submittedAt || dispute || order.status === 'in-dispute') return null;
+  return progress.notSubmittedAt && progress.notSubmittedAt >= went ? null : went;
 }
 
 /** Most urgent first (the timeline's urgency), ties by order id so the list does not jump. */

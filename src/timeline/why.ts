@@ -7,6 +7,7 @@ export const WHY_KEYS = [
   'whyAwaitingPayment',
   'whyAwaitingShipment',
   'whyParcelWithinPromise',
+  'whyOpensAfterProtection',
   'whyParcelOverdue',
   'whyRefundWindowOpen',
   'whyProtectionExpired',
@@ -35,6 +36,8 @@ export const WHY_TEXTS: Record<WhyKey, string> = {
   whyAwaitingPayment: 'The order is not paid yet; nothing to claim.',
   whyAwaitingShipment: 'The seller has not shipped yet.',
   whyParcelWithinPromise: 'The parcel is still within its promised delivery time; a dispute cannot be opened yet.',
+  whyOpensAfterProtection:
+    'The earliest day for a dispute comes after buyer protection ends. Ask the seller to extend protection, or open a dispute before it ends.',
   whyParcelOverdue: 'The promised delivery time is over. If the parcel has not arrived, open a dispute now.',
   whyRefundWindowOpen: 'If something is wrong with the item, you can still ask for a refund.',
   whyProtectionExpired: 'The time to ask for a refund on this order has passed.',

@@ -1,6 +1,7 @@
 import { t, tKey } from '../i18n/core.ts';
 import { DeadlineLine, isCountdown } from './DeadlineLine.tsx';
-import type { Entry } from '../timeline/tracked.ts';
+import { asksIfSubmitted, type Entry } from '../timeline/tracked.ts';
+import { formatDay } from '../i18n/format.ts';
 import { EscalationLine } from './EscalationLine.tsx';
 import { pageReplyAt, ReplyLine, replyFirst } from './ReplyLine.tsx';
 import { ACTION_KEYS, PHASE_KEYS } from './labels.ts';
@@ -14,10 +15,12 @@ export interface OrderCardProps {
   onToggle: (orderId: string) => void;
   open: (url: string) => void;
   onTick: (orderId: string, stepId: string, done: boolean) => Promise<unknown>;
+  /** The shopper's answer to "did you submit it?" after going to open a dispute. */
+  onAnswer?: (orderId: string, submitted: boolean) => Promise<unknown>;
 }
 
 /** One order or dispute in the popup: status, every deadline with its source, and the way to AliExpress. */
-export function OrderCard({ entry, now, expanded, onToggle, open, onTick }: OrderCardProps) {
+export function OrderCard({ entry, now, expanded, onToggle, open, onTick, onAnswer }: OrderCardProps) {
   const { order, dispute, timeline, progress } = entry;
   const id = order.orderId;
   const first = order.lines[0]?.title ?? null;
@@ -29,14 +32,14 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick }: Orde
   );
   const countdowns = own ? [own, ...rest] : rest;
   const stepsId = `rr-steps-${id}`;
+  const went = asksIfSubmitted(entry);
   return (
     <li class="rr-card" data-order-id={id} data-phase={timeline.phase}>
       <div class="rr-card-head">
         <span class="rr-phase" data-phase={timeline.phase}>
           {t(PHASE_KEYS[timeline.phase])}
         </span>
-        {dispute && <span class="rr-badge">{t('disputeBadge')}</span>}
-        {progress?.refundStartedAt && <span class="rr-badge rr-badge--started">{t('refundStartedBadge')}</span>}
+        {(dispute || progress?.submittedAt) && <span class="rr-badge">{t('disputeBadge')}</span>}
       </div>
       <h2 class="rr-card-title" title={title ?? undefined}>
         {title ?? t('orderLabel', id)}
@@ -54,6 +57,17 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick }: Orde
         </p>
       )}
       {reply && !own && <ReplyLine at={reply} awaiting={dispute?.awaiting ?? null} now={now} />}
+      {went && (
+        <div class="rr-ask" role="group" aria-labelledby={`rr-ask-${id}`}>
+          <p id={`rr-ask-${id}`}>{t('askSubmitted', formatDay(went))}</p>
+          <button type="button" class="rr-primary" onClick={() => void onAnswer?.(id, true)}>
+            {t('answerSubmittedYes')}
+          </button>
+          <button type="button" onClick={() => void onAnswer?.(id, false)}>
+            {t('answerSubmittedNo')}
+          </button>
+        </div>
+      )}
       {countdowns.map((d) => (
         <DeadlineLine key={d.kind} deadline={d as Parameters<typeof DeadlineLine>[0]['deadline']} now={now} />
       ))}

@@ -23,6 +23,8 @@ export interface PopupProps {
   open: (url: string) => void;
   openOptions: () => void;
   onTick: (orderId: string, stepId: string, done: boolean) => Promise<unknown>;
+  /** The shopper's answer to "did you submit it?". */
+  onAnswer?: (orderId: string, submitted: boolean) => Promise<unknown>;
   /** What to show before `subscribe` first answers (the last opening's first screen), if anything. */
   initial?: PopupData | null;
   /** The shopper asked for more cards than `entries` holds: the next answers should bring `count`. */
@@ -33,7 +35,7 @@ export interface PopupProps {
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
 
-export function Popup({ subscribe, open, openOptions, onTick, initial, more, clock = Date.now }: PopupProps) {
+export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial, more, clock = Date.now }: PopupProps) {
   const [state, setState] = useState<State>(() => (initial ? { kind: 'ready', data: initial } : { kind: 'loading' }));
   const [now, setNow] = useState(clock);
 
@@ -81,6 +83,7 @@ export function Popup({ subscribe, open, openOptions, onTick, initial, more, clo
               now={now}
               open={open}
               onTick={onTick}
+              onAnswer={onAnswer}
               more={more}
             />
           )}

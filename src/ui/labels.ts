@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/core.ts';
-import type { NextAction, Party, Phase } from '../model/index.ts';
+import type { NextAction, Party, Phase, Source } from '../model/index.ts';
 
 // Enum values have dashes; Chrome message names cannot, so each gets its key here.
 
@@ -35,3 +35,10 @@ export const AWAITING_KEYS: Record<Party | 'unknown', MessageKey> = {
   aliexpress: 'barAwaitingAliexpress',
   unknown: 'barAwaitingUnknown',
 };
+
+/** What the mark says for each source, and its longer explanation. */
+export const SOURCE_KEYS = {
+  page: { text: 'sourcePage', title: 'sourcePageTitle' },
+  rule: { text: 'sourceRule', title: 'sourceRuleTitle' },
+  shopper: { text: 'sourceShopper', title: 'sourceShopperTitle' },
+} as const satisfies Record<Source, { text: MessageKey; title: MessageKey }>;

@@ -44,9 +44,22 @@ export function startButtonsInPage(): StartButtons {
   };
 }
 
-/** Exactly one Start refund button per card, every card (with a button row) of the `cards` shown. */
-export function expectStartOnEveryCard(state: StartButtons, cards: number): void {
-  expect(state).toEqual({ cards, buttonRows: cards, hosts: cards, markedRows: cards, buttons: cards });
+/**
+ * The stand-in's orders that get Start refund: those a refund can be asked for (paid, not closed)
+ * or whose dispute is open, as the background's offers decide from the stored statuses.
+ */
+export function offeredCount(orders: readonly SiteOrder[]): number {
+  return orders.filter((o) => !['to-pay', 'closed'].includes(o.status) && o.dispute?.status !== 'closed').length;
+}
+
+/**
+ * Every card (with a button row) of the `cards` shown was looked at, and exactly the `offered` ones
+ * carry one Start refund button each.
+ */
+export function expectStartOnOfferedCards(state: StartButtons, cards: number, offered: number): void {
+  expect(offered).toBeGreaterThan(0);
+  expect(offered).toBeLessThan(cards);
+  expect(state).toEqual({ cards, buttonRows: cards, hosts: offered, markedRows: cards, buttons: offered });
 }
 
 export interface DisputeBar {

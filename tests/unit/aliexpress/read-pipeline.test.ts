@@ -184,6 +184,31 @@ describe('the reading pipeline', () => {
     expect(send).toHaveBeenCalledTimes(1);
   });
 
+  it('settles without forcing a read: it waits for the scheduled one and its answer', async () => {
+    // Which cards get Start refund can wait for the debounced read; forcing one would block a long page.
+    addCard('8214398062177351');
+    let release!: () => void;
+    const send = vi.fn(() => new Promise((resolve) => (release = () => resolve({ accepted: true, changed: 1 }))));
+    const { reading, timers } = start(send);
+    let done = false;
+    void reading.settled().then(() => (done = true));
+    await tick();
+    expect(send).not.toHaveBeenCalled();
+    expect(done).toBe(false);
+    timers.splice(0).forEach((t) => t.fn());
+    expect(send).toHaveBeenCalledTimes(1);
+    await tick();
+    expect(done).toBe(false);
+    release();
+    await tick();
+    expect(done).toBe(true);
+    // Nothing scheduled and nothing in flight: settled at once.
+    let again = false;
+    void reading.settled().then(() => (again = true));
+    await tick();
+    expect(again).toBe(true);
+  });
+
   it('reads again when cards are added, and sends only the new one', async () => {
     addCard('8214398062177351');
     const { timers, runTimers, send } = start();

@@ -5,7 +5,7 @@ import { importBackup } from '../../../src/backup/import.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
 import { dumpAll, wipeAll } from '../../../src/store/dump.ts';
 import { ingest } from '../../../src/store/ingest.ts';
-import { startRefund, tickStep } from '../../../src/store/progress.ts';
+import { answerSubmitted, tickStep, wentToDispute } from '../../../src/store/progress.ts';
 import { writeSettings } from '../../../src/store/settings.ts';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema.ts';
 import { contents, dispute, freshDb, order, snapshot } from '../store/fixtures.ts';
@@ -26,7 +26,8 @@ async function fill(target: RadarDb) {
     snapshot({ readAt: '2026-11-23T00:00:00.000Z', orders: [], disputes: [dispute({ status: 'awaiting-return' })] }),
   );
   await ingest(target, snapshot({ orders: [order({ orderId: '1111111111', storeName: null })] }));
-  await startRefund(target, ID, 'not-received', '2026-11-20T11:00:00.000Z');
+  await wentToDispute(target, ID, 'not-received', '2026-11-20T11:00:00.000Z');
+  await answerSubmitted(target, ID, true, '2026-11-20T11:30:00.000Z');
   await tickStep(target, ID, 'photos', true, '2026-11-20T12:00:00.000Z');
   await writeSettings(target, { ...DEFAULT_SETTINGS, notifyLeadDays: [2], language: 'pl' });
   await target.alerts.put({
@@ -81,7 +82,8 @@ describe('backup', () => {
       other,
       snapshot({ readAt: '2026-11-24T00:00:00.000Z', orders: [order({ storeName: 'Newest', placedAt: null })] }),
     );
-    await startRefund(other, ID, 'not-received', '2026-11-24T01:00:00.000Z');
+    await wentToDispute(other, ID, 'not-received', '2026-11-24T01:00:00.000Z');
+    await answerSubmitted(other, ID, true, '2026-11-24T02:00:00.000Z');
     const result = await importBackup(other, text);
     expect(result.imported && result.changed).toBeGreaterThan(0);
     const merged = await other.orders.get(ID);
@@ -90,7 +92,11 @@ describe('backup', () => {
     // The local reading of 24 Nov is newer than the backup's in-dispute of 21 Nov.
     expect(merged?.status).toBe('shipped');
     expect(merged?.firstSeenAt).toBe('2026-11-20T10:00:00.000Z');
-    expect((await other.progress.get(ID))?.refundStartedAt).toBe('2026-11-20T11:00:00.000Z');
+    // The earliest submission survives (its deadlines count from it), and the latest visit.
+    expect(await other.progress.get(ID)).toMatchObject({
+      submittedAt: '2026-11-20T11:00:00.000Z',
+      wentToDisputeAt: '2026-11-24T01:00:00.000Z',
+    });
     expect((await other.disputes.toArray())[0]?.statusSince).toBe('2026-11-23T00:00:00.000Z');
     expect(await other.orders.count()).toBe(2);
     other.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { el } from '../../../src/inject/dom.ts';
+import { untrusted } from '../setup/trusted-events.ts';
 
 describe('el: the helper builds its elements directly', () => {
   it('puts text in as text, never as markup', () => {
@@ -19,6 +20,18 @@ describe('el: the helper builds its elements directly', () => {
     expect(b.getAttribute('disabled')).toBe('');
     const area = el('textarea', { value: 'draft' });
     expect(area.value).toBe('draft');
+  });
+
+  it('ignores events a page script dispatches: only the shopper’s own input calls a handler', () => {
+    const onClick = vi.fn();
+    const onKeyDown = vi.fn();
+    const b = el('button', { type: 'button', onClick, onKeyDown });
+    b.dispatchEvent(untrusted(new MouseEvent('click', { bubbles: true })));
+    b.dispatchEvent(untrusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(onClick).not.toHaveBeenCalled();
+    expect(onKeyDown).not.toHaveBeenCalled();
+    b.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onClick).toHaveBeenCalledOnce();
   });
 
   it('leaves out null, undefined and false children', () => {

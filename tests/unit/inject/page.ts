@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { HelperContext } from '../../../src/inject/mount.ts';
 import type { HelperDeps, OrderFacts } from '../../../src/inject/data.ts';
+import type { Offer } from '../../../src/timeline/eligibility.ts';
 
 export const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
 export const DISPUTE_URL =
@@ -47,15 +48,27 @@ export function fakeContext(): HelperContext & { invalidate(): void } {
   };
 }
 
+/** Every order offered Start refund unless `offers` says otherwise. */
 export function fakeDeps(
   facts: Partial<Record<string, OrderFacts>> = {},
   dispute: OrderFacts | null = null,
   now = Date.now(),
+  offers: Partial<Record<string, Offer>> = {},
 ) {
   return {
-    order: vi.fn(async (id: string) => facts[id] ?? { order: null, dispute: null, timeline: null }),
+    // What the background answers about an order it never read.
+    order: vi.fn(
+      async (id: string): Promise<OrderFacts> =>
+        facts[id] ?? {
+          order: null,
+          dispute: null,
+          timeline: null,
+          eligibility: { kind: 'unknown', url: `https://www.aliexpress.com/p/order/detail.html?orderId=${id}` },
+        },
+    ),
     dispute: vi.fn(async () => dispute),
-    startRefund: vi.fn(async () => ({})),
+    offers: vi.fn(async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, offers[id] ?? 'refund']))),
+    wentToDispute: vi.fn(async () => ({})),
     copy: vi.fn(async () => undefined),
     language: vi.fn(async () => 'auto'),
     now: () => now,

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import { attachHelpers } from '../../../src/inject/mount.ts';
+import { eligibility } from '../../../src/timeline/eligibility.ts';
+import type { OrderFacts } from '../../../src/timeline/tracked.ts';
 import { DAY, deadline, NOW, order, timeline } from '../ui/fixtures.ts';
 import {
   allInShadow,
@@ -37,6 +39,12 @@ async function openPanel(deps = fakeDeps({}, null, NOW)) {
   return { deps, panel, q: (s: string) => inShadow(panel, s), all: (s: string) => allInShadow(panel, s) };
 }
 
+/** The facts as the background sends them: its verdict worked out by the real function. */
+const withVerdict = (facts: Omit<OrderFacts, 'eligibility'>): OrderFacts => ({
+  ...facts,
+  eligibility: eligibility(ID, facts, NOW),
+});
+
 const choose = async (q: (s: string) => HTMLElement | null, reason: string) => {
   q(`input[value="${reason}"]`)!.click();
   await settle();
@@ -46,15 +54,15 @@ describe('Start refund panel', () => {
   it('walks from reason to evidence, draft, copy and AliExpress’s own button, without clicking it', async () => {
     const deps = fakeDeps(
       {
-        [ID]: {
+        [ID]: withVerdict({
           order: order(ID),
           dispute: null,
           timeline: timeline({
             phase: 'can-open-dispute',
-            deadlines: [deadline('protection-ends', 20 * DAY, 'page')],
+            deadlines: [deadline('dispute-opens', -DAY, 'page'), deadline('protection-ends', 20 * DAY, 'page')],
             nextStep: { action: 'open-dispute', why: 'whyParcelOverdue', url: null },
           }),
-        },
+        }),
       },
       null,
       NOW,
@@ -103,21 +111,21 @@ describe('Start refund panel', () => {
     expect(target.style.outline).not.toBe('');
     expect(other.hasAttribute('data-refund-radar-highlight')).toBe(false);
     expect(clicked).not.toHaveBeenCalled();
-    expect(deps.startRefund).toHaveBeenCalledWith(ID, 'wrong-size');
-    expect(q('.rr-go [role="status"]')!.textContent).toContain('Marked as refund started.');
+    expect(deps.wentToDispute).toHaveBeenCalledWith(ID, 'wrong-size');
+    expect(q('.rr-go [role="status"]')!.textContent).toContain('Noted that you went to open a dispute.');
   });
 
   it('says from which day a dispute for an undelivered parcel can be opened, marked estimated', async () => {
     const deps = fakeDeps(
       {
-        [ID]: {
+        [ID]: withVerdict({
           order: order(ID),
           dispute: null,
           timeline: timeline({
             phase: 'no-problem',
             deadlines: [deadline('dispute-opens', 15 * DAY, 'rule'), deadline('protection-ends', 30 * DAY, 'rule')],
           }),
-        },
+        }),
       },
       null,
       NOW,
@@ -130,14 +138,27 @@ describe('Start refund panel', () => {
     expect(q('[data-when="now"]')).not.toBeNull();
   });
 
-  it('says so when it knows nothing about the order, and when AliExpress’s button is missing', async () => {
-    document.body.replaceChildren();
-    const { q, panel } = await openPanel();
-    expect(q('.rr-when')!.textContent).toMatch(/has not seen the protection dates/);
-    for (const a of document.querySelectorAll('a[href*="reverse-pages"]')) a.remove();
+  it('says so when it knows nothing about the order, and when AliExpress’s button is missing from its card', async () => {
+    const unknown = await openPanel();
+    expect(unknown.q('.rr-when')!.textContent).toMatch(/^Not known yet whether a dispute can be opened/);
+    expect(unknown.q('[data-when="unknown"] a')!.getAttribute('href')).toBe(
+      `https://www.aliexpress.com/p/order/detail.html?orderId=${ID}`,
+    );
+    expect(unknown.all('.rr-go button')).toHaveLength(0);
+    stop?.();
+
+    const facts = withVerdict({
+      order: order(ID),
+      dispute: null,
+      timeline: timeline({ phase: 'can-open-dispute', deadlines: [deadline('dispute-opens', -DAY, 'page')] }),
+    });
+    const { q, panel } = await openPanel(fakeDeps({ [ID]: facts }, null, NOW));
+    // Only this card loses its button: the other order's stays, and must not be chosen instead.
+    document.querySelector(`[data-testid="refund-${ID}"]`)!.remove();
     [...panel.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Take me there')!.click();
     await settle();
     expect(q('.rr-go [role="status"]')!.textContent).toMatch(/not on this page/);
+    expect(document.querySelector('[data-refund-radar-highlight]')).toBeNull();
   });
 
   it('closes with Escape and gives focus back to its Start button', async () => {

@@ -122,7 +122,8 @@ describe('afterReading', () => {
       {
         order: async (id) => (calls.push(`order ${id}`), { order: null, dispute: null, timeline: null }),
         dispute: async () => (calls.push('dispute'), null),
-        startRefund: async (id) => calls.push(`start ${id}`),
+        offers: async (ids) => (calls.push(`offers ${ids.join()}`), {}),
+        wentToDispute: async (id) => calls.push(`went ${id}`),
         copy: async () => undefined,
         language: async () => 'auto',
         now: () => 0,
@@ -131,10 +132,19 @@ describe('afterReading', () => {
         calls.push('flush');
       },
     );
-    await deps.startRefund('8100018518518365', 'wrong-size');
+    await deps.wentToDispute('8100018518518365', 'wrong-size');
     await deps.order('8100018518518365');
     await deps.dispute({ lineId: '8100018518518311', disputeId: null });
+    await deps.offers(['8100018518518365']);
     // The dispute bar follows the page's readings instead (PageReadings): its question needs no flush.
-    expect(calls).toEqual(['flush', 'start 8100018518518365', 'flush', 'order 8100018518518365', 'dispute']);
+    expect(calls).toEqual([
+      'flush',
+      'went 8100018518518365',
+      'flush',
+      'order 8100018518518365',
+      'dispute',
+      'flush',
+      'offers 8100018518518365',
+    ]);
   });
 });

@@ -45,20 +45,42 @@ describe('who may send what', () => {
     expect(await db.orders.count()).toBe(0);
   });
 
-  it.each(['dashboardSummary', 'settingsSet', 'backupExport', 'backupImport', 'wipe', 'stepTicked'])(
-    'refuses %s from a content script',
-    async (name) => {
-      expect(await bg.send(name, {}, SENDERS.contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    },
-  );
+  it.each([
+    'dashboardSummary',
+    'settingsSet',
+    'backupExport',
+    'backupImport',
+    'wipe',
+    'stepTicked',
+    'disputeSubmitted',
+  ])('refuses %s from a content script', async (name) => {
+    expect(await bg.send(name, {}, SENDERS.contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
 
-  it('lets the page helper read the facts of one order and the settings, and mark a refund started', async () => {
+  it('lets the page helper read the facts of one order, its offers and the settings, and note a visit to the form', async () => {
     await ok('snapshot', snapshot(), SENDERS.contentScript);
-    expect(await ok('helperFacts', { orderId: ID }, SENDERS.contentScript)).toMatchObject({ order: { orderId: ID } });
-    expect(await ok('settingsGet', {}, SENDERS.contentScript)).toMatchObject({ language: 'auto' });
-    expect(await ok('refundStarted', { orderId: ID, reason: 'not-received' }, SENDERS.contentScript)).toMatchObject({
-      reason: 'not-received',
+    expect(await ok('helperFacts', { orderId: ID }, SENDERS.contentScript)).toMatchObject({
+      order: { orderId: ID },
+      eligibility: { kind: expect.any(String) },
     });
+    expect(await ok('helperOffers', { orderIds: [ID, '1234567890'] }, SENDERS.contentScript)).toMatchObject({
+      '1234567890': 'none',
+    });
+    expect(await ok('settingsGet', {}, SENDERS.contentScript)).toMatchObject({ language: 'auto' });
+    expect(await ok('wentToDispute', { orderId: ID, reason: 'not-received' }, SENDERS.contentScript)).toMatchObject({
+      reason: 'not-received',
+      wentToDisputeAt: '2026-11-22T12:00:00.000Z',
+      submittedAt: null,
+    });
+  });
+
+  it('takes "I submitted it" only from the extension’s own pages: a page script cannot start deadlines', async () => {
+    await ok('snapshot', snapshot(), SENDERS.contentScript);
+    expect(await bg.send('disputeSubmitted', { orderId: ID, submitted: true }, SENDERS.contentScript)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await db.progress.count()).toBe(0);
   });
 
   it('refuses everything from another extension, even its extension pages', async () => {
@@ -94,7 +116,12 @@ describe('queries', () => {
     // A case page's dispute id wins over its line id; nothing matching is null, an untracked order is empty facts.
     expect(await ok('helperFacts', { lineId: '8212379857502017', disputeId: '9999999999' })).toBeNull();
     expect(await ok('helperFacts', { lineId: null, disputeId: null })).toBeNull();
-    expect(await ok('helperFacts', { orderId: '1234567890' })).toEqual({ order: null, dispute: null, timeline: null });
+    expect(await ok('helperFacts', { orderId: '1234567890' })).toEqual({
+      order: null,
+      dispute: null,
+      timeline: null,
+      eligibility: { kind: 'unknown', url: 'https://www.aliexpress.com/p/order/detail.html?orderId=1234567890' },
+    });
     expect(await bg.send('helperFacts', { orderId: ID, lineId: null })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
@@ -111,12 +138,32 @@ describe('progress', () => {
     expect((await db.progress.get(ID))?.steps).toEqual({});
   });
 
-  it('keeps the first refund start time when started again with the same reason', async () => {
+  it('notes the latest visit to the form; "yes" dates the dispute from that visit and a second "yes" moves nothing', async () => {
     await ok('snapshot', snapshot(), SENDERS.contentScript);
-    await ok('refundStarted', { orderId: ID, reason: 'not-received' });
+    await ok('wentToDispute', { orderId: ID, reason: 'not-received' }, SENDERS.contentScript);
     const later = backgroundFor(db, new Date('2026-11-25T00:00:00.000Z'));
-    const answer = await later.send('refundStarted', { orderId: ID, reason: 'not-received' });
-    expect(answer).toMatchObject({ ok: true, data: { refundStartedAt: '2026-11-22T12:00:00.000Z' } });
+    expect(await later.send('disputeSubmitted', { orderId: ID, submitted: true })).toMatchObject({
+      ok: true,
+      data: { wentToDisputeAt: '2026-11-22T12:00:00.000Z', submittedAt: '2026-11-22T12:00:00.000Z' },
+    });
+    const again = backgroundFor(db, new Date('2026-11-26T00:00:00.000Z'));
+    await again.send('wentToDispute', { orderId: ID, reason: null }, SENDERS.contentScript);
+    expect(await again.send('disputeSubmitted', { orderId: ID, submitted: true })).toMatchObject({
+      data: {
+        wentToDisputeAt: '2026-11-26T00:00:00.000Z',
+        submittedAt: '2026-11-22T12:00:00.000Z',
+        reason: 'not-received',
+      },
+    });
+  });
+
+  it('"No" ends the question until the shopper goes to the form again', async () => {
+    await ok('snapshot', snapshot(), SENDERS.contentScript);
+    await ok('wentToDispute', { orderId: ID, reason: 'damaged' }, SENDERS.contentScript);
+    expect(await ok('disputeSubmitted', { orderId: ID, submitted: false })).toMatchObject({
+      submittedAt: null,
+      notSubmittedAt: '2026-11-22T12:00:00.000Z',
+    });
   });
 
   it('refuses progress for an order it never saw, writing nothing', async () => {
@@ -124,7 +171,7 @@ describe('progress', () => {
       ok: false,
       error: { code: 'failed' },
     });
-    expect(await bg.send('refundStarted', { orderId: ID, reason: 'x' })).toMatchObject({
+    expect(await bg.send('wentToDispute', { orderId: ID, reason: 'x' })).toMatchObject({
       ok: false,
       error: { code: 'failed' },
     });

@@ -60,7 +60,8 @@ const FIXTURES: Record<number, { fill: (db: RadarDb) => Promise<void>; find: (db
         key: 'settings',
         value: { version: 1, notifyLeadDays: [2], rules: { pack: 'guide', overrides: {} }, language: 'de' },
       });
-      await db.progress.put({
+      // Version 1 and 2 wrote refundStartedAt: only "Take me there" set it.
+      await db.table('progress').put({
         orderId: '8212379857492017',
         refundStartedAt: '2026-11-21T00:00:00.000Z',
         reason: 'not-received',
@@ -106,7 +107,40 @@ const FIXTURES: Record<number, { fill: (db: RadarDb) => Promise<void>; find: (db
       await db.disputes.where('lineId').equals('8212379857502017').first(),
     ],
   },
+  3: {
+    fill: async (db) => {
+      await db.progress.put({
+        orderId: '8212379857492099',
+        wentToDisputeAt: '2026-11-25T00:00:00.000Z',
+        submittedAt: '2026-11-25T00:00:00.000Z',
+        notSubmittedAt: null,
+        reason: 'damaged',
+        steps: {},
+      });
+    },
+    find: async (db) => [await db.progress.get('8212379857492099')],
+  },
 };
+
+describe('progress written before version 3', () => {
+  it('becomes a visit to the dispute form, never a submitted dispute', async () => {
+    const name = `rr-progress-${Math.random()}`;
+    const old = openDb(name, 2);
+    await old.open();
+    await FIXTURES[1]!.fill(old);
+    old.close();
+    const upgraded = openDb(name);
+    expect(await upgraded.progress.get('8212379857492017')).toEqual({
+      orderId: '8212379857492017',
+      wentToDisputeAt: '2026-11-21T00:00:00.000Z',
+      submittedAt: null,
+      notSubmittedAt: null,
+      reason: 'not-received',
+      steps: { photos: '2026-11-21T00:00:00.000Z' },
+    });
+    upgraded.close();
+  });
+});
 
 describe('database versions', () => {
   it('has a fixture for every released version, and versions only grow', () => {

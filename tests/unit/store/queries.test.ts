@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type RadarDb } from '../../../src/store/db.ts';
 import { wipeAll } from '../../../src/store/dump.ts';
 import { ingest } from '../../../src/store/ingest.ts';
-import { startRefund, tickStep } from '../../../src/store/progress.ts';
+import { wentToDispute, tickStep } from '../../../src/store/progress.ts';
 import { dashboard } from '../../../src/store/queries.ts';
 import { writeSettings } from '../../../src/store/settings.ts';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema.ts';
@@ -57,9 +57,9 @@ describe('the dashboard, kept between reads', () => {
     expect(c).not.toBe(b);
     expect(c[0]!.progress?.steps).toEqual({ photos: '2026-11-22T10:00:00.000Z' });
 
-    await startRefund(db, ID, 'not-received', '2026-11-22T11:00:00.000Z');
+    await wentToDispute(db, ID, 'not-received', '2026-11-22T11:00:00.000Z');
     const d = await dashboard(db);
-    expect(d[0]!.progress?.refundStartedAt).toBe('2026-11-22T11:00:00.000Z');
+    expect(d[0]!.progress?.wentToDisputeAt).toBe('2026-11-22T11:00:00.000Z');
 
     await wipeAll(db);
     expect(await dashboard(db)).toEqual([]);

@@ -493,35 +493,35 @@ describe('timelineFor with a dispute', () => {
     expect(t.deadlines.map((d) => [d.kind, d.at, d.source, d.rule])).toEqual(row.deadlines);
   });
 
-  it('a refund started on the form counts as a dispute opened then, before its case page is read', () => {
+  it('a dispute the shopper says they submitted counts as opened then, its clocks marked as theirs', () => {
     const t = timelineFor({
       order: order({ status: 'shipped' }),
       dispute: null,
       policy: policy('guide'),
       now: at('2026-11-03T00:00:00.000Z'),
-      refundStartedAt: '2026-11-01T10:00:00.000Z',
+      submittedAt: '2026-11-01T10:00:00.000Z',
     });
     expect(t.phase).toBe('waiting-for-seller');
     expect(t.nextStep.url).toBe('https://www.aliexpress.com/p/order/detail.html?orderId=8212379857492017');
-    expect(t.deadlines.map((d) => [d.kind, d.at])).toEqual([
-      ['seller-response', '2026-11-06T10:00:00.000Z'],
-      ['escalation-opens', '2026-11-16T10:00:00.000Z'],
-      ['escalation-closes', '2026-11-19T10:00:00.000Z'],
+    expect(t.deadlines.map((d) => [d.kind, d.at, d.source])).toEqual([
+      ['seller-response', '2026-11-06T10:00:00.000Z', 'shopper'],
+      ['escalation-opens', '2026-11-16T10:00:00.000Z', 'shopper'],
+      ['escalation-closes', '2026-11-19T10:00:00.000Z', 'shopper'],
     ]);
   });
 
-  it('a dispute read without its opening time takes it from the refund start', () => {
+  it('a dispute read without its opening time takes it from the shopper’s word, marked so', () => {
     const t = timelineFor({
       order: null,
       dispute: dispute({ status: 'awaiting-seller', openedAt: null }),
       policy: policy('guide'),
       now: at('2026-11-03T00:00:00.000Z'),
-      refundStartedAt: '2026-11-02T00:00:00.000Z',
+      submittedAt: '2026-11-02T00:00:00.000Z',
     });
     expect(t.deadlines[0]).toEqual({
       kind: 'seller-response',
       at: '2026-11-07T00:00:00.000Z',
-      source: 'rule',
+      source: 'shopper',
       rule: 'sellerResponse',
     });
   });

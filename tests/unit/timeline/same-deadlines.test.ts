@@ -70,7 +70,7 @@ describe('the popup, the page helper and the reminders agree', () => {
         fc.array(storedDispute, { maxLength: 3 }),
         maybe(when(-10 * 24, 0)),
         settings,
-        async (o, ds, refundStartedAt, rules) => {
+        async (o, ds, submittedAt, rules) => {
           const stamp = { firstSeenAt: new Date(NOW - 90 * DAY).toISOString(), updatedAt: new Date(NOW).toISOString() };
           const order: StoredOrder = {
             orderId: ORDER,
@@ -110,7 +110,15 @@ describe('the popup, the page helper and the reminders agree', () => {
           await Promise.all([db.orders.clear(), db.disputes.clear(), db.progress.clear()]);
           await db.orders.put(order);
           await db.disputes.bulkPut(disputes);
-          if (refundStartedAt) await db.progress.put({ orderId: ORDER, refundStartedAt, reason: null, steps: {} });
+          if (submittedAt)
+            await db.progress.put({
+              orderId: ORDER,
+              wentToDisputeAt: submittedAt,
+              submittedAt,
+              notSubmittedAt: null,
+              reason: null,
+              steps: {},
+            });
           await writeSettings(db, { ...DEFAULT_SETTINGS, rules });
 
           const now = new Date(NOW);

@@ -89,7 +89,16 @@ describe('keeping the cards that did not change', () => {
     const list = tracked(3);
     const shown = restore(cacheOf(answer(list, PAGE_SIZE)), new Date(NOW + 30_000))!;
     const changed = [
-      { ...list[0]!, progress: { refundStartedAt: at(0), reason: 'not-received', steps: {} } },
+      {
+        ...list[0]!,
+        progress: {
+          wentToDisputeAt: at(0),
+          submittedAt: at(0),
+          notSubmittedAt: null,
+          reason: 'not-received',
+          steps: {},
+        },
+      },
       ...list.slice(1),
     ];
     const live = dataOf(answer(changed, PAGE_SIZE));
@@ -99,7 +108,7 @@ describe('keeping the cards that did not change', () => {
     // Urgency counted down 30 s between them: still the same card.
     expect(byId(kept, '7000000000000001')).toBe(byId(shown, '7000000000000001'));
     expect(byId(kept, '7000000000000000')).toBe(byId(live, '7000000000000000'));
-    expect(byId(kept, '7000000000000000')!.progress?.refundStartedAt).toBe(at(0));
+    expect(byId(kept, '7000000000000000')!.progress?.submittedAt).toBe(at(0));
     expect(kept).toMatchObject({ total: 3, needing: 3 });
     expect(keepSame(null, live)).toBe(live);
   });

@@ -230,7 +230,13 @@ describe('refund steps checklist', () => {
   it('opens for the order picked, highlights the step due now and remembers ticks', async () => {
     const e = entry('1000000008', {
       timeline: timeline({ phase: 'negotiating' }),
-      progress: { refundStartedAt: null, reason: null, steps: { logIn: NOW.toString() } },
+      progress: {
+        wentToDisputeAt: null,
+        submittedAt: null,
+        notSubmittedAt: null,
+        reason: null,
+        steps: { logIn: NOW.toString() },
+      },
     });
     const { el, onTick, source } = popup([e]);
     const toggle = el.querySelector('button[aria-controls="rr-steps-1000000008"]')!;
