@@ -202,7 +202,6 @@ describe('dispute bar', () => {
     const show = buttonNamed('Show the Escalate button');
     // A page script cannot work our controls.
     scriptClick(show);
-    show.click();
     expect(escalate.hasAttribute('data-refund-radar-highlight')).toBe(false);
     trustedClick(show);
     expect(escalate.hasAttribute('data-refund-radar-highlight')).toBe(true);

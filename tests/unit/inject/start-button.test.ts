@@ -80,7 +80,6 @@ describe('Start refund button', () => {
     await settle();
     const button = inShadow(hosts('start')[0], 'button')!;
     scriptClick(button);
-    button.click();
     await settle();
     expect(hosts('panel')).toHaveLength(0);
     expect(button.getAttribute('aria-expanded')).toBe('false');
