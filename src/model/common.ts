@@ -1,8 +1,15 @@
 import * as z from 'zod/mini';
 
-/** An ISO 8601 instant with offset or Z, e.g. "2026-11-03T00:00:00.000Z". Every stored time is one. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
-export type IsoDateTime = z.infer<typeof IsoDateTime>;
+/**
+ * An ISO 8601 instant, accepted with an offset or Z and normalised on arrival to UTC with
+ * milliseconds ("2026-11-03T00:00:00.000Z"), so every stored time has one spelling. Code still
+ * compares instants as numbers (Date.parse), never as text: "…+14:00" sorts wrongly as text.
+ */
+export const IsoDateTime = z.pipe(
+  z.iso.datetime({ offset: true }),
+  z.transform((s: string) => new Date(s).toISOString()),
+);
+export type IsoDateTime = z.output<typeof IsoDateTime>;
 
 /** AliExpress ids are 9-20 digit numbers; kept as strings because they exceed 2^53. */
 export const NumericId = z.string().check(z.regex(/^\d{6,24}$/, 'a numeric id'));

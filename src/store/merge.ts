@@ -113,11 +113,11 @@ function mergeFields<T extends Mergeable>(
     const storedAt = times[rule.path] ?? stored.updatedAt;
     if (rule.path === 'statusText' && !statusAccepted) continue;
     if (!shown(to)) continue;
-    const newer = !shown(from) || readAt >= storedAt;
+    const newer = !shown(from) || Date.parse(readAt) >= Date.parse(storedAt);
     if (rule.path === 'status') statusAccepted = newer;
     if (!newer) continue;
     if (sameValue(from, to)) {
-      if (readAt > storedAt || times[rule.path] === undefined) {
+      if (Date.parse(readAt) > Date.parse(storedAt) || times[rule.path] === undefined) {
         times[rule.path] = readAt;
         touched = true;
       }
@@ -139,7 +139,7 @@ function mergeFields<T extends Mergeable>(
     touched = true;
   }
   next.readAtByField = times;
-  if (reading.readAt > next.updatedAt) {
+  if (Date.parse(reading.readAt) > Date.parse(next.updatedAt)) {
     next.updatedAt = reading.readAt;
     touched = true;
   }
@@ -229,7 +229,7 @@ export function mergeOrder(
   const merged = mergeFields(base, candidate, reading, spec);
   if (!stored)
     return { next: merged.next, changed: true, observations: finish(base, merged, reading, spec).observations };
-  if (firstSeenAt < stored.firstSeenAt) merged.next.firstSeenAt = firstSeenAt;
+  if (Date.parse(firstSeenAt) < Date.parse(stored.firstSeenAt)) merged.next.firstSeenAt = firstSeenAt;
   const result = finish(stored, merged, reading, spec);
   if (!result.next && merged.next.firstSeenAt !== stored.firstSeenAt) result.next = merged.next;
   return result;
