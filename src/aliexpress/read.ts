@@ -1,4 +1,4 @@
-import type { Order, PageDispute, PageKind, PageSnapshot, Problem } from '../model/index.ts';
+import type { Order, PageDispute, PageKind, PageOrder, PageSnapshot, Problem } from '../model/index.ts';
 import { detectPage } from './detect.ts';
 import { defaultDomReader, type DomReader } from './dom-reader.ts';
 import { readJson } from './json/index.ts';
@@ -115,6 +115,8 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
     for (const j of jsons) {
       const ctxLocale = locale ?? canonicalLocale(j.locale);
       const r = readJson(j.json, j.api, { url, locale: ctxLocale, readAt });
+      // Any script on the page can post an answer: the store trusts a status from one less.
+      for (const item of [...r.orders, ...r.disputes]) (item as PageOrder | PageDispute).statusVia = 'json';
       // The answer's own texts prove its language better than a host name does.
       locale ??= r.locale ?? null;
       parts.push(r);

@@ -41,6 +41,8 @@ export async function importBackup(db: RadarDb, text: string, now: Date = new Da
         readAt: r.updatedAt,
         url: BACKUP_URL,
         kind: 'backup',
+        // The record keeps the provenance its status had where it was read.
+        via: r.statusVia ?? 'backup',
         firstSeenAt: r.firstSeenAt,
         statusSince: 'statusSince' in r ? r.statusSince : undefined,
         escalateSeenAt: 'escalateSeenAt' in r ? r.escalateSeenAt : undefined,

@@ -26,3 +26,18 @@ export type Money = z.infer<typeof Money>;
 /** Where a value came from: read from the page, or estimated from rules/policy.json. */
 export const Source = z.enum(['page', 'rule']);
 export type Source = z.infer<typeof Source>;
+
+/**
+ * Where a reading came from. `dom`: what the page shows the shopper; `json`: an API answer the
+ * page loaded, which any script on the page could also have posted; `backup`: a file the shopper
+ * imported; `shopper`: something the shopper did in the helper. Merge rules trust `json` least.
+ */
+export const ReadVia = z.enum(['dom', 'json', 'backup', 'shopper']);
+export type ReadVia = z.infer<typeof ReadVia>;
+
+/**
+ * Where a reading's status came from. A page reading says `json` when its status came from an
+ * API answer; absent, or anything else from a page, counts as the page itself (`dom`). Stored
+ * records keep the provenance of their status here too.
+ */
+export const StatusVia = z.optional(ReadVia);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, NumericId } from './common.ts';
+import { IsoDateTime, NumericId, StatusVia } from './common.ts';
 
 export const DisputeStatus = z.enum([
   /** A case the page calls open or in progress without saying who must act. */
@@ -50,6 +50,7 @@ export type IdVia = z.infer<typeof IdVia>;
 export const PageDispute = z
   .extend(Dispute, {
     orderId: z.nullable(NumericId),
+    statusVia: StatusVia,
     via: z.optional(
       z.object({
         orderId: z.optional(IdVia),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime } from './common.ts';
+import { IsoDateTime, StatusVia } from './common.ts';
 import { PageDispute } from './dispute.ts';
 import { Order } from './order.ts';
 
@@ -44,6 +44,10 @@ export const Problem = z.object({
 });
 export type Problem = z.infer<typeof Problem>;
 
+/** An order as one page shows it: `statusVia` says whether its status came from the DOM or the page's JSON. */
+export const PageOrder = z.extend(Order, { statusVia: StatusVia });
+export type PageOrder = z.infer<typeof PageOrder>;
+
 /** Everything one read of one page produced. */
 export const PageSnapshot = z.object({
   kind: PageKind,
@@ -51,7 +55,7 @@ export const PageSnapshot = z.object({
   /** BCP 47 language of the page, e.g. "en", "pt-BR"; null when it cannot be told. */
   locale: z.nullable(z.string()),
   readAt: IsoDateTime,
-  orders: z.array(Order),
+  orders: z.array(PageOrder),
   disputes: z.array(PageDispute),
   problems: z.array(Problem),
 });
@@ -97,7 +101,7 @@ export function checkSnapshot(arrival: SnapshotArrival): PageSnapshot {
     });
     return out;
   };
-  const orders = keep(Order, arrival.orders, 'orders');
+  const orders = keep(PageOrder, arrival.orders, 'orders');
   const disputes = keep(PageDispute, arrival.disputes, 'disputes');
   const read = keep(Problem, arrival.problems, 'problems');
   return { ...arrival, orders, disputes, problems: [...read, ...problems] };

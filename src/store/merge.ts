@@ -1,7 +1,13 @@
 import { blankDispute, blankOrder } from '../model/blank.ts';
-import type { Dispute, Order } from '../model/index.ts';
+import type { Dispute, Order, ReadVia } from '../model/index.ts';
 import type { Observation, StoredDispute, StoredOrder } from './db.ts';
-import { disputeStatusBackwards, disputeStatusVaguer, orderStatusBackwards } from './status-order.ts';
+import {
+  disputeStatusBackwards,
+  disputeStatusFinal,
+  disputeStatusVaguer,
+  orderStatusBackwards,
+  orderStatusFinal,
+} from './status-order.ts';
 
 /** Where and when a reading was made. */
 export interface Reading {
@@ -13,6 +19,8 @@ export interface Reading {
   statusSince?: string;
   escalateSeenAt?: string;
   readAtByField?: Record<string, string>;
+  /** Where the reading's status came from; absent means the page itself. */
+  via?: ReadVia;
 }
 
 export interface MergeResult<T> {
@@ -83,6 +91,24 @@ interface MergeSpec<T> {
   backwards: (from: string, to: string) => boolean;
   /** A status that says less than the stored one: not applied, not flagged. */
   vaguer?: (from: string, to: string) => boolean;
+  /** A status after which no reminder is planned (closed, refunded). */
+  final: (status: string) => boolean;
+}
+
+interface Claim {
+  status: string;
+  statusText: string | null;
+  readAt: string;
+}
+
+/**
+ * A final status read only from page JSON becomes a claim, not the status: it waits until the
+ * order's own page shows it, or a later reading says it again. Returns the claim to keep, or
+ * null when the reading may be applied (it confirms an earlier claim).
+ */
+function claimFor(stored: Claim | undefined, to: string, statusText: string | null, readAt: string): Claim | null {
+  if (stored?.status === to) return Date.parse(readAt) > Date.parse(stored.readAt) ? null : stored;
+  return { status: to, statusText, readAt };
 }
 
 /**
@@ -106,6 +132,7 @@ function mergeFields<T extends Mergeable>(
   let flagReason: string | null = null;
   let touched = false;
   let statusAccepted = false;
+  const via = reading.via ?? 'dom';
   for (const rule of spec.fields) {
     const to = rule.get(incoming);
     const from = rule.get(stored);
@@ -121,22 +148,55 @@ function mergeFields<T extends Mergeable>(
         times[rule.path] = readAt;
         touched = true;
       }
+      // The page agreeing with a status that came from JSON makes it the page's.
+      if (rule.path === 'status' && via !== 'json' && stored.statusVia === 'json') {
+        next.statusVia = via;
+        touched = true;
+      }
       continue;
     }
     if (rule.path === 'status' && spec.vaguer?.(String(from), String(to))) {
       statusAccepted = false;
       continue;
     }
-    if (rule.path === 'status' && spec.backwards(String(from), String(to))) {
+    // Over a status the page showed; a record with none has no genuine status a forgery could end.
+    if (rule.path === 'status' && via === 'json' && shown(from) && spec.final(String(to))) {
+      const claim = claimFor(stored.claim, String(to), incoming.statusText, readAt);
+      if (claim) {
+        statusAccepted = false;
+        if (!sameValue(claim, stored.claim)) {
+          next.claim = claim;
+          touched = true;
+          flagged = { status: { from, to }, statusText: { from: stored.statusText, to: incoming.statusText } };
+          flagReason = `${String(to)} read only from page JSON: waits for the order's own page`;
+        }
+        continue;
+      }
+    }
+    // A status that came from JSON gives way to any later reading from the page itself.
+    const overrulable = stored.statusVia === 'json' && via !== 'json';
+    if (rule.path === 'status' && !overrulable && spec.backwards(String(from), String(to))) {
       statusAccepted = false;
       flagged = { status: { from, to }, statusText: { from: stored.statusText, to: incoming.statusText } };
       flagReason = `status moved backwards: ${String(from)} -> ${String(to)}`;
       continue;
     }
     rule.set(next, to);
+    if (rule.path === 'status') next.statusVia = via;
     times[rule.path] = readAt;
     changes[rule.path] = { from, to };
     touched = true;
+  }
+  // A claim is settled by the status it claimed, or by a later reading that shows another one.
+  const claim = next.claim;
+  if (claim && claim === stored.claim && shown(incoming.status)) {
+    const settled =
+      next.status === claim.status ||
+      (incoming.status !== claim.status && Date.parse(reading.readAt) >= Date.parse(claim.readAt));
+    if (settled) {
+      delete next.claim;
+      touched = true;
+    }
   }
   next.readAtByField = times;
   if (Date.parse(reading.readAt) > Date.parse(next.updatedAt)) {
@@ -151,6 +211,8 @@ interface Mergeable {
   statusText: string | null;
   updatedAt: string;
   readAtByField?: Record<string, string> | undefined;
+  statusVia?: ReadVia | undefined;
+  claim?: Claim | undefined;
 }
 
 type Subject = Pick<MergeSpec<unknown>, 'entity' | 'entityId' | 'orderId'>;
@@ -163,6 +225,7 @@ function observation(spec: Subject, reading: Reading, changes: Changes, flagged:
     readAt: reading.readAt,
     url: reading.url,
     kind: reading.kind,
+    ...(reading.via && { via: reading.via }),
     changes,
     flagged,
   };
@@ -214,6 +277,7 @@ export function mergeOrder(
     orderId: incoming.orderId,
     fields: ORDER_FIELDS,
     backwards: (from, to) => orderStatusBackwards(from as Order['status'], to as Order['status']),
+    final: (status) => orderStatusFinal(status as Order['status']),
   };
   const firstSeenAt = reading.firstSeenAt ?? reading.readAt;
   const base: StoredOrder = stored ?? {
@@ -271,6 +335,7 @@ export function mergeDispute(
     fields: DISPUTE_FIELDS,
     backwards: (from, to) => disputeStatusBackwards(from as Dispute['status'], to as Dispute['status']),
     vaguer: (from, to) => disputeStatusVaguer(from as Dispute['status'], to as Dispute['status']),
+    final: (status) => disputeStatusFinal(status as Dispute['status']),
   };
   const base: StoredDispute = stored ?? {
     ...blankDispute(incoming.orderId, incoming.lineId),

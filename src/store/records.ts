@@ -1,10 +1,29 @@
 import * as z from 'zod/mini';
-import { Dispute, IsoDateTime, NumericId, Order, type PageDispute } from '../model/index.ts';
+import {
+  Dispute,
+  DisputeStatus,
+  IsoDateTime,
+  NumericId,
+  Order,
+  OrderStatus,
+  ReadVia,
+  type PageDispute,
+} from '../model/index.ts';
 
 // The stored shapes as schemas, apart from Dexie, so the protocol and backups can validate them
 // without pulling the database code into a content script.
 
+/**
+ * A status that would end the reminders, read only from page JSON (which any script on the page
+ * can post): kept aside, not applied, until the order's own page or a later reading agrees.
+ */
+const claimOf = <S extends z.ZodMiniType<string>>(status: S) =>
+  z.optional(z.object({ status, statusText: z.nullable(z.string()), readAt: IsoDateTime }));
+
 export const StoredOrder = z.extend(Order, {
+  /** Where the stored status came from; absent on records stored before it was kept (pages). */
+  statusVia: z.optional(ReadVia),
+  claim: claimOf(OrderStatus),
   firstSeenAt: IsoDateTime,
   /** The newest reading that touched this order. */
   updatedAt: IsoDateTime,
@@ -14,6 +33,8 @@ export const StoredOrder = z.extend(Order, {
 export type StoredOrder = z.infer<typeof StoredOrder>;
 
 export const StoredDispute = z.extend(Dispute, {
+  statusVia: z.optional(ReadVia),
+  claim: claimOf(DisputeStatus),
   /** `${orderId}:${lineId ?? '-'}`: one dispute record per order line. */
   key: z.string().check(z.regex(/^\d{6,24}:(\d{6,24}|-)$/)),
   firstSeenAt: IsoDateTime,
@@ -42,6 +63,8 @@ export const Observation = z.object({
   readAt: IsoDateTime,
   url: z.string(),
   kind: z.string(),
+  /** Where the reading came from; absent on history written before it was kept. */
+  via: z.optional(ReadVia),
   /** Field path -> { from, to }; for a flagged reading, what it would have changed. */
   changes: z.record(z.string(), Change),
   /** Why this reading was not applied (e.g. a status moving backwards), or null when it was. */
