@@ -93,6 +93,26 @@ interface MergeSpec<T> {
   vaguer?: (from: string, to: string) => boolean;
   /** A status after which no reminder is planned (closed, refunded). */
   final: (status: string) => boolean;
+  /** Instants a page shows as a countdown: kept to the minute, a smaller move is no change. */
+  countdowns?: ReadonlySet<string>;
+}
+
+const MINUTE_MS = 60_000;
+/**
+ * A countdown turned into an instant moves by the time between the page's tick and the reading
+ * (seconds); read five times 300 ms apart it was five "changes" and five alarm names. A move
+ * under this is the same deadline.
+ */
+export const SMALL_MOVE_MS = 5 * MINUTE_MS;
+
+/** An instant rounded to the nearest minute, as the same ISO text. */
+function toMinute(at: string): string {
+  const t = Date.parse(at);
+  return Number.isNaN(t) ? at : new Date(Math.round(t / MINUTE_MS) * MINUTE_MS).toISOString();
+}
+
+function nearInstant(a: unknown, b: unknown): boolean {
+  return typeof a === 'string' && typeof b === 'string' && Math.abs(Date.parse(a) - Date.parse(b)) < SMALL_MOVE_MS;
 }
 
 interface Claim {
@@ -134,7 +154,9 @@ function mergeFields<T extends Mergeable>(
   let statusAccepted = false;
   const via = reading.via ?? 'dom';
   for (const rule of spec.fields) {
-    const to = rule.get(incoming);
+    const countdown = spec.countdowns?.has(rule.path) === true;
+    const raw = rule.get(incoming);
+    const to = countdown && typeof raw === 'string' ? toMinute(raw) : raw;
     const from = rule.get(stored);
     const readAt = reading.readAtByField?.[rule.path] ?? reading.readAt;
     const storedAt = times[rule.path] ?? stored.updatedAt;
@@ -143,7 +165,7 @@ function mergeFields<T extends Mergeable>(
     const newer = !shown(from) || Date.parse(readAt) >= Date.parse(storedAt);
     if (rule.path === 'status') statusAccepted = newer;
     if (!newer) continue;
-    if (sameValue(from, to)) {
+    if (sameValue(from, to) || (countdown && nearInstant(from, to))) {
       if (Date.parse(readAt) > Date.parse(storedAt) || times[rule.path] === undefined) {
         times[rule.path] = readAt;
         touched = true;
@@ -258,6 +280,10 @@ const ORDER_FIELDS: FieldRule<StoredOrder>[] = [
   'dates.deliveryGuaranteeAt',
 ].map((p) => field<StoredOrder>(p));
 
+/** The order detail page shows protection's end as a countdown. */
+const ORDER_COUNTDOWNS: ReadonlySet<string> = new Set(['dates.protectionEndsAt']);
+const DISPUTE_COUNTDOWNS: ReadonlySet<string> = new Set(['deadline']);
+
 /** Lines a page shows without a title or quantity keep the ones read elsewhere. */
 function fillLines(stored: Order['lines'], incoming: Order['lines']): Order['lines'] {
   return incoming.map((line) => {
@@ -278,6 +304,7 @@ export function mergeOrder(
     fields: ORDER_FIELDS,
     backwards: (from, to) => orderStatusBackwards(from as Order['status'], to as Order['status']),
     final: (status) => orderStatusFinal(status as Order['status']),
+    countdowns: ORDER_COUNTDOWNS,
   };
   const firstSeenAt = reading.firstSeenAt ?? reading.readAt;
   const base: StoredOrder = stored ?? {
@@ -336,6 +363,7 @@ export function mergeDispute(
     backwards: (from, to) => disputeStatusBackwards(from as Dispute['status'], to as Dispute['status']),
     vaguer: (from, to) => disputeStatusVaguer(from as Dispute['status'], to as Dispute['status']),
     final: (status) => disputeStatusFinal(status as Dispute['status']),
+    countdowns: DISPUTE_COUNTDOWNS,
   };
   const base: StoredDispute = stored ?? {
     ...blankDispute(incoming.orderId, incoming.lineId),
