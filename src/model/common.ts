@@ -1,4 +1,11 @@
 import * as z from 'zod/mini';
+import { CAPS } from './caps.ts';
+
+/** A string of at most `max` characters (see CAPS). */
+export const capped = (max: number) => z.string().check(z.maxLength(max));
+
+/** A page text such as a status label or a store name, or null. */
+export const Label = z.nullable(capped(CAPS.label));
 
 /**
  * An ISO 8601 instant, accepted with an offset or Z and normalised on arrival to UTC with

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, NumericId, StatusVia } from './common.ts';
+import { IsoDateTime, Label, NumericId, StatusVia } from './common.ts';
 
 export const DisputeStatus = z.enum([
   /** A case the page calls open or in progress without saying who must act. */
@@ -24,7 +24,7 @@ export const Dispute = z.object({
   lineId: z.nullable(NumericId),
   disputeId: z.nullable(NumericId),
   status: DisputeStatus,
-  statusText: z.nullable(z.string()),
+  statusText: Label,
   /** Who must act now, as the page says; null when it does not say. */
   awaiting: z.nullable(Party),
   /** The page's countdown turned into an absolute time at the moment of reading. */
@@ -32,8 +32,8 @@ export const Dispute = z.object({
   /** Whether the page shows an Escalate button right now; null when the page kind cannot tell. */
   canEscalate: z.nullable(z.boolean()),
   openedAt: z.nullable(IsoDateTime),
-  reason: z.nullable(z.string()),
-  solution: z.nullable(z.string()),
+  reason: Label,
+  solution: Label,
 });
 export type Dispute = z.infer<typeof Dispute>;
 
