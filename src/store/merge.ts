@@ -122,13 +122,12 @@ interface Claim {
 }
 
 /**
- * A final status read only from page JSON becomes a claim, not the status: it waits until the
- * order's own page shows it, or a later reading says it again. Returns the claim to keep, or
- * null when the reading may be applied (it confirms an earlier claim).
+ * A final status read only from page JSON becomes a claim, not the status: any script on the page
+ * can post JSON, however often, so only a reading of the page itself (its DOM, or a backup) can
+ * make it the status. The first sighting is kept, so reading the same answer again changes nothing.
  */
-function claimFor(stored: Claim | undefined, to: string, statusText: string | null, readAt: string): Claim | null {
-  if (stored?.status === to) return Date.parse(readAt) > Date.parse(stored.readAt) ? null : stored;
-  return { status: to, statusText, readAt };
+function claimFor(stored: Claim | undefined, to: string, statusText: string | null, readAt: string): Claim {
+  return stored?.status === to ? stored : { status: to, statusText, readAt };
 }
 
 /**
@@ -184,16 +183,14 @@ function mergeFields<T extends Mergeable>(
     // Over a status the page showed; a record with none has no genuine status a forgery could end.
     if (rule.path === 'status' && via === 'json' && shown(from) && spec.final(String(to))) {
       const claim = claimFor(stored.claim, String(to), incoming.statusText, readAt);
-      if (claim) {
-        statusAccepted = false;
-        if (!sameValue(claim, stored.claim)) {
-          next.claim = claim;
-          touched = true;
-          flagged = { status: { from, to }, statusText: { from: stored.statusText, to: incoming.statusText } };
-          flagReason = `${String(to)} read only from page JSON: waits for the order's own page`;
-        }
-        continue;
+      statusAccepted = false;
+      if (claim !== stored.claim) {
+        next.claim = claim;
+        touched = true;
+        flagged = { status: { from, to }, statusText: { from: stored.statusText, to: incoming.statusText } };
+        flagReason = `${String(to)} read only from page JSON: waits for the page itself`;
       }
+      continue;
     }
     // A status that came from JSON gives way to any later reading from the page itself.
     const overrulable = stored.statusVia === 'json' && via !== 'json';
@@ -209,7 +206,7 @@ function mergeFields<T extends Mergeable>(
     changes[rule.path] = { from, to };
     touched = true;
   }
-  // A claim is settled by the status it claimed, or by a later reading that shows another one.
+  // A claim is settled by the page showing the status it claimed, or a later reading showing another.
   const claim = next.claim;
   if (claim && claim === stored.claim && shown(incoming.status)) {
     const settled =

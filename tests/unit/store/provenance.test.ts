@@ -72,10 +72,26 @@ describe('provenance: what only page JSON says cannot end a genuine order', () =
     expect((await db.orders.get(ID))?.claim).toBeUndefined();
   });
 
-  it('applies it when a later reading says it again, and a later page reading still wins over it', async () => {
+  it('does not apply it however often JSON says it again', async () => {
     await ingest(db, shippedOnPage('2026-11-20T10:00:00.000Z'));
+    for (const hour of [10, 11, 12])
+      await ingest(db, read({ json: forgedAnswer(), api: null }, LIST, new Date(`2026-11-21T${hour}:00:00.000Z`)));
+    expect(await db.orders.get(ID)).toMatchObject({
+      status: 'shipped',
+      claim: { status: 'closed', readAt: '2026-11-21T10:00:00.000Z' },
+    });
+    expect(
+      await db.observations
+        .where('orderId')
+        .equals(ID)
+        .filter((o) => o.flagged !== null)
+        .count(),
+    ).toBe(1);
+  });
+
+  it('lets a later page reading win over a status that came from JSON', async () => {
+    // A record first seen in JSON has no genuine status to protect: the JSON status is applied, marked so.
     await ingest(db, read({ json: forgedAnswer(), api: null }, LIST, new Date('2026-11-21T10:00:00.000Z')));
-    await ingest(db, read({ json: forgedAnswer(), api: null }, LIST, new Date('2026-11-21T12:00:00.000Z')));
     expect(await db.orders.get(ID)).toMatchObject({ status: 'closed', statusVia: 'json' });
     await ingest(db, shippedOnPage('2026-11-22T10:00:00.000Z'));
     expect(await db.orders.get(ID)).toMatchObject({ status: 'shipped', statusVia: 'dom' });
