@@ -4,6 +4,7 @@ import { planAlerts, type PlannedAlert } from '../alerts/plan.ts';
 import { policyOf } from '../rules/overrides.ts';
 import type { Settings } from '../settings/schema.ts';
 import { GROUP_TEXT } from '../alerts/text.ts';
+import { formatWhen } from '../i18n/format.ts';
 import { isAliExpressHost } from '../model/hosts.ts';
 import { claimAlert, findSentAlert, sentAlerts } from '../store/alerts.ts';
 import type { RadarDb } from '../store/db.ts';
@@ -74,7 +75,7 @@ async function showDue(
   const alone = due.length > MAX_NOTIFICATIONS ? due.slice(0, MAX_NOTIFICATIONS - 1) : due;
   const grouped = due.slice(alone.length);
   for (const alert of alone) {
-    const { title, body } = render(alert, language, translate);
+    const { title, body } = render(alert, language, translate, now);
     if (await showThenRecord(db, [alert], now, () => effects.notify(alert.id, title, body))) notified.push(alert.id);
   }
   if (grouped.length) {
@@ -189,19 +190,24 @@ function languageOf(settings: Settings, effects: AlertEffects): string {
   return settings.language === 'auto' ? effects.uiLanguage() : settings.language;
 }
 
-function render(alert: PlannedAlert, language: string, translate: Translate): { title: string; body: string } {
-  const date = formatDate(alert.text.date, language);
+function render(
+  alert: PlannedAlert,
+  language: string,
+  translate: Translate,
+  now: Date,
+): { title: string; body: string } {
+  const date = formatDate(alert.text.date, language, now);
   return {
     title: translate(alert.text.title),
     body: translate(alert.text.body, alert.text.orderId, date),
   };
 }
 
-function formatDate(iso: string, language: string): string {
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+/** As the popup shows it: a calendar date stays the page's day, an instant in the browser's zone. */
+function formatDate(iso: string, language: string, now: Date): string {
   try {
-    return new Intl.DateTimeFormat(language, options).format(new Date(iso));
+    return formatWhen(iso, language, undefined, now);
   } catch {
-    return new Intl.DateTimeFormat('en', options).format(new Date(iso));
+    return formatWhen(iso, 'en', undefined, now);
   }
 }
