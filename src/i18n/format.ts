@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../timeline/time.ts';
 import { getLocale, plural, t } from './core.ts';
 
 /**
@@ -17,14 +18,8 @@ export function setClock(now: (() => Date) | undefined): void {
   clock = now ?? (() => new Date());
 }
 
-/**
- * A date the page showed without a time ("Nov 3, 2026"): the readers keep the page's wall clock
- * as UTC, so it is stored as that day's 00:00 UTC. It is a calendar date, not an instant, and is
- * shown in UTC: Nov 3 in Los Angeles and in Kiritimati alike, never the day before.
- */
-export function isCalendarDate(iso: string): boolean {
-  return /T00:00(?::00(?:\.0+)?)?Z$/.test(iso);
-}
+// A calendar date (timeline/time.ts) is shown in UTC: Nov 3 in Los Angeles and Kiritimati alike.
+export { isCalendarDate };
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 

@@ -117,6 +117,7 @@ async function refresh({ db, effects, translatorFor }: AlertDeps, now: Date): Pr
     leadDays: settings.notifyLeadDays,
     now,
     sent: await sentAlerts(db),
+    endOfDay: localEndOfDay,
   });
 
   const notified = await showDue({ db, effects, translatorFor }, plan.due, settings, now).catch((error: unknown) => {
@@ -140,6 +141,12 @@ async function refresh({ db, effects, translatorFor }: AlertDeps, now: Date): Pr
   // Here because every change of data and every alarm comes through: history stays bounded.
   await pruneHistory(db, now).catch((error: unknown) => console.error('refund-radar: pruning failed', error));
   return { notified, alarms: wanted.size, badge: plan.badge };
+}
+
+/** The last millisecond of a calendar date (its 00:00 UTC) in this browser's zone: the shopper's. */
+export function localEndOfDay(calendarDate: string): number {
+  const d = new Date(calendarDate);
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 23, 59, 59, 999).getTime();
 }
 
 /** An alarm fired: anything of ours means "plan again at this moment". */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDate } from '../../../src/aliexpress/text/date.ts';
 import { formatDateTime, formatDay, formatWhen, setClock, setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
+import { localEndOfDay } from '../../../src/platform/alert-runner.ts';
 
 // Run by scripts/test-tz.ts in UTC, Shanghai, Los Angeles, Kiritimati (+14) and Honolulu (-10):
 // every expectation here must hold in each. Dates are written by hand for this test.
@@ -43,5 +44,11 @@ describe('a date the page showed without a time stays that calendar date in ever
     expect(formatDay(parseDate('Dec 30, 2025', 'en')!.toISOString())).toBe('Dec 30, 2025');
     expect(formatDay(parseDate('Jan 6, 2027', 'en')!.toISOString())).toBe('Jan 6, 2027');
     expect(formatDay(parseDate('Jan 6, 2026', 'en')!.toISOString())).toBe('Jan 6');
+  });
+
+  it('is due at the end of that day where the shopper is, in every zone', () => {
+    const end = new Date(localEndOfDay(parseDate('Nov 3, 2026', 'en')!.toISOString()));
+    expect([end.getMonth(), end.getDate(), end.getHours(), end.getMinutes()]).toEqual([10, 3, 23, 59]);
+    expect(new Date(end.getTime() + 1).getDate()).toBe(4);
   });
 });
