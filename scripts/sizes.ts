@@ -13,7 +13,7 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
   content: 35 * 1024,
   popup: 40 * 1024,
-  background: 63 * 1024,
+  background: 64 * 1024,
 };
 
 /** The budgets issue 7 set, kept so the report shows what was raised and by how much. */
@@ -43,10 +43,10 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'order (issue 11, ~0.7 KB), and the popup is sent the resolved rules with a schema of their numbers ' +
     '(issue 13; the popup no longer carries rules/policy.json, 1.1 KB less there). Dexie (30.8 KB), the ' +
     'zod checks of every message (~12 KB) and webextension-polyfill (5.3 KB) are most of it. Raised ' +
-    'again, 61 -> 63 KB (62.9 KB measured, 2.4 KB more), for issue 14: provenance and claims in the merge, ' +
+    'again, 61 -> 64 KB (63.0 KB measured, 2.5 KB more), for issue 14: provenance and claims in the merge, ' +
     'caps on every string of the model, refusing times from the future, pruning the history, grouped ' +
     'notifications with their texts in seven languages, calendar dates and the year in notifications, ' +
-    'and imported settings put through the options checks.',
+    'imported settings put through the options checks, and reminders due at the end of a calendar day.',
 };
 
 export interface EntrySize {
