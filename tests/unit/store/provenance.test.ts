@@ -124,4 +124,16 @@ describe('provenance: what only page JSON says cannot end a genuine order', () =
     });
     expect((await alarmsOf(ID)).some((a) => a.name.startsWith('rr:refund-due'))).toBe(true);
   });
+
+  it('keeps the protection reminders of a shipped order when only JSON names a case on it', async () => {
+    await ingest(db, shippedOnPage('2026-11-20T10:00:00.000Z'));
+    const before = (await alarmsOf(ID)).map((a) => a.name);
+    expect(before.some((n) => n.startsWith('rr:protection-ends'))).toBe(true);
+    // Written by hand: a case a page script could post for that order.
+    const forged = { ...dispute({ orderId: ID, lineId: null, disputeId: null }), statusVia: 'json' as const };
+    await ingest(db, snapshot({ readAt: '2026-11-21T10:00:00.000Z', orders: [], disputes: [forged] }));
+    expect(await db.disputes.count()).toBe(1);
+    const after = (await alarmsOf(ID)).map((a) => a.name);
+    for (const name of before) expect(after).toContain(name);
+  });
 });
