@@ -38,11 +38,13 @@ export async function startRefund(db: RadarDb, orderId: string, reason: string, 
 export function mergeProgress(stored: Progress | undefined, incoming: Progress): Progress {
   if (!stored) return incoming;
   const startedFirst =
-    stored.refundStartedAt && (!incoming.refundStartedAt || Date.parse(stored.refundStartedAt) <= Date.parse(incoming.refundStartedAt))
+    stored.refundStartedAt &&
+    (!incoming.refundStartedAt || Date.parse(stored.refundStartedAt) <= Date.parse(incoming.refundStartedAt))
       ? stored
       : incoming;
   const steps = { ...incoming.steps };
-  for (const [id, at] of Object.entries(stored.steps)) if (!steps[id] || Date.parse(at) < Date.parse(steps[id])) steps[id] = at;
+  for (const [id, at] of Object.entries(stored.steps))
+    if (!steps[id] || Date.parse(at) < Date.parse(steps[id])) steps[id] = at;
   return {
     orderId: stored.orderId,
     refundStartedAt: startedFirst.refundStartedAt,
