@@ -140,7 +140,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['alarms', 'notifications'],
     host_permissions: ALIEXPRESS_MATCHES,
     // The dev server needs its own scripts and socket; WXT writes that CSP in `wxt` (serve) mode.
     ...(command === 'build' && { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } }),

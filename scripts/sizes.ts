@@ -13,7 +13,7 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
   content: 36 * 1024,
   popup: 40 * 1024,
-  background: 62 * 1024,
+  background: 64 * 1024,
 };
 
 /** The budgets issue 7 set, kept so the report shows what was raised and by how much. */
@@ -51,7 +51,11 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'can be opened and which cards get Start refund (timeline/eligibility.ts and helperOffers, ~0.6 KB), ' +
     'with the schemas of that verdict and of the intent/answer messages, and reads progress rows and ' +
     'backups written before intent and dispute were told apart (~0.5 KB). Kept out of the content ' +
-    'script, whose budget has 70 bytes left.',
+    'script. Raised ' +
+    '62 -> 64 KB (63.0 KB measured, 2.5 KB more), for issue 14: provenance and claims in the merge, ' +
+    'caps on every string of the model, refusing times from the future, pruning the history, grouped ' +
+    'notifications with their texts in seven languages, calendar dates and the year in notifications, ' +
+    'imported settings put through the options checks, and reminders due at the end of a calendar day.',
 };
 
 export interface EntrySize {

@@ -3,12 +3,13 @@
  * move with the shopper's zone; a test in the suite checks that each run really is in its zone
  * (TEST_TZ), so a zone that failed to reach the test workers fails instead of passing silently.
  *
- *   npm run test:tz            all four zones
+ *   npm run test:tz            all five zones
  *   npm run test:tz -- Asia/Tokyo   the zones given
  */
 import { spawnSync } from 'node:child_process';
 
-const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati'];
+// Honolulu (-10, no daylight saving): a page's date read as UTC midnight is the day before there.
+const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Honolulu'];
 const PATHS = ['tests/unit/timeline', 'tests/unit/rules'];
 
 const zones = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ZONES;

@@ -1,5 +1,5 @@
 import type { Dispute, Order, Timeline } from '../model/index.ts';
-import { DAY_MS, HOUR_MS } from '../timeline/time.ts';
+import { DAY_MS, HOUR_MS, isCalendarDate } from '../timeline/time.ts';
 import { alarmName, eventKey, sameEvent, type AlertKind, type EventIdentity } from './events.ts';
 import { ALERT_TEXT } from './text.ts';
 
@@ -32,6 +32,11 @@ export interface PlanInput {
   now: Date;
   /** Alerts already shown: `key` and `at` of each. */
   sent: ReadonlyArray<{ key: string; at: string }>;
+  /**
+   * When a deadline given as a calendar date (timeline/time.ts) is over: the end of that day in the
+   * shopper's zone, which the caller knows (the planner reads no zone). UTC's end of day without it.
+   */
+  endOfDay?: (calendarDate: string) => number;
 }
 
 /** Notification text as message keys; dates stay ISO so the shower formats them in the shopper's language. */
@@ -77,7 +82,8 @@ const NEEDS_SHOPPER = new Set(['respond', 'escalate', 'ship-return', 'check-refu
 export function planAlerts(input: PlanInput): AlertPlan {
   const now = input.now.getTime();
   const leads = [...new Set(input.leadDays)].sort((a, b) => b - a);
-  const all = input.items.flatMap((item) => eventsFor(item, leads));
+  const endOfDay = input.endOfDay ?? ((at: string) => Date.parse(at) + DAY_MS - 1);
+  const all = input.items.flatMap((item) => eventsFor(item, leads, endOfDay));
   const unsent = all.filter((e) => !input.sent.some((s) => sameEvent(s, e)));
   const byId = new Map<string, PlannedAlert>();
   for (const e of unsent) if (!byId.has(e.id)) byId.set(e.id, e);
@@ -94,7 +100,7 @@ export function planAlerts(input: PlanInput): AlertPlan {
   return { alarms, due, badge: needy.size };
 }
 
-function eventsFor(item: PlanItem, leads: number[]): PlannedAlert[] {
+function eventsFor(item: PlanItem, leads: number[], endOfDay: (at: string) => number): PlannedAlert[] {
   const { order, dispute, timeline } = item;
   const deadline = (kind: string) => timeline.deadlines.find((d) => d.kind === kind);
   const out: PlannedAlert[] = [];
@@ -116,7 +122,8 @@ function eventsFor(item: PlanItem, leads: number[]): PlannedAlert[] {
 
   /** Reminders before a deadline: each lead time hands over to the next shorter one. */
   const reminders = (kind: AlertKind, at: string) => {
-    const atMs = Date.parse(at);
+    // "Protection ends Dec 20" means through Dec 20 where the shopper is; the name keeps `at`.
+    const atMs = isCalendarDate(at) ? endOfDay(at) : Date.parse(at);
     const fires = leads.map((days) => atMs - Math.max(days * DAY_MS, MIN_LEAD_MS));
     fires.forEach((fireAt, i) => make(kind, at, fireAt, fires[i + 1] ?? atMs, leads[i]!));
   };

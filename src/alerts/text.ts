@@ -12,5 +12,11 @@ export const ALERT_TEXT = {
   'return-ship-by': { title: 'alertReturnShipTitle', body: 'alertReturnShipBody' },
 } as const satisfies Record<AlertKind, { title: string; body: string }>;
 
+/** The one notification that stands for the alerts beyond the few shown one by one. */
+export const GROUP_TEXT = { title: 'alertGroupTitle', body: 'alertGroupBody' } as const;
+
 /** Every message key a notification can show. */
-export const ALERT_KEYS: readonly string[] = Object.values(ALERT_TEXT).flatMap((t) => [t.title, t.body]);
+export const ALERT_KEYS: readonly string[] = [...Object.values(ALERT_TEXT), GROUP_TEXT].flatMap((t) => [
+  t.title,
+  t.body,
+]);

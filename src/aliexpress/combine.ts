@@ -1,4 +1,4 @@
-import type { Order, OrderLine, PageDispute, Problem } from '../model/index.ts';
+import type { OrderLine, PageDispute, PageOrder as Order, Problem } from '../model/index.ts';
 
 /**
  * One order or dispute seen by two sources (the DOM and the page's JSON, or two JSON answers).
@@ -45,8 +45,7 @@ export function combineOrder(a: Order, b: Order): Order {
       protectionEndsAt: pick(a.dates.protectionEndsAt, b.dates.protectionEndsAt),
       deliveryGuaranteeAt: pick(a.dates.deliveryGuaranteeAt, b.dates.deliveryGuaranteeAt),
     },
-    // Where the kept status came from: the store weighs a status by it.
-    provenance: status.provenance,
+    ...(status.statusVia && { statusVia: status.statusVia }),
   };
 }
 
@@ -65,8 +64,8 @@ export function combineDispute(a: PageDispute, b: PageDispute): PageDispute {
     openedAt: pick(a.openedAt, b.openedAt),
     reason: pick(a.reason, b.reason),
     solution: pick(a.solution, b.solution),
+    ...(status.statusVia && { statusVia: status.statusVia }),
     ...(via && { via }),
-    provenance: status.provenance,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Order, PageDispute, PageKind, PageSnapshot, Problem, Provenance } from '../model/index.ts';
+import type { Order, PageDispute, PageKind, PageOrder, PageSnapshot, Problem } from '../model/index.ts';
 import { detectPage } from './detect.ts';
 import { defaultDomReader, type DomReader } from './dom-reader.ts';
 import { answerBelongsTo, guessApi, readJson } from './json/index.ts';
@@ -40,18 +40,6 @@ const problem = (code: Problem['code'], detail: string | null, orderId: string |
 
 const isDocument = (input: ReadInput): input is Document =>
   typeof input === 'object' && input !== null && !('json' in input) && 'documentElement' in input;
-
-const DOM: Provenance = { from: 'dom' };
-
-/**
- * Marks each item with the part of the page it was read from. In place: a DOM reader hands back
- * the same object for a card that did not change, and the change tracking (changes.ts) counts on it.
- */
-function stamp(part: Observed, provenance: Provenance): Observed {
-  for (const item of [...part.orders, ...part.disputes])
-    if (item && typeof item === 'object') item.provenance = provenance;
-  return part;
-}
 
 /** The API an answer is checked and read as: the name it came with, else the one its content suggests. */
 const apiOf = (j: JsonInput) => j.api?.trim().toLowerCase() || guessApi(j.json);
@@ -128,7 +116,7 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
       const page = pageLocale(doc);
       if (page.problem) problems.push(page.problem);
       const readDom = options.readDom === undefined ? defaultDomReader : options.readDom;
-      parts.push(stamp(readDocument(doc, url, readAt, kind, page.locale, readDom), DOM));
+      parts.push(readDocument(doc, url, readAt, kind, page.locale, readDom));
       locale = page.locale ?? canonicalLocale(page.lang);
     } else {
       locale = canonicalLocale((input as JsonInput).locale);
@@ -140,9 +128,11 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
       }
       const ctxLocale = locale ?? canonicalLocale(j.locale);
       const r = readJson(j.json, api, { url, locale: ctxLocale, readAt });
+      // Any script on the page can post an answer: the store trusts a status from one less.
+      for (const item of [...r.orders, ...r.disputes]) (item as PageOrder | PageDispute).statusVia = 'json';
       // The answer's own texts prove its language better than a host name does.
       locale ??= r.locale ?? null;
-      parts.push(stamp(r, api ? { from: 'json', api } : { from: 'json' }));
+      parts.push(r);
     }
     locale ??= localeOfUrl(url);
 

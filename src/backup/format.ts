@@ -2,13 +2,15 @@ import * as z from 'zod/mini';
 import { IsoDateTime } from '../model/index.ts';
 import { Settings } from '../settings/schema.ts';
 import type { RefusalReason } from './refusal.ts';
+import { fromTheFuture } from '../store/clock.ts';
 import { AnyProgress, Observation, SentAlert, StoredDispute, StoredOrder } from '../store/records.ts';
 
 export const BACKUP_FORMAT = 'refund-radar-backup';
 export const BACKUP_VERSION = 1;
 
-/** Backups are a few MB for thousands of orders; anything far larger is not ours. */
-export const MAX_BACKUP_CHARS = 32 * 1024 * 1024;
+import { MAX_BACKUP_CHARS } from './limits.ts';
+
+export { MAX_BACKUP_CHARS };
 
 export const BackupV1 = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -32,7 +34,7 @@ export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; reason: R
  * Reads a backup file's text. Each way a file can be wrong gets its own reason, because the
  * shopper's next step differs: a truncated file needs a new export, a newer one a newer extension.
  */
-export function parseBackup(text: string): ParsedBackup {
+export function parseBackup(text: string, now: Date = new Date()): ParsedBackup {
   if (text.length > MAX_BACKUP_CHARS)
     return refuse('too-large', `the file is larger than ${MAX_BACKUP_CHARS} characters`);
   let json: unknown;
@@ -63,7 +65,37 @@ export function parseBackup(text: string): ParsedBackup {
     const more = parsed.error.issues.length > 5 ? ` (and ${parsed.error.issues.length - 5} more)` : '';
     return refuse('invalid', `${issues.join('; ')}${more}`);
   }
+  const ahead = futureReading(parsed.data, now);
+  if (ahead) return refuse('invalid', `${ahead} is more than a day in the future`);
   return { ok: true, backup: parsed.data };
+}
+
+/**
+ * The first time of reading (not a deadline: those are rightly ahead) that lies more than a day
+ * after `now`, by its path; null when none. A record read "in 9999" would beat every later page.
+ */
+function futureReading(backup: Backup, now: Date): string | null {
+  const times: Array<[string, string | null | undefined]> = [['exportedAt', backup.exportedAt]];
+  const record = (
+    name: string,
+    r: { updatedAt: string; firstSeenAt: string; readAtByField?: Record<string, string> },
+  ) => {
+    times.push([`${name}.updatedAt`, r.updatedAt], [`${name}.firstSeenAt`, r.firstSeenAt]);
+    for (const [field, at] of Object.entries(r.readAtByField ?? {})) times.push([`${name}.readAtByField.${field}`, at]);
+  };
+  backup.orders.forEach((o, i) => record(`orders.${i}`, o));
+  backup.disputes.forEach((d, i) => {
+    record(`disputes.${i}`, d);
+    times.push([`disputes.${i}.statusSince`, d.statusSince], [`disputes.${i}.escalateSeenAt`, d.escalateSeenAt]);
+  });
+  backup.observations.forEach((o, i) => times.push([`observations.${i}.readAt`, o.readAt]));
+  backup.alerts.forEach((a, i) => times.push([`alerts.${i}.firedAt`, a.firedAt]));
+  backup.progress.forEach((p, i) => {
+    for (const key of ['wentToDisputeAt', 'submittedAt', 'notSubmittedAt'] as const)
+      times.push([`progress.${i}.${key}`, p[key]]);
+    for (const [step, at] of Object.entries(p.steps)) times.push([`progress.${i}.steps.${step}`, at]);
+  });
+  return times.find(([, at]) => typeof at === 'string' && fromTheFuture(at, now))?.[0] ?? null;
 }
 
 /** A JSON text cut short leaves brackets open; a corrupt one usually does not. */

@@ -4,10 +4,19 @@ import { mergeProgress } from '../store/progress.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import type { Observation, RadarDb } from '../store/db.ts';
 import { parseBackup } from './format.ts';
+import { checkRulesSetting } from '../settings/rules-check.ts';
+import type { Settings } from '../settings/schema.ts';
+import { updateSettings } from '../settings/update.ts';
 import type { RefusalReason } from './refusal.ts';
 
 export type ImportResult =
-  { imported: true; changed: number } | { imported: false; reason: RefusalReason; message: string };
+  | {
+      imported: true;
+      changed: number;
+      /** Set when the backup's settings were not taken (or only in part), saying why. */
+      settingsKept?: string;
+    }
+  | { imported: false; reason: RefusalReason; message: string };
 
 const BACKUP_URL = 'refund-radar:backup';
 
@@ -15,12 +24,13 @@ const BACKUP_URL = 'refund-radar:backup';
  * Merges a backup into what is stored, in one transaction: orders and disputes through the same
  * rules as a page reading (a newer value wins, a gap never erases), history and ticks added.
  */
-export async function importBackup(db: RadarDb, text: string): Promise<ImportResult> {
-  const parsed = parseBackup(text);
+export async function importBackup(db: RadarDb, text: string, now: Date = new Date()): Promise<ImportResult> {
+  const parsed = parseBackup(text, now);
   if (!parsed.ok) return { imported: false, reason: parsed.reason, message: parsed.message };
   const { backup } = parsed;
   // held: the backup's orders may be the ones disputes read earlier were waiting for.
   const tables = [db.orders, db.disputes, db.observations, db.progress, db.settings, db.alerts, db.held];
+  let settingsKept: string | undefined;
   const changed = await db.transaction('rw', tables, async () => {
     let count = 0;
     const merged = await ingestRecords(
@@ -31,6 +41,8 @@ export async function importBackup(db: RadarDb, text: string): Promise<ImportRes
         readAt: r.updatedAt,
         url: BACKUP_URL,
         kind: 'backup',
+        // The record keeps the provenance its status had where it was read.
+        via: r.statusVia ?? 'backup',
         firstSeenAt: r.firstSeenAt,
         statusSince: 'statusSince' in r ? r.statusSince : undefined,
         escalateSeenAt: 'escalateSeenAt' in r ? r.escalateSeenAt : undefined,
@@ -71,11 +83,31 @@ export async function importBackup(db: RadarDb, text: string): Promise<ImportRes
       count += 1;
     }
 
-    if (!sameValue(await readSettings(db), backup.settings)) {
-      await writeSettings(db, backup.settings);
+    const current = await readSettings(db);
+    const taken = importedSettings(current, backup.settings);
+    settingsKept = taken.kept;
+    if (!sameValue(current, taken.settings)) {
+      await writeSettings(db, taken.settings);
       count += 1;
     }
     return count;
   });
-  return { imported: true, changed };
+  return { imported: true, changed, ...(settingsKept !== undefined && { settingsKept }) };
+}
+
+/**
+ * A backup's settings through the checks the options page's own changes pass (settingsSet), so a
+ * file cannot set what the form could not. A file without reminders does not silently turn the
+ * shopper's reminders off: the current lead times stay, and the answer says so.
+ */
+export function importedSettings(current: Settings, incoming: Settings): { settings: Settings; kept?: string } {
+  const { notifyLeadDays, rules, language } = incoming;
+  const { settings, errors } = updateSettings(current, { notifyLeadDays, rules, language }, checkRulesSetting);
+  if (errors.length) return { settings: current, kept: errors.map((e) => `${e.field}: ${e.message}`).join('; ') };
+  if (settings.notifyLeadDays.length === 0 && current.notifyLeadDays.length > 0)
+    return {
+      settings: { ...settings, notifyLeadDays: current.notifyLeadDays },
+      kept: 'notifyLeadDays: the backup has no reminders; the current ones were kept',
+    };
+  return { settings };
 }

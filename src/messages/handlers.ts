@@ -4,6 +4,7 @@ import type { RulesCheck } from '../settings/update.ts';
 import { updateSettings } from '../settings/update.ts';
 import type { RadarDb } from '../store/db.ts';
 import { wipeAll } from '../store/dump.ts';
+import { fromTheFuture } from '../store/clock.ts';
 import { helperFacts, helperOffers } from '../store/facts.ts';
 import { ingest } from '../store/ingest.ts';
 import { answerSubmitted, tickStep, wentToDispute } from '../store/progress.ts';
@@ -34,6 +35,8 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
   };
   return {
     snapshot: async (snapshot) => {
+      // A reading "from tomorrow" would win every later comparison: refused whole.
+      if (fromTheFuture(snapshot.readAt, deps.now())) return { accepted: false, changed: 0 };
       const { changed } = await ingest(db, snapshot);
       if (changed) notify('data');
       return { accepted: true, changed };
@@ -80,10 +83,11 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
       return { fileName: backupFileName(now), text: JSON.stringify(backup, null, 1) };
     },
     backupImport: async ({ text }) => {
-      const result = await importBackup(db, text);
+      const result = await importBackup(db, text, deps.now());
       if (!result.imported) return { imported: false, changed: 0, reason: result.reason, message: result.message };
       if (result.changed) notify('data');
-      return { imported: true, changed: result.changed, reason: null, message: null };
+      // Imported, with the backup's settings (or some of them) refused: the page says which were kept.
+      return { imported: true, changed: result.changed, reason: null, message: result.settingsKept ?? null };
     },
     wipe: async () => {
       await wipeAll(db);

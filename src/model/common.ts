@@ -1,8 +1,22 @@
 import * as z from 'zod/mini';
+import { CAPS } from './caps.ts';
 
-/** An ISO 8601 instant with offset or Z, e.g. "2026-11-03T00:00:00.000Z". Every stored time is one. */
-export const IsoDateTime = z.iso.datetime({ offset: true });
-export type IsoDateTime = z.infer<typeof IsoDateTime>;
+/** A string of at most `max` characters (see CAPS). */
+export const capped = (max: number) => z.string().check(z.maxLength(max));
+
+/** A page text such as a status label or a store name, or null. */
+export const Label = z.nullable(capped(CAPS.label));
+
+/**
+ * An ISO 8601 instant, accepted with an offset or Z and normalised on arrival to UTC with
+ * milliseconds ("2026-11-03T00:00:00.000Z"), so every stored time has one spelling. Code still
+ * compares instants as numbers (Date.parse), never as text: "…+14:00" sorts wrongly as text.
+ */
+export const IsoDateTime = z.pipe(
+  z.iso.datetime({ offset: true }),
+  z.transform((s: string) => new Date(s).toISOString()),
+);
+export type IsoDateTime = z.output<typeof IsoDateTime>;
 
 /** AliExpress ids are 9-20 digit numbers; kept as strings because they exceed 2^53. */
 export const NumericId = z.string().check(z.regex(/^\d{6,24}$/, 'a numeric id'));
@@ -24,13 +38,16 @@ export const Source = z.enum(['page', 'rule', 'shopper']);
 export type Source = z.infer<typeof Source>;
 
 /**
- * Which part of a page a reading came from: the page's DOM, or one of the page's own JSON answers
- * (by its mtop API name, lower case). A page script can forge what the tap passes on far more
- * easily than what the page shows, so the store weighs a reading by it. The reading's, not the
- * record's: it travels with each order and dispute of a snapshot.
+ * Where a reading came from. `dom`: what the page shows the shopper; `json`: an API answer the
+ * page loaded, which any script on the page could also have posted; `backup`: a file the shopper
+ * imported; `shopper`: something the shopper did in the helper. Merge rules trust `json` least.
  */
-export const Provenance = z.object({
-  from: z.enum(['dom', 'json']),
-  api: z.optional(z.string().check(z.maxLength(130))),
-});
-export type Provenance = z.infer<typeof Provenance>;
+export const ReadVia = z.enum(['dom', 'json', 'backup', 'shopper']);
+export type ReadVia = z.infer<typeof ReadVia>;
+
+/**
+ * Where a reading's status came from. A page reading says `json` when its status came from an
+ * API answer; absent, or anything else from a page, counts as the page itself (`dom`). Stored
+ * records keep the provenance of their status here too.
+ */
+export const StatusVia = z.optional(ReadVia);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, NumericId, Provenance } from './common.ts';
+import { IsoDateTime, Label, NumericId, StatusVia } from './common.ts';
 
 export const DisputeStatus = z.enum([
   /** A case the page calls open or in progress without saying who must act. */
@@ -24,7 +24,7 @@ export const Dispute = z.object({
   lineId: z.nullable(NumericId),
   disputeId: z.nullable(NumericId),
   status: DisputeStatus,
-  statusText: z.nullable(z.string()),
+  statusText: Label,
   /** Who must act now, as the page says; null when it does not say. */
   awaiting: z.nullable(Party),
   /** The page's countdown turned into an absolute time at the moment of reading. */
@@ -32,8 +32,8 @@ export const Dispute = z.object({
   /** Whether the page shows an Escalate button right now; null when the page kind cannot tell. */
   canEscalate: z.nullable(z.boolean()),
   openedAt: z.nullable(IsoDateTime),
-  reason: z.nullable(z.string()),
-  solution: z.nullable(z.string()),
+  reason: Label,
+  solution: Label,
 });
 export type Dispute = z.infer<typeof Dispute>;
 
@@ -45,12 +45,13 @@ export type IdVia = z.infer<typeof IdVia>;
  * A dispute as one page shows it. A dispute page may name only the order line or the case
  * (`tradeOrderLineId`, `reverseOrderLineId` in its URL): the background joins it to its order
  * through the lines and cases it has seen, and holds it until then. `via` says where each id
- * came from and `provenance` which part of the page was read; both are the reading's, not the
- * dispute's, and are not stored.
+ * came from and `statusVia` whether its status came from the DOM or the page's JSON; both are the
+ * reading's, not the dispute's (the store keeps where its status came from in its own record).
  */
 export const PageDispute = z
   .extend(Dispute, {
     orderId: z.nullable(NumericId),
+    statusVia: StatusVia,
     via: z.optional(
       z.object({
         orderId: z.optional(IdVia),
@@ -58,8 +59,6 @@ export const PageDispute = z
         disputeId: z.optional(IdVia),
       }),
     ),
-    /** Where the reading's status came from (the page's DOM or JSON); set by read(), not stored. */
-    provenance: z.optional(Provenance),
   })
   .check(
     z.refine((d) => d.orderId !== null || d.lineId !== null || d.disputeId !== null, {

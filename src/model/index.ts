@@ -1,3 +1,4 @@
+export * from './caps.ts';
 export * from './common.ts';
 export * from './dispute.ts';
 export * from './order.ts';

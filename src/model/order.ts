@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Money, NumericId, Provenance } from './common.ts';
+import { CAPS } from './caps.ts';
+import { capped, IsoDateTime, Label, Money, NumericId } from './common.ts';
 
 /** Canonical order status; `statusText` keeps what the page said in its own language. */
 export const OrderStatus = z.enum(['to-pay', 'to-ship', 'shipped', 'completed', 'closed', 'in-dispute', 'unknown']);
@@ -24,7 +25,7 @@ export type OrderAction = z.infer<typeof OrderAction>;
 
 export const OrderLine = z.object({
   lineId: z.nullable(NumericId),
-  title: z.nullable(z.string()),
+  title: z.nullable(capped(CAPS.title)),
   quantity: z.nullable(z.int().check(z.positive())),
 });
 export type OrderLine = z.infer<typeof OrderLine>;
@@ -44,14 +45,12 @@ export type OrderDates = z.infer<typeof OrderDates>;
 export const Order = z.object({
   orderId: NumericId,
   status: OrderStatus,
-  statusText: z.nullable(z.string()),
+  statusText: Label,
   placedAt: z.nullable(IsoDateTime),
-  storeName: z.nullable(z.string()),
+  storeName: Label,
   total: z.nullable(Money),
-  lines: z.array(OrderLine),
-  actions: z.array(OrderAction),
+  lines: z.array(OrderLine).check(z.maxLength(CAPS.lines)),
+  actions: z.array(OrderAction).check(z.maxLength(OrderAction.options.length)),
   dates: OrderDates,
-  /** Where the reading's status came from (the page's DOM or JSON); set by read(), not stored. */
-  provenance: z.optional(Provenance),
 });
 export type Order = z.infer<typeof Order>;

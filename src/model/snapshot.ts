@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { IsoDateTime } from './common.ts';
+import { CAPS } from './caps.ts';
+import { capped, IsoDateTime, StatusVia } from './common.ts';
 import { PageDispute } from './dispute.ts';
 import { Order } from './order.ts';
 
@@ -33,32 +34,35 @@ export const ProblemCode = z.enum([
   'unknown-answer',
   /** The first-choice selectors found nothing and a part was found by its meaning instead. */
   'read-by-meaning',
+  /** A text or list longer than its cap (src/model/caps.ts): the item was refused. */
+  'oversize',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
 export const Problem = z.object({
   code: ProblemCode,
   /** The text or path involved, e.g. the unknown status label. */
-  detail: z.nullable(z.string()),
-  orderId: z.nullable(z.string()),
+  detail: z.nullable(capped(CAPS.detail)),
+  orderId: z.nullable(capped(CAPS.label)),
 });
 export type Problem = z.infer<typeof Problem>;
+
+/** An order as one page shows it: `statusVia` says whether its status came from the DOM or the page's JSON. */
+export const PageOrder = z.extend(Order, { statusVia: StatusVia });
+export type PageOrder = z.infer<typeof PageOrder>;
 
 /** Everything one read of one page produced. */
 export const PageSnapshot = z.object({
   kind: PageKind,
-  url: z.url(),
+  url: z.url().check(z.maxLength(CAPS.url)),
   /** BCP 47 language of the page, e.g. "en", "pt-BR"; null when it cannot be told. */
-  locale: z.nullable(z.string()),
+  locale: z.nullable(capped(CAPS.locale)),
   readAt: IsoDateTime,
-  orders: z.array(Order),
+  orders: z.array(PageOrder),
   disputes: z.array(PageDispute),
   problems: z.array(Problem),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
-
-/** More than any page shows; a bigger list is not a page's reading. */
-const MAX_ITEMS = 5000;
 
 /**
  * A snapshot as it arrives at the background: the page's own fields checked whole, each order,
@@ -66,12 +70,13 @@ const MAX_ITEMS = 5000;
  */
 export const SnapshotArrival = z.object({
   kind: PageKind,
-  url: z.url(),
-  locale: z.nullable(z.string()),
+  url: z.url().check(z.maxLength(CAPS.url)),
+  locale: z.nullable(capped(CAPS.locale)),
   readAt: IsoDateTime,
-  orders: z.array(z.unknown()).check(z.maxLength(MAX_ITEMS)),
-  disputes: z.array(z.unknown()).check(z.maxLength(MAX_ITEMS)),
-  problems: z.array(z.unknown()).check(z.maxLength(MAX_ITEMS)),
+  // More than any page shows; a bigger list is not a page's reading.
+  orders: z.array(z.unknown()).check(z.maxLength(CAPS.items)),
+  disputes: z.array(z.unknown()).check(z.maxLength(CAPS.items)),
+  problems: z.array(z.unknown()).check(z.maxLength(CAPS.items)),
 });
 export type SnapshotArrival = z.infer<typeof SnapshotArrival>;
 
@@ -90,14 +95,14 @@ export function checkSnapshot(arrival: SnapshotArrival): PageSnapshot {
       const id = (item as { orderId?: unknown } | null)?.orderId;
       const at = [name, i, ...(issue?.path ?? [])].map(String).join('.');
       problems.push({
-        code: 'layout-unrecognized',
+        code: issue?.code === 'too_big' ? 'oversize' : 'layout-unrecognized',
         detail: `${at}: ${issue?.message ?? 'invalid'}`.slice(0, 300),
-        orderId: typeof id === 'string' && name !== 'problems' ? id : null,
+        orderId: typeof id === 'string' && id.length <= CAPS.label && name !== 'problems' ? id : null,
       });
     });
     return out;
   };
-  const orders = keep(Order, arrival.orders, 'orders');
+  const orders = keep(PageOrder, arrival.orders, 'orders');
   const disputes = keep(PageDispute, arrival.disputes, 'disputes');
   const read = keep(Problem, arrival.problems, 'problems');
   return { ...arrival, orders, disputes, problems: [...read, ...problems] };

@@ -9,6 +9,10 @@ export interface AlertEffects {
   clearNotification(id: string): Promise<void>;
   setBadge(count: number): Promise<void>;
   openTab(url: string): Promise<void>;
+  /** Opens the popup, or the popup page in a tab where the browser cannot open it from here. */
+  openPopup(): Promise<void>;
+  /** The extension's own origin, e.g. "chrome-extension://<id>/". */
+  extensionOrigin(): string;
   uiLanguage(): string;
 }
 
@@ -40,6 +44,17 @@ export function browserAlertEffects(): AlertEffects {
     openTab: async (url) => {
       await browser.tabs.create({ url });
     },
+    openPopup: async () => {
+      // action.openPopup: Chrome 127+ and Firefox; it can refuse (no focused window, no gesture).
+      const action = browser.action as { openPopup?: () => Promise<void> };
+      try {
+        if (action.openPopup) return await action.openPopup();
+      } catch {
+        // The page in a tab below does the same.
+      }
+      await browser.tabs.create({ url: browser.runtime.getURL('/popup.html') });
+    },
+    extensionOrigin: () => browser.runtime.getURL('/'),
     uiLanguage: () => {
       // Test doubles and some embedders lack i18n; English beats failing to notify.
       try {

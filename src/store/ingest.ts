@@ -18,7 +18,15 @@ export interface IngestOptions {
 /** Merges one page's reading into the stored state in one transaction: all of it or none. */
 export function ingest(db: RadarDb, snapshot: PageSnapshot, options: IngestOptions = {}): Promise<IngestResult> {
   const reading: Reading = { readAt: snapshot.readAt, url: snapshot.url, kind: snapshot.kind };
-  return ingestRecords(db, snapshot.orders, snapshot.disputes, () => reading, options);
+  const fromJson: Reading = { ...reading, via: 'json' };
+  const fromPage: Reading = { ...reading, via: 'dom' };
+  return ingestRecords(
+    db,
+    snapshot.orders,
+    snapshot.disputes,
+    (r) => (r.statusVia === 'json' ? fromJson : fromPage),
+    options,
+  );
 }
 
 /** The merge behind `ingest`, where each record may carry its own reading time (backups do). */
@@ -135,7 +143,7 @@ const heldKey = (d: Pick<PageDispute, 'lineId' | 'disputeId'>) =>
 
 /** The reading's dispute as the store keeps it: with its order, without the reading's notes. */
 function withOrder(d: PageDispute, orderId: string): Dispute {
-  const { via: _via, ...dispute } = d;
+  const { via: _via, statusVia: _statusVia, ...dispute } = d;
   return { ...dispute, orderId };
 }
 
@@ -182,7 +190,11 @@ async function joinDisputes<O extends PageSnapshot['orders'][number], D extends 
     });
     if (claimed.length) await db.held.bulkDelete(claimed.map((c) => c.h.key));
     for (const { h, orderId } of claimed) {
-      out.unshift({ dispute: withOrder(h.dispute, orderId), reading: { readAt: h.readAt, url: h.url, kind: h.kind } });
+      const via = h.dispute.statusVia === 'json' ? 'json' : 'dom';
+      out.unshift({
+        dispute: withOrder(h.dispute, orderId),
+        reading: { readAt: h.readAt, url: h.url, kind: h.kind, via },
+      });
     }
   }
 

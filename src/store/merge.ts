@@ -1,7 +1,13 @@
 import { blankDispute, blankOrder } from '../model/blank.ts';
-import type { Dispute, Order } from '../model/index.ts';
+import type { Dispute, Order, ReadVia } from '../model/index.ts';
 import type { Observation, StoredDispute, StoredOrder } from './db.ts';
-import { disputeStatusBackwards, disputeStatusVaguer, orderStatusBackwards } from './status-order.ts';
+import {
+  disputeStatusBackwards,
+  disputeStatusFinal,
+  disputeStatusVaguer,
+  orderStatusBackwards,
+  orderStatusFinal,
+} from './status-order.ts';
 
 /** Where and when a reading was made. */
 export interface Reading {
@@ -13,6 +19,8 @@ export interface Reading {
   statusSince?: string;
   escalateSeenAt?: string;
   readAtByField?: Record<string, string>;
+  /** Where the reading's status came from; absent means the page itself. */
+  via?: ReadVia;
 }
 
 export interface MergeResult<T> {
@@ -83,6 +91,43 @@ interface MergeSpec<T> {
   backwards: (from: string, to: string) => boolean;
   /** A status that says less than the stored one: not applied, not flagged. */
   vaguer?: (from: string, to: string) => boolean;
+  /** A status after which no reminder is planned (closed, refunded). */
+  final: (status: string) => boolean;
+  /** Instants a page shows as a countdown: kept to the minute, a smaller move is no change. */
+  countdowns?: ReadonlySet<string>;
+}
+
+const MINUTE_MS = 60_000;
+/**
+ * A countdown turned into an instant moves by the time between the page's tick and the reading
+ * (seconds); read five times 300 ms apart it was five "changes" and five alarm names. A move
+ * under this is the same deadline.
+ */
+export const SMALL_MOVE_MS = 5 * MINUTE_MS;
+
+/** An instant rounded to the nearest minute, as the same ISO text. */
+function toMinute(at: string): string {
+  const t = Date.parse(at);
+  return Number.isNaN(t) ? at : new Date(Math.round(t / MINUTE_MS) * MINUTE_MS).toISOString();
+}
+
+function nearInstant(a: unknown, b: unknown): boolean {
+  return typeof a === 'string' && typeof b === 'string' && Math.abs(Date.parse(a) - Date.parse(b)) < SMALL_MOVE_MS;
+}
+
+interface Claim {
+  status: string;
+  statusText: string | null;
+  readAt: string;
+}
+
+/**
+ * A final status read only from page JSON becomes a claim, not the status: any script on the page
+ * can post JSON, however often, so only a reading of the page itself (its DOM, or a backup) can
+ * make it the status. The first sighting is kept, so reading the same answer again changes nothing.
+ */
+function claimFor(stored: Claim | undefined, to: string, statusText: string | null, readAt: string): Claim {
+  return stored?.status === to ? stored : { status: to, statusText, readAt };
 }
 
 /**
@@ -106,19 +151,27 @@ function mergeFields<T extends Mergeable>(
   let flagReason: string | null = null;
   let touched = false;
   let statusAccepted = false;
+  const via = reading.via ?? 'dom';
   for (const rule of spec.fields) {
-    const to = rule.get(incoming);
+    const countdown = spec.countdowns?.has(rule.path) === true;
+    const raw = rule.get(incoming);
+    const to = countdown && typeof raw === 'string' ? toMinute(raw) : raw;
     const from = rule.get(stored);
     const readAt = reading.readAtByField?.[rule.path] ?? reading.readAt;
     const storedAt = times[rule.path] ?? stored.updatedAt;
     if (rule.path === 'statusText' && !statusAccepted) continue;
     if (!shown(to)) continue;
-    const newer = !shown(from) || readAt >= storedAt;
+    const newer = !shown(from) || Date.parse(readAt) >= Date.parse(storedAt);
     if (rule.path === 'status') statusAccepted = newer;
     if (!newer) continue;
-    if (sameValue(from, to)) {
-      if (readAt > storedAt || times[rule.path] === undefined) {
+    if (sameValue(from, to) || (countdown && nearInstant(from, to))) {
+      if (Date.parse(readAt) > Date.parse(storedAt) || times[rule.path] === undefined) {
         times[rule.path] = readAt;
+        touched = true;
+      }
+      // The page agreeing with a status that came from JSON makes it the page's.
+      if (rule.path === 'status' && via !== 'json' && stored.statusVia === 'json') {
+        next.statusVia = via;
         touched = true;
       }
       continue;
@@ -127,19 +180,45 @@ function mergeFields<T extends Mergeable>(
       statusAccepted = false;
       continue;
     }
-    if (rule.path === 'status' && spec.backwards(String(from), String(to))) {
+    // Over a status the page showed; a record with none has no genuine status a forgery could end.
+    if (rule.path === 'status' && via === 'json' && shown(from) && spec.final(String(to))) {
+      const claim = claimFor(stored.claim, String(to), incoming.statusText, readAt);
+      statusAccepted = false;
+      if (claim !== stored.claim) {
+        next.claim = claim;
+        touched = true;
+        flagged = { status: { from, to }, statusText: { from: stored.statusText, to: incoming.statusText } };
+        flagReason = `${String(to)} read only from page JSON: waits for the page itself`;
+      }
+      continue;
+    }
+    // A status that came from JSON gives way to any later reading from the page itself.
+    const overrulable = stored.statusVia === 'json' && via !== 'json';
+    if (rule.path === 'status' && !overrulable && spec.backwards(String(from), String(to))) {
       statusAccepted = false;
       flagged = { status: { from, to }, statusText: { from: stored.statusText, to: incoming.statusText } };
       flagReason = `status moved backwards: ${String(from)} -> ${String(to)}`;
       continue;
     }
     rule.set(next, to);
+    if (rule.path === 'status') next.statusVia = via;
     times[rule.path] = readAt;
     changes[rule.path] = { from, to };
     touched = true;
   }
+  // A claim is settled by the page showing the status it claimed, or a later reading showing another.
+  const claim = next.claim;
+  if (claim && claim === stored.claim && shown(incoming.status)) {
+    const settled =
+      next.status === claim.status ||
+      (incoming.status !== claim.status && Date.parse(reading.readAt) >= Date.parse(claim.readAt));
+    if (settled) {
+      delete next.claim;
+      touched = true;
+    }
+  }
   next.readAtByField = times;
-  if (reading.readAt > next.updatedAt) {
+  if (Date.parse(reading.readAt) > Date.parse(next.updatedAt)) {
     next.updatedAt = reading.readAt;
     touched = true;
   }
@@ -151,6 +230,8 @@ interface Mergeable {
   statusText: string | null;
   updatedAt: string;
   readAtByField?: Record<string, string> | undefined;
+  statusVia?: ReadVia | undefined;
+  claim?: Claim | undefined;
 }
 
 type Subject = Pick<MergeSpec<unknown>, 'entity' | 'entityId' | 'orderId'>;
@@ -163,6 +244,7 @@ function observation(spec: Subject, reading: Reading, changes: Changes, flagged:
     readAt: reading.readAt,
     url: reading.url,
     kind: reading.kind,
+    ...(reading.via && { via: reading.via }),
     changes,
     flagged,
   };
@@ -195,6 +277,10 @@ const ORDER_FIELDS: FieldRule<StoredOrder>[] = [
   'dates.deliveryGuaranteeAt',
 ].map((p) => field<StoredOrder>(p));
 
+/** The order detail page shows protection's end as a countdown. */
+const ORDER_COUNTDOWNS: ReadonlySet<string> = new Set(['dates.protectionEndsAt']);
+const DISPUTE_COUNTDOWNS: ReadonlySet<string> = new Set(['deadline']);
+
 /** Lines a page shows without a title or quantity keep the ones read elsewhere. */
 function fillLines(stored: Order['lines'], incoming: Order['lines']): Order['lines'] {
   return incoming.map((line) => {
@@ -214,6 +300,8 @@ export function mergeOrder(
     orderId: incoming.orderId,
     fields: ORDER_FIELDS,
     backwards: (from, to) => orderStatusBackwards(from as Order['status'], to as Order['status']),
+    final: (status) => orderStatusFinal(status as Order['status']),
+    countdowns: ORDER_COUNTDOWNS,
   };
   const firstSeenAt = reading.firstSeenAt ?? reading.readAt;
   const base: StoredOrder = stored ?? {
@@ -229,7 +317,7 @@ export function mergeOrder(
   const merged = mergeFields(base, candidate, reading, spec);
   if (!stored)
     return { next: merged.next, changed: true, observations: finish(base, merged, reading, spec).observations };
-  if (firstSeenAt < stored.firstSeenAt) merged.next.firstSeenAt = firstSeenAt;
+  if (Date.parse(firstSeenAt) < Date.parse(stored.firstSeenAt)) merged.next.firstSeenAt = firstSeenAt;
   const result = finish(stored, merged, reading, spec);
   if (!result.next && merged.next.firstSeenAt !== stored.firstSeenAt) result.next = merged.next;
   return result;
@@ -271,6 +359,8 @@ export function mergeDispute(
     fields: DISPUTE_FIELDS,
     backwards: (from, to) => disputeStatusBackwards(from as Dispute['status'], to as Dispute['status']),
     vaguer: (from, to) => disputeStatusVaguer(from as Dispute['status'], to as Dispute['status']),
+    final: (status) => disputeStatusFinal(status as Dispute['status']),
+    countdowns: DISPUTE_COUNTDOWNS,
   };
   const base: StoredDispute = stored ?? {
     ...blankDispute(incoming.orderId, incoming.lineId),

@@ -53,8 +53,9 @@ export function answerSubmitted(db: RadarDb, orderId: string, submitted: boolean
   });
 }
 
-const earliest = (a: string | null, b: string | null) => (a && b ? (a <= b ? a : b) : (a ?? b));
-const latest = (a: string | null, b: string | null) => (a && b ? (a >= b ? a : b) : (a ?? b));
+// Instants compared as numbers: as text, an offset or a five-digit year sorts wrongly.
+const earliest = (a: string | null, b: string | null) => (a && b ? (Date.parse(a) <= Date.parse(b) ? a : b) : (a ?? b));
+const latest = (a: string | null, b: string | null) => (a && b ? (Date.parse(a) >= Date.parse(b) ? a : b) : (a ?? b));
 
 /**
  * Backups and other devices: the earliest submission (deadlines run from it), the latest visit and
@@ -63,7 +64,8 @@ const latest = (a: string | null, b: string | null) => (a && b ? (a >= b ? a : b
 export function mergeProgress(stored: Progress | undefined, incoming: Progress): Progress {
   if (!stored) return incoming;
   const steps = { ...incoming.steps };
-  for (const [id, at] of Object.entries(stored.steps)) if (!steps[id] || at < steps[id]) steps[id] = at;
+  for (const [id, at] of Object.entries(stored.steps))
+    if (!steps[id] || Date.parse(at) < Date.parse(steps[id])) steps[id] = at;
   const wentToDisputeAt = latest(stored.wentToDisputeAt, incoming.wentToDisputeAt);
   const reasonFrom = wentToDisputeAt === incoming.wentToDisputeAt ? incoming : stored;
   return {

@@ -27,9 +27,7 @@ async function readDashboard(db: RadarDb): Promise<TrackedOrder[]> {
   return db.transaction('r', db.orders, db.disputes, db.progress, async () => {
     const [orders, disputes, progress] = await Promise.all([
       // A reverse index walk is one cursor step per record; a plain table read is one request.
-      db.orders.toArray((all) =>
-        all.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)),
-      ),
+      db.orders.toArray((all) => all.sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))),
       db.disputes.toArray(),
       db.progress.toArray(),
     ]);

@@ -1,19 +1,46 @@
 import * as z from 'zod/mini';
-import { Dispute, IsoDateTime, NumericId, Order, type PageDispute } from '../model/index.ts';
+import {
+  CAPS,
+  capped,
+  Dispute,
+  DisputeStatus,
+  IsoDateTime,
+  NumericId,
+  Order,
+  OrderStatus,
+  ReadVia,
+  type PageDispute,
+} from '../model/index.ts';
 
 // The stored shapes as schemas, apart from Dexie, so the protocol and backups can validate them
 // without pulling the database code into a content script.
 
+/**
+ * A status that would end the reminders, read only from page JSON (which any script on the page
+ * can post): kept aside, not applied, until the order's own page or a later reading agrees.
+ */
+const claimOf = <S extends z.ZodMiniType<string>>(status: S) =>
+  z.optional(z.object({ status, statusText: z.nullable(capped(CAPS.label)), readAt: IsoDateTime }));
+
+/** When each field's value was last read: a value only gives way to one read later. */
+const ReadAtByField = z
+  .record(capped(CAPS.kind), IsoDateTime)
+  .check(z.refine((r) => Object.keys(r).length <= CAPS.fields, `at most ${CAPS.fields} fields`));
+
 export const StoredOrder = z.extend(Order, {
+  /** Where the stored status came from; absent on records stored before it was kept (pages). */
+  statusVia: z.optional(ReadVia),
+  claim: claimOf(OrderStatus),
   firstSeenAt: IsoDateTime,
   /** The newest reading that touched this order. */
   updatedAt: IsoDateTime,
-  /** When each field's value was last read: a value only gives way to one read later. */
-  readAtByField: z.optional(z.record(z.string(), IsoDateTime)),
+  readAtByField: z.optional(ReadAtByField),
 });
 export type StoredOrder = z.infer<typeof StoredOrder>;
 
 export const StoredDispute = z.extend(Dispute, {
+  statusVia: z.optional(ReadVia),
+  claim: claimOf(DisputeStatus),
   /** `${orderId}:${lineId ?? '-'}`: one dispute record per order line. */
   key: z.string().check(z.regex(/^\d{6,24}:(\d{6,24}|-)$/)),
   firstSeenAt: IsoDateTime,
@@ -25,8 +52,7 @@ export const StoredDispute = z.extend(Dispute, {
    * stays put instead of moving with every visit.
    */
   escalateSeenAt: z.optional(IsoDateTime),
-  /** When each field's value was last read: a value only gives way to one read later. */
-  readAtByField: z.optional(z.record(z.string(), IsoDateTime)),
+  readAtByField: z.optional(ReadAtByField),
 });
 export type StoredDispute = z.infer<typeof StoredDispute>;
 
@@ -38,27 +64,29 @@ export const Observation = z.object({
   orderId: NumericId,
   entity: z.enum(['order', 'dispute']),
   /** orderId for orders, the dispute key for disputes. */
-  entityId: z.string(),
+  entityId: capped(CAPS.kind),
   readAt: IsoDateTime,
-  url: z.string(),
-  kind: z.string(),
+  url: capped(CAPS.url),
+  kind: capped(CAPS.kind),
+  /** Where the reading came from; absent on history written before it was kept. */
+  via: z.optional(ReadVia),
   /** Field path -> { from, to }; for a flagged reading, what it would have changed. */
-  changes: z.record(z.string(), Change),
+  changes: z.record(capped(CAPS.kind), Change).check(z.refine((c) => Object.keys(c).length <= CAPS.fields)),
   /** Why this reading was not applied (e.g. a status moving backwards), or null when it was. */
-  flagged: z.nullable(z.string()),
+  flagged: z.nullable(capped(CAPS.detail)),
 });
 export type Observation = z.infer<typeof Observation>;
 
 export const SentAlert = z.object({
   /** The planned event's id (the alarm name): unique per event and deadline time. */
-  id: z.string(),
+  id: capped(CAPS.url),
   /** The event without its time: the same event re-estimated a little later is still the same. */
-  key: z.string(),
+  key: capped(CAPS.url),
   /** The deadline the alert was about. */
   at: IsoDateTime,
   firedAt: IsoDateTime,
   /** The AliExpress page a click on the notification opens. */
-  url: z.url(),
+  url: z.url().check(z.maxLength(CAPS.url)),
 });
 export type SentAlert = z.infer<typeof SentAlert>;
 
@@ -78,9 +106,11 @@ export const Progress = z.object({
   submittedAt: z.nullable(IsoDateTime),
   /** When the shopper answered "No": the question stays away until they go again. */
   notSubmittedAt: z.nullable(IsoDateTime),
-  reason: z.nullable(z.string()),
+  reason: z.nullable(capped(CAPS.label)),
   /** stepId -> when it was ticked. */
-  steps: z.record(z.string(), IsoDateTime),
+  steps: z
+    .record(capped(64), IsoDateTime)
+    .check(z.refine((s) => Object.keys(s).length <= CAPS.steps, `at most ${CAPS.steps} steps`)),
 });
 export type Progress = z.infer<typeof Progress>;
 
@@ -97,8 +127,8 @@ export const AnyProgress = z.pipe(
     wentToDisputeAt: z.optional(z.nullable(IsoDateTime)),
     submittedAt: z.optional(z.nullable(IsoDateTime)),
     notSubmittedAt: z.optional(z.nullable(IsoDateTime)),
-    reason: z.nullable(z.string()),
-    steps: z.record(z.string(), IsoDateTime),
+    reason: Progress.shape.reason,
+    steps: Progress.shape.steps,
   }),
   z.transform(upgradeProgress),
 );

@@ -46,3 +46,15 @@ export function disputeStatusBackwards(from: DisputeStatus, to: DisputeStatus): 
 export function disputeStatusVaguer(from: DisputeStatus, to: DisputeStatus): boolean {
   return to === 'open' && from !== 'unknown' && from !== 'open' && DISPUTE_RANK[from] < DISPUTE_RANK.refunded;
 }
+
+/**
+ * Statuses after which no reminder is planned: an order completed or closed, a dispute refunded
+ * or closed. Read only from page JSON, such a status waits for the page itself (store/merge.ts).
+ */
+export function orderStatusFinal(status: OrderStatus): boolean {
+  return status === 'completed' || status === 'closed';
+}
+
+export function disputeStatusFinal(status: DisputeStatus): boolean {
+  return status === 'refunded' || status === 'closed';
+}

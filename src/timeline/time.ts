@@ -15,6 +15,15 @@ export function ms(at: string | Date): number {
   return typeof at === 'string' ? Date.parse(at) : at.getTime();
 }
 
+/**
+ * A date the page showed without a time ("Nov 3, 2026"): the readers keep the page's wall clock as
+ * UTC, so it is that day's 00:00 UTC, and a rule's whole days added to it stay on 00:00 UTC. It is
+ * a calendar date, not an instant: shown in UTC, and due at the end of that day where the shopper is.
+ */
+export function isCalendarDate(at: string): boolean {
+  return /T00:00(?::00(?:\.0+)?)?Z$/.test(at);
+}
+
 export function iso(at: number): string {
   return new Date(at).toISOString();
 }

@@ -36,7 +36,8 @@ const FINISHED = new Set<Dispute['status']>(['refunded', 'closed']);
 
 /** The dispute that matters now: the newest one still running, else the newest one. */
 export function currentDispute<D extends TrackedDispute>(disputes: readonly D[]): D | null {
-  const newest = [...disputes].sort((a, b) => (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+  const when = (d: D) => (d.updatedAt ? Date.parse(d.updatedAt) : -Infinity);
+  const newest = [...disputes].sort((a, b) => when(b) - when(a) || 0);
   return newest.find((d) => !FINISHED.has(d.status)) ?? newest[0] ?? null;
 }
 

@@ -140,7 +140,8 @@ describe('the background in Chromium', () => {
   });
 
   it('keeps alarms and data when the service worker is stopped, and answers again when woken', async () => {
-    const soon = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    // A whole minute: the store keeps a page's countdown dates to the minute, and alarm names follow.
+    const soon = new Date(Math.round((Date.now() + 10 * 86_400_000) / 60_000) * 60_000).toISOString();
     const page = await h.context.newPage();
     await page.goto(MY_ORDERS);
     const s = snapshot({
@@ -182,9 +183,9 @@ describe('the background in Chromium', () => {
   it('shows the notification when an alarm fires', async () => {
     const page = await h.context.newPage();
     await page.goto(MY_ORDERS);
-    // The seller has 12 seconds left on the page's countdown (time for a slow machine to set the
-    // alarm first); when it runs out, the refund is due.
-    const due = new Date(Date.now() + 12_000).toISOString();
+    // The seller has at least 12 seconds left on the page's countdown (time for a slow machine to set
+    // the alarm first), ending on a whole minute as the store keeps it; then the refund is due.
+    const due = new Date(Math.ceil((Date.now() + 12_000) / 60_000) * 60_000).toISOString();
     const s = snapshot({
       readAt: new Date().toISOString(),
       orders: [order({ orderId: '9000000000000003', status: 'in-dispute' })],
@@ -207,13 +208,13 @@ describe('the background in Chromium', () => {
     // Unpacked extensions get alarms on time; the worker's own onAlarm handler shows the notification.
     await expect
       .poll(async () => Object.keys(await h.worker.evaluate(() => chrome.notifications.getAll())), {
-        timeout: 40_000,
+        timeout: 100_000,
         interval: 500,
       })
       .toContain(name);
     expect((await popup.evaluate(() => chrome.alarms.getAll())).map((a) => a.name)).not.toContain(name);
     await page.close();
-  }, 60_000);
+  }, 130_000);
 
   it('exports, wipes and imports back everything', async () => {
     const records = async () => ({

@@ -8,9 +8,9 @@ const manifest = (target: string) => JSON.parse(readFileSync(join(ROOT, '.output
 describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (target) => {
   const m = manifest(target);
 
-  it('is Manifest V3 and asks for exactly storage, alarms and notifications', () => {
+  it('is Manifest V3 and asks for exactly alarms and notifications (IndexedDB and the popup cache in localStorage need none)', () => {
     expect(m.manifest_version).toBe(3);
-    expect([...m.permissions].sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect([...m.permissions].sort()).toEqual(['alarms', 'notifications']);
     expect(m.optional_permissions ?? []).toEqual([]);
   });
 

@@ -41,8 +41,14 @@ export function parseCountdown(text: string, locale: string | null, readAt: Date
   const units = locale ? localeRules(locale)?.countdown : anyUnits();
   if (!units) return null;
   const ms = countdownMs(text, units);
-  return ms === null ? null : new Date(readAt.getTime() + ms);
+  const at = ms === null ? NaN : readAt.getTime() + ms;
+  // Thousands of "9999 days" add up past any date (toISOString would throw RangeError) or past
+  // year 9999, which no stored instant may have: no countdown a page means.
+  return at <= LAST_INSTANT ? new Date(at) : null;
 }
+
+/** 9999-12-31T23:59:59.999Z, the last instant an ISO date with a four-digit year can write. */
+const LAST_INSTANT = 253_402_300_799_999;
 
 /**
  * Whether `text` is a countdown and nothing else ("4 days 23:12:11", "3 days 4 hours", "1 д

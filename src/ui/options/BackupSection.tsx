@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../i18n/core.ts';
 import type { OptionsApi } from './api.ts';
+import { MAX_BACKUP_CHARS } from '../../backup/limits.ts';
 
 const REFUSALS: Record<string, MessageKey> = {
   'too-large': 'backupTooLarge',
@@ -10,6 +11,15 @@ const REFUSALS: Record<string, MessageKey> = {
   'newer-version': 'backupNewerVersion',
   invalid: 'backupInvalid',
 };
+
+function importStatus(answer: Awaited<ReturnType<OptionsApi['importBackup']>>): { ok: boolean; text: string } {
+  if (!answer.imported)
+    return { ok: false, text: t('optionsImportFailed', t(REFUSALS[answer.reason ?? ''] ?? 'optionsImportNotJson')) };
+  // Imported, but settings the form would refuse (or no reminders at all) were not taken.
+  return answer.message
+    ? { ok: true, text: t('optionsImportedSettingsKept', answer.message) }
+    : { ok: true, text: t('optionsImported') };
+}
 
 /** Export the store to a file, or import one; the background checks the file and refuses it whole. */
 export function BackupSection({ api }: { api: OptionsApi }) {
@@ -29,12 +39,13 @@ export function BackupSection({ api }: { api: OptionsApi }) {
     const file = input.files?.[0];
     if (!file) return;
     try {
+      // Checked before reading: a file of gigabytes would stall the page long before any answer.
+      if (file.size > MAX_BACKUP_CHARS) {
+        setStatus({ ok: false, text: t('optionsImportFailed', t('backupTooLarge')) });
+        return;
+      }
       const answer = await api.importBackup(await file.text());
-      setStatus(
-        answer.imported
-          ? { ok: true, text: t('optionsImported') }
-          : { ok: false, text: t('optionsImportFailed', t(REFUSALS[answer.reason ?? ''] ?? 'optionsImportNotJson')) },
-      );
+      setStatus(importStatus(answer));
     } catch (e) {
       setStatus({ ok: false, text: t('optionsImportFailed', e instanceof Error ? e.message : String(e)) });
     } finally {

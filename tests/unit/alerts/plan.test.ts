@@ -117,19 +117,24 @@ describe('planning alerts', () => {
   });
 
   it('sets only the soonest alarms, within what Chrome allows', () => {
+    const MIN = 60_000;
     const many = Array.from({ length: 600 }, (_, i) =>
       item({
         orderId: String(1_000_000_000 + i),
         orderStatus: 'shipped',
-        deadlines: [['protection-ends', T0 + i * 3_600_000]],
+        // A minute past the hour: instants, not calendar dates (those are due at the day's end).
+        deadlines: [['protection-ends', T0 + MIN + i * 3_600_000]],
       }),
     );
     const p = plan(many, T0 - 10 * DAY);
     expect(p.alarms).toHaveLength(MAX_ALARMS);
     expect(MAX_ALARMS).toBeLessThan(500);
-    expect(p.alarms[0]).toEqual({ name: `rr:protection-ends:1000000000:-:3d@${iso(T0)}`, when: T0 - 3 * DAY });
+    expect(p.alarms[0]).toEqual({
+      name: `rr:protection-ends:1000000000:-:3d@${iso(T0 + MIN)}`,
+      when: T0 + MIN - 3 * DAY,
+    });
     const every = many
-      .flatMap((_, i) => [T0 + i * 3_600_000 - 3 * DAY, T0 + i * 3_600_000 - DAY])
+      .flatMap((_, i) => [T0 + MIN + i * 3_600_000 - 3 * DAY, T0 + MIN + i * 3_600_000 - DAY])
       .sort((a, b) => a - b);
     expect(p.alarms.map((a) => a.when)).toEqual(every.slice(0, MAX_ALARMS));
   });
@@ -196,5 +201,16 @@ describe('planning alerts', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('reminds of a calendar-date deadline before the end of that day where the shopper is', () => {
+    // Written by hand: protection ends "Dec 20" as a page shows it, the shopper ten hours west of UTC.
+    const at = Date.parse('2026-12-20T00:00:00.000Z');
+    const endOfDay = (d: string) => Date.parse(d) + DAY + 10 * 3_600_000 - 1;
+    const items = [item({ orderId: ORDER, orderStatus: 'shipped', deadlines: [['protection-ends', at]] })];
+    const p = planAlerts({ items, leadDays: [1], now: new Date(at - 5 * DAY), sent: [], endOfDay });
+    expect(p.alarms).toEqual([
+      { name: `rr:protection-ends:${ORDER}:-:1d@2026-12-20T00:00:00.000Z`, when: endOfDay(iso(at)) - DAY },
+    ]);
   });
 });

@@ -294,7 +294,7 @@ describe('the reading pipeline', () => {
     expect(spy.mock.lastCall![3]!.tapped).toHaveLength(1);
     const sent = vi.mocked(send).mock.calls[0]![0] as PageSnapshot;
     expect(sent.orders).toHaveLength(10);
-    expect(sent.orders.every((o) => o.provenance?.from === 'json' && o.provenance.api === ORDER_LIST_API)).toBe(true);
+    expect(sent.orders.every((o) => o.statusVia === 'json')).toBe(true);
   });
 
   it('reads a tapped answer only on a page that asks for its API', async () => {

@@ -130,7 +130,7 @@ describe('forged tap messages', () => {
           // Nothing is on the page itself: every item came from the message.
           expect(kind).not.toBe('other');
           expect(typeof api === 'string' && mayRead(kind, api.toLowerCase()), `${String(api)} on ${url}`).toBe(true);
-          for (const item of items) expect(item.provenance).toEqual({ from: 'json', api: String(api).toLowerCase() });
+          for (const item of items) expect(item.statusVia).toBe('json');
           const arrival = SnapshotArrival.safeParse(snapshot);
           expect(arrival.success).toBe(true);
           checkSnapshot(arrival.data!);

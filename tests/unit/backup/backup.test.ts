@@ -6,12 +6,14 @@ import type { RadarDb } from '../../../src/store/db.ts';
 import { dumpAll, wipeAll } from '../../../src/store/dump.ts';
 import { ingest } from '../../../src/store/ingest.ts';
 import { answerSubmitted, tickStep, wentToDispute } from '../../../src/store/progress.ts';
-import { writeSettings } from '../../../src/store/settings.ts';
+import { readSettings, writeSettings } from '../../../src/store/settings.ts';
 import { DEFAULT_SETTINGS } from '../../../src/settings/schema.ts';
 import { contents, dispute, freshDb, order, snapshot } from '../store/fixtures.ts';
 
 const ID = '8212379857492017';
 const NOW = new Date('2026-11-25T00:00:00.000Z');
+/** After the stored alert fired: a backup must not claim anything happened later than a day from now. */
+const AFTER_ALERT = new Date('2026-12-01T00:00:00.000Z');
 let db: RadarDb;
 
 async function fill(target: RadarDb) {
@@ -132,5 +134,41 @@ describe('backup', () => {
     const result = parseBackup(JSON.stringify({ format: 'refund-radar-backup', version: 1, exportedAt: 'x' }));
     expect(result).toMatchObject({ ok: false, reason: 'invalid' });
     expect(result.ok ? '' : result.message).toContain('exportedAt');
+  });
+
+  it('refuses a backup whose records claim to be read in the year 9999, so later pages still win', async () => {
+    const good = JSON.parse(await exported(db)) as {
+      orders: Array<{ orderId: string; updatedAt: string; status: string }>;
+    };
+    // Derived from this test's own export: one order made to look read in 9999 and completed.
+    const forged = good.orders.find((o) => o.orderId === ID)!;
+    forged.updatedAt = '9999-12-31T23:59:59.000Z';
+    forged.status = 'completed';
+    const other = freshDb();
+    const result = await importBackup(other, JSON.stringify(good), NOW);
+    expect(result).toMatchObject({ imported: false, reason: 'invalid' });
+    expect(result.imported ? '' : result.message).toContain('updatedAt');
+    await ingest(other, snapshot({ readAt: '2026-11-24T00:00:00.000Z', orders: [order({ status: 'shipped' })] }));
+    expect((await other.orders.get(ID))?.status).toBe('shipped');
+    other.close();
+  });
+
+  it('keeps the current reminders when a backup has none, and says so', async () => {
+    const good = JSON.parse(await exported(db)) as { settings: { notifyLeadDays: number[] } };
+    // Derived from this test's own export: a backup that would turn every reminder off.
+    good.settings.notifyLeadDays = [];
+    const result = await importBackup(db, JSON.stringify(good), AFTER_ALERT);
+    expect(result).toMatchObject({ imported: true });
+    expect(result.imported && result.settingsKept).toContain('notifyLeadDays');
+    expect((await readSettings(db)).notifyLeadDays).toEqual([2]);
+  });
+
+  it('puts imported rule overrides through the options page checks', async () => {
+    const good = JSON.parse(await exported(db)) as { settings: { rules: { overrides: Record<string, unknown> } } };
+    // Derived from this test's own export: an override no rule has, which settingsSet refuses.
+    good.settings.rules.overrides = { noSuchRule: 5 };
+    const result = await importBackup(db, JSON.stringify(good), AFTER_ALERT);
+    expect(result.imported && result.settingsKept).toContain('rules.');
+    expect((await readSettings(db)).rules.overrides).toEqual({});
   });
 });

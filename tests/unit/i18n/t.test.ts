@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setTimeZone, formatDateTime, formatDuration, languageName } from '../../../src/i18n/format.ts';
+import { setClock, setTimeZone, formatDateTime, formatDuration, languageName } from '../../../src/i18n/format.ts';
 import {
   lookupFromGetMessage,
   getLanguage,
@@ -70,6 +70,8 @@ describe('plurals', () => {
 
   it('formats durations and dates in the interface language', async () => {
     setTimeZone('UTC');
+    // The year shows only for dates outside the current one: these tests' dates are all of 2026.
+    setClock(() => new Date('2026-11-26T12:00:00.000Z'));
     await loadLanguage('fr');
     expect(formatDuration({ days: 3, hours: 4 })).toBe('3 jours 4 h');
     expect(formatDuration({ days: 0, hours: 0 })).toBe("moins d'1 h");

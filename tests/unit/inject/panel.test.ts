@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setTimeZone } from '../../../src/i18n/format.ts';
+import { setClock, setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import { attachHelpers } from '../../../src/inject/mount.ts';
 import { eligibility } from '../../../src/timeline/eligibility.ts';
@@ -20,6 +20,8 @@ import {
 let stop: (() => void) | undefined;
 beforeEach(() => {
   setTimeZone('UTC');
+  // The year shows only for dates outside the current one: these tests' dates are all of 2026.
+  setClock(() => new Date('2026-11-26T12:00:00.000Z'));
   setLanguage('en-GB');
 });
 afterEach(() => {

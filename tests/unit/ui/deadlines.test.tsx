@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { setTimeZone } from '../../../src/i18n/format.ts';
+import { setClock, setTimeZone } from '../../../src/i18n/format.ts';
 import { loadLanguage, setLanguage } from '../../../src/i18n/index.ts';
 import { DeadlineLine } from '../../../src/ui/DeadlineLine.tsx';
 import { EscalationLine } from '../../../src/ui/EscalationLine.tsx';
@@ -8,6 +8,8 @@ import { mount, text } from './render.ts';
 
 beforeEach(() => {
   setTimeZone('UTC');
+  // The year shows only for dates outside the current one: these tests' dates are all of 2026.
+  setClock(() => new Date('2026-11-26T12:00:00.000Z'));
   setLanguage('en-GB');
 });
 

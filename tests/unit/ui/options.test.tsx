@@ -209,6 +209,41 @@ describe('backup and delete', () => {
     );
   });
 
+  async function choose(el: HTMLElement, file: File) {
+    const fileInput = el.querySelector<HTMLInputElement>('input[type="file"]')!;
+    Object.defineProperty(fileInput, 'files', { value: [file], configurable: true });
+    await act(async () => {
+      fileInput.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await flush();
+  }
+
+  it('refuses a file larger than any backup by its size, without reading it', async () => {
+    const api = fakeApi();
+    const el = await page(api);
+    // Written by hand for this test: a small file that claims 40 MB and fails if read.
+    const file = new File(['{}'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: 40 * 1024 * 1024 });
+    const read = vi.spyOn(file, 'text').mockRejectedValue(new Error('read whole'));
+    await choose(el, file);
+    expect(read).not.toHaveBeenCalled();
+    expect(api.importBackup).not.toHaveBeenCalled();
+    expect(text(el.querySelector('[aria-labelledby="rr-backup-title"] [role="status"]'))).toBe(
+      'This file could not be imported: The file is too large to be a Refund Radar backup.',
+    );
+  });
+
+  it('says so when the backup was imported but its settings were not taken', async () => {
+    const api = fakeApi({
+      importBackup: vi.fn(async () => ({ imported: true, reason: null, message: 'notifyLeadDays: kept' })),
+    });
+    const el = await page(api);
+    await choose(el, new File(['{}'], 'b.json', { type: 'application/json' }));
+    expect(text(el.querySelector('[aria-labelledby="rr-backup-title"] [role="status"]'))).toBe(
+      'Backup imported. Some of its settings were not taken and yours stay as they were: notifyLeadDays: kept',
+    );
+  });
+
   it('deletes everything only after a second, explicit confirmation', async () => {
     const api = fakeApi();
     const el = await page(api);

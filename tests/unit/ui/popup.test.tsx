@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { setTimeZone } from '../../../src/i18n/format.ts';
+import { setClock, setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import type { Entry } from '../../../src/timeline/tracked.ts';
 import { PAGE_SIZE } from '../../../src/ui/OrderList.tsx';
@@ -11,6 +11,8 @@ import { render } from 'preact';
 
 beforeEach(() => {
   setTimeZone('UTC');
+  // The year shows only for dates outside the current one: these tests' dates are all of 2026.
+  setClock(() => new Date('2026-11-26T12:00:00.000Z'));
   setLanguage('en-GB');
 });
 
@@ -67,7 +69,7 @@ describe('popup list', () => {
       'Seller must respond within 3 days 4 h (by 30 Nov, 14:00) from AliExpress',
     );
     expect(text(card.querySelector('[data-kind="protection-ends"]'))).toBe(
-      'Buyer protection ends in 40 days (by 6 Jan, 10:00) estimated',
+      'Buyer protection ends in 40 days (by 6 Jan 2027, 10:00) estimated',
     );
     expect(text(card.querySelector('.rr-escalation'))).toBe('Escalate from 12 Dec estimated');
     // Every date on the card says where it came from.

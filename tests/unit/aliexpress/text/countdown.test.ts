@@ -39,6 +39,15 @@ describe('parseCountdown', () => {
     },
   );
 
+  it('reads "9999 days" and refuses, without RangeError, a countdown past year 9999', () => {
+    expect(parseCountdown('9999 days', 'en', readAt)?.toISOString()).toBe(plus(9999, 0, 0, 0));
+    // Written by hand for this test: thousands of "9999 days" add up past any valid date.
+    const endless = '9999 days '.repeat(20_000);
+    expect(() => parseCountdown(endless, 'en', readAt)?.toISOString()).not.toThrow();
+    expect(parseCountdown(endless, 'en', readAt)).toBeNull();
+    expect(parseCountdown('9999 days '.repeat(300), 'en', readAt)).toBeNull();
+  });
+
   it('knows no unit words of a language without a locale file', () => {
     expect(parseCountdown('4 일', 'ko', readAt)).toBeNull();
   });
