@@ -11,9 +11,9 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 
 /** Budgets in bytes of gzip; raising one takes a reason in the README's Performance section. */
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
-  content: 36 * 1024,
+  content: 37 * 1024,
   popup: 40 * 1024,
-  background: 64 * 1024,
+  background: 65 * 1024,
 };
 
 /** The budgets issue 7 set, kept so the report shows what was raised and by how much. */
@@ -41,7 +41,12 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     '(35.6 KB measured), for controls that are plainly ours and a bar that reads its own page (issue 12): ' +
     "the extension's icon drawn inline in the Start button, the bar and its tab (~0.55 KB), the bar " +
     "following the page's readings with its Reading/Refunded/Closed states and the tab that brings it " +
-    'back (~0.4 KB), focus moved on to the next control when it hides (~0.3 KB).',
+    'back (~0.4 KB), focus moved on to the next control when it hides (~0.3 KB). Raised again, 36 -> 37 KB ' +
+    '(36.9 KB measured), for a helper that points only at the right order and a page that cannot drive or ' +
+    'fool it (issues 12 and 14): Start refund only where the background offers it, the panel after its ' +
+    "card's buttons with Escape from anywhere and the draft kept (~0.7 KB); handlers refusing untrusted " +
+    'events, tapped answers counted only on their API page kind, hooks that leave fetch looking native, ' +
+    'linear JSONP unwrapping and sends retried until stored (~0.6 KB).',
   background:
     'It measures 60.4 KB. Disputes a page names only by their line or case are held and joined to their ' +
     'order (issue 11, ~0.7 KB), and the popup is sent the resolved rules with a schema of their numbers ' +
@@ -52,7 +57,7 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'with the schemas of that verdict and of the intent/answer messages, and reads progress rows and ' +
     'backups written before intent and dispute were told apart (~0.5 KB). Kept out of the content ' +
     'script. Raised ' +
-    '62 -> 64 KB (63.0 KB measured, 2.5 KB more), for issue 14: provenance and claims in the merge, ' +
+    '62 -> 65 KB (64.3 KB measured with issue 12, 2.5 KB of it issue 14), for issue 14: provenance and claims in the merge, ' +
     'caps on every string of the model, refusing times from the future, pruning the history, grouped ' +
     'notifications with their texts in seven languages, calendar dates and the year in notifications, ' +
     'imported settings put through the options checks, and reminders due at the end of a calendar day.',
