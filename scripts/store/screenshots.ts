@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { disputePageUrl, escalatableOrder, MY_ORDERS_25 } from '../../tests/e2e/checks.ts';
-import { launch, type Harness } from '../../tests/e2e/harness.ts';
+import { launch, storeRows, type Harness } from '../../tests/e2e/harness.ts';
 import { siteOrders } from '../../tests/site/data.ts';
 import { ROOT } from './packages.ts';
 
@@ -48,10 +48,20 @@ export async function storeScreenshots(h: Harness, outDir: string): Promise<stri
   const page = await h.context.newPage();
   await page.setViewportSize(STORE_SIZE);
 
-  await page.goto(MY_ORDERS_25);
-  await page.locator('.order-more button').click();
   const orders = siteOrders(25, new Date());
   const target = orders.findIndex((o, i) => i >= 10 && o.actions.includes('returns-refunds'));
+  // Its details page first: from the list alone its dates are unknown, and the panel would send the
+  // shopper there instead of offering "Take me there".
+  const orderId = orders[target]!.orderId;
+  await page.goto(`http://www.aliexpress.com/p/order/detail.html?orderId=${orderId}`);
+  for (let tries = 0; ; tries++) {
+    const rows = await storeRows<{ orderId: string; dates: { shippedAt: string | null } }>(h, 'orders');
+    if (rows.find((o) => o.orderId === orderId)?.dates.shippedAt) break;
+    if (tries > 100) throw new Error(`order ${orderId} was not read from its details page`);
+    await page.waitForTimeout(100);
+  }
+  await page.goto(MY_ORDERS_25);
+  await page.locator('.order-more button').click();
   const card = page.locator('.order-item').nth(target);
   await card.locator('[data-refund-radar-host="start"] button').click();
   const panel = page.locator('[data-refund-radar-host="panel"] [role="dialog"]');
