@@ -291,6 +291,9 @@ describe('the shopper’s view in Chromium', () => {
     await expect
       .poll(() => panel.locator('.rr-go [role="status"]').textContent(), { timeout: 5_000 })
       .toContain('Noted that you went to open a dispute.');
+    // The README's picture: the card with its outlined Start refund, AliExpress's button pointed at,
+    // and the panel's top below them.
+    await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const file = await h.screenshot(page, 'helper');
     keep(file, 'helper');
 
