@@ -3,10 +3,18 @@ import { IsoDateTime } from '../model/index.ts';
 import { Settings } from '../settings/schema.ts';
 import type { RefusalReason } from './refusal.ts';
 import { fromTheFuture } from '../store/clock.ts';
-import { AnyProgress, Observation, SentAlert, StoredDispute, StoredOrder } from '../store/records.ts';
+import {
+  AnyProgress,
+  Observation,
+  SentAlert,
+  StoredDispute,
+  StoredOrder,
+  upgradeCalendarDates,
+} from '../store/records.ts';
 
 export const BACKUP_FORMAT = 'refund-radar-backup';
-export const BACKUP_VERSION = 1;
+/** 2: order dates shown without a time are calendar dates ("2026-11-03"); 1 kept them as 00:00 UTC. */
+export const BACKUP_VERSION = 2;
 
 import { MAX_BACKUP_CHARS } from './limits.ts';
 
@@ -14,7 +22,7 @@ export { MAX_BACKUP_CHARS };
 
 export const BackupV1 = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: IsoDateTime,
   orders: z.array(StoredOrder),
   disputes: z.array(
@@ -67,7 +75,9 @@ export function parseBackup(text: string, now: Date = new Date()): ParsedBackup 
   }
   const ahead = futureReading(parsed.data, now);
   if (ahead) return refuse('invalid', `${ahead} is more than a day in the future`);
-  return { ok: true, backup: parsed.data };
+  const backup =
+    parsed.data.version === 1 ? { ...parsed.data, orders: parsed.data.orders.map(upgradeCalendarDates) } : parsed.data;
+  return { ok: true, backup };
 }
 
 /**

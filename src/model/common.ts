@@ -18,6 +18,15 @@ export const IsoDateTime = z.pipe(
 );
 export type IsoDateTime = z.output<typeof IsoDateTime>;
 
+/**
+ * A date as the page gave it: an instant (IsoDateTime), or a calendar date "2026-11-03" when the
+ * page showed no time. The calendar date is kept as it is, never made an instant: it belongs to no
+ * time zone, is shown as that day everywhere and is due at the end of that day where the shopper
+ * is (timeline/time.ts isCalendarDate). Date.parse reads it as that day's 00:00 UTC.
+ */
+export const PageDate = z.union([z.iso.date(), IsoDateTime]);
+export type PageDate = z.output<typeof PageDate>;
+
 /** AliExpress ids are 9-20 digit numbers; kept as strings because they exceed 2^53. */
 export const NumericId = z.string().check(z.regex(/^\d{6,24}$/, 'a numeric id'));
 export type NumericId = z.infer<typeof NumericId>;

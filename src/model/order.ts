@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CAPS } from './caps.ts';
-import { capped, IsoDateTime, Label, Money, NumericId } from './common.ts';
+import { capped, IsoDateTime, Label, Money, NumericId, PageDate } from './common.ts';
 
 /** Canonical order status; `statusText` keeps what the page said in its own language. */
 export const OrderStatus = z.enum(['to-pay', 'to-ship', 'shipped', 'completed', 'closed', 'in-dispute', 'unknown']);
@@ -32,12 +32,12 @@ export type OrderLine = z.infer<typeof OrderLine>;
 
 /** Dates the page itself shows for an order; null where it shows none. */
 export const OrderDates = z.object({
-  shippedAt: z.nullable(IsoDateTime),
-  completedAt: z.nullable(IsoDateTime),
+  shippedAt: z.nullable(PageDate),
+  completedAt: z.nullable(PageDate),
   /** Buyer protection ends (countdown or date on the list/detail page). */
   protectionEndsAt: z.nullable(IsoDateTime),
   /** "Refund if no delivery before ..." (delivery guarantee). */
-  deliveryGuaranteeAt: z.nullable(IsoDateTime),
+  deliveryGuaranteeAt: z.nullable(PageDate),
 });
 export type OrderDates = z.infer<typeof OrderDates>;
 
@@ -46,7 +46,7 @@ export const Order = z.object({
   orderId: NumericId,
   status: OrderStatus,
   statusText: Label,
-  placedAt: z.nullable(IsoDateTime),
+  placedAt: z.nullable(PageDate),
   storeName: Label,
   total: z.nullable(Money),
   lines: z.array(OrderLine).check(z.maxLength(CAPS.lines)),

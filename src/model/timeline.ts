@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime, Source } from './common.ts';
+import { PageDate, Source } from './common.ts';
 
 export const DeadlineKind = z.enum([
   'seller-response',
@@ -14,7 +14,7 @@ export type DeadlineKind = z.infer<typeof DeadlineKind>;
 
 export const Deadline = z.object({
   kind: DeadlineKind,
-  at: IsoDateTime,
+  at: PageDate,
   /** `page` when AliExpress showed it, `rule` when estimated from rules/policy.json, `shopper` when counted from their word. */
   source: Source,
   /** The policy rule id it came from (e.g. "sellerResponse"), or null when read from the page. */
@@ -69,7 +69,7 @@ export const Timeline = z.object({
 export type Timeline = z.infer<typeof Timeline>;
 
 /** A date with where it came from, as the helper shows it. */
-export const Dated = z.object({ at: IsoDateTime, source: Source });
+export const Dated = z.object({ at: PageDate, source: Source });
 export type Dated = z.infer<typeof Dated>;
 
 /**

@@ -5,6 +5,7 @@ import {
   Dispute,
   DisputeStatus,
   IsoDateTime,
+  PageDate,
   NumericId,
   Order,
   OrderStatus,
@@ -83,7 +84,7 @@ export const SentAlert = z.object({
   /** The event without its time: the same event re-estimated a little later is still the same. */
   key: capped(CAPS.url),
   /** The deadline the alert was about. */
-  at: IsoDateTime,
+  at: PageDate,
   firedAt: IsoDateTime,
   /** The AliExpress page a click on the notification opens. */
   url: z.url().check(z.maxLength(CAPS.url)),
@@ -149,6 +150,29 @@ export function upgradeProgress({ refundStartedAt, ...row }: OlderProgress): Pro
     wentToDisputeAt: row.wentToDisputeAt ?? refundStartedAt ?? null,
     submittedAt: row.submittedAt ?? null,
     notSubmittedAt: row.notSubmittedAt ?? null,
+  };
+}
+
+/**
+ * Before schema version 4 (and in backups before version 2) a date the page showed without a time
+ * was stored as that day's 00:00 UTC instant. These four order dates are read only from page text
+ * (never from a countdown or an epoch), so there 00:00:00.000Z meant a date without a time, and it
+ * was already shown as one; it becomes the calendar date it was. (A page time of exactly 00:00 is
+ * read as a day too, as it always was.) Every other field (protection countdown, dispute deadline
+ * and opening, shopper and reading times) holds instants and is left as it is.
+ */
+export function upgradeCalendarDates<T extends Order>(order: T): T {
+  const day = (at: string | null) => (at && at.endsWith('T00:00:00.000Z') ? at.slice(0, 10) : at);
+  const { dates } = order;
+  return {
+    ...order,
+    placedAt: day(order.placedAt),
+    dates: {
+      ...dates,
+      shippedAt: day(dates.shippedAt),
+      completedAt: day(dates.completedAt),
+      deliveryGuaranteeAt: day(dates.deliveryGuaranteeAt),
+    },
   };
 }
 

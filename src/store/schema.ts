@@ -1,5 +1,11 @@
 import type { Transaction } from 'dexie';
-import { upgradeProgress, type OlderProgress, type Progress } from './records.ts';
+import {
+  upgradeCalendarDates,
+  upgradeProgress,
+  type OlderProgress,
+  type Progress,
+  type StoredOrder,
+} from './records.ts';
 
 /** One released database version: its table declarations and, from version 2 on, its upgrade. */
 export interface SchemaVersion {
@@ -46,6 +52,20 @@ export const VERSIONS: readonly SchemaVersion[] = [
         .modify((row: OlderProgress & Partial<Progress>) => {
           Object.assign(row, upgradeProgress(row));
           delete row.refundStartedAt;
+        });
+    },
+  },
+  {
+    // A date the page showed without a time is a calendar date "2026-11-03", no longer 00:00 UTC
+    // (records.ts upgradeCalendarDates says which fields and why).
+    version: 4,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('orders')
+        .toCollection()
+        .modify((row: StoredOrder) => {
+          Object.assign(row, upgradeCalendarDates(row));
         });
     },
   },

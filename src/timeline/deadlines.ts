@@ -1,20 +1,19 @@
 import type { Deadline, DeadlineKind, Dispute, Order, Source } from '../model/index.ts';
 import type { Anchor, Policy, RuleId } from '../rules/policy.ts';
-import { addDays, iso, ms } from './time.ts';
+import { isoOf, momentOf, shiftDays, type Moment } from './time.ts';
 
-/** A deadline while it is worked out: an instant in ms, with where it came from. */
-export interface Due {
+/** A deadline while it is worked out: an instant in ms (or a calendar date's), with where it came from. */
+export interface Due extends Moment {
   kind: DeadlineKind;
-  at: number;
   source: Source;
   rule: RuleId | null;
 }
 
-export type Anchors = Partial<Record<Anchor, number>>;
+export type Anchors = Partial<Record<Anchor, Moment>>;
 
 export function fromPage(kind: DeadlineKind, at: string | null | undefined): Due | undefined {
-  const t = instant(at);
-  return t === undefined ? undefined : { kind, at: t, source: 'page', rule: null };
+  const m = momentOf(at);
+  return m === undefined ? undefined : { kind, ...m, source: 'page', rule: null };
 }
 
 /** A rule's duration added to the event it counts from, or nothing when that event is unknown. */
@@ -22,15 +21,16 @@ export function fromRule(kind: DeadlineKind, policy: Policy, id: RuleId, anchors
   const rule = policy.rules[id];
   if (!rule) return undefined;
   const anchor = anchors[rule.from];
-  return anchor === undefined ? undefined : { kind, at: addDays(anchor, rule.value), source: 'rule', rule: id };
+  return anchor === undefined ? undefined : { kind, ...shiftDays(anchor, rule.value), source: 'rule', rule: id };
 }
 
 /** An instant from an optional ISO string, or undefined when absent or unreadable. */
 export function instant(at: string | null | undefined): number | undefined {
-  if (!at) return undefined;
-  const t = ms(at);
-  return Number.isFinite(t) ? t : undefined;
+  return momentOf(at)?.at;
 }
+
+// A dispute's times (epochs, the shopper's word, a page visit) are always instants, never calendar dates.
+const instantAt = (at: number | undefined): Moment | undefined => (at === undefined ? undefined : { at });
 
 /** The order's own dates, before any dispute: what protection and receipt give the shopper. */
 export interface OrderDues {
@@ -41,9 +41,9 @@ export interface OrderDues {
 }
 
 export function orderDues(order: Order, policy: Policy): OrderDues {
-  const completedAt = instant(order.dates.completedAt);
+  const completedAt = momentOf(order.dates.completedAt);
   const received = order.status === 'completed' || completedAt !== undefined;
-  const anchors: Anchors = { shipped: instant(order.dates.shippedAt), 'order-placed': instant(order.placedAt) };
+  const anchors: Anchors = { shipped: momentOf(order.dates.shippedAt), 'order-placed': momentOf(order.placedAt) };
   const protectionPage = fromPage('protection-ends', order.dates.protectionEndsAt);
   const dues: OrderDues = { received };
 
@@ -58,11 +58,11 @@ export function orderDues(order: Order, policy: Policy): OrderDues {
       fromPage('dispute-opens', order.dates.deliveryGuaranteeAt) ??
       fromPage('dispute-opens', order.dates.protectionEndsAt) ??
       fromRule('dispute-opens', policy, 'disputeOpens', anchors);
-    anchors['delivery-promise-end'] = dues.disputeOpens?.at;
+    anchors['delivery-promise-end'] = dues.disputeOpens;
   }
 
   // An order not confirmed by hand is confirmed by AliExpress when protection ends.
-  anchors['receipt-confirmed'] = received ? completedAt : dues.protectionEnds?.at;
+  anchors['receipt-confirmed'] = received ? completedAt : dues.protectionEnds;
   dues.refundRequestEnds = fromRule('refund-request-ends', policy, 'refundRequestAfterReceipt', anchors);
   return dues;
 }
@@ -123,7 +123,7 @@ export function disputeDues(
 ): DisputeDues {
   const stage = stageOf(dispute, returnAgreedAt !== undefined);
   const page = instant(dispute.deadline);
-  const anchors: Anchors = { 'dispute-opened': openedAt, 'return-agreed': returnAgreedAt };
+  const anchors: Anchors = { 'dispute-opened': instantAt(openedAt), 'return-agreed': instantAt(returnAgreedAt) };
   const dues: DisputeDues = { stage };
 
   if (stage === 'awaiting-return') {
@@ -140,11 +140,11 @@ export function disputeDues(
   if (stage === 'open') {
     // Every case starts with the seller's turn; whose countdown the page shows is not known here.
     dues.sellerResponse = fromRule('seller-response', policy, 'sellerResponse', anchors);
-    anchors['seller-response-due'] = dues.sellerResponse?.at;
+    anchors['seller-response-due'] = dues.sellerResponse;
   } else if (stage === 'seller') {
     dues.sellerResponse =
       fromPage('seller-response', dispute.deadline) ?? fromRule('seller-response', policy, 'sellerResponse', anchors);
-    anchors['seller-response-due'] = dues.sellerResponse?.at;
+    anchors['seller-response-due'] = dues.sellerResponse;
   } else {
     dues.buyerDue = page;
   }
@@ -162,7 +162,7 @@ export function disputeDues(
       rule: null,
     };
   }
-  anchors['escalation-opens'] = dues.escalationOpens?.at;
+  anchors['escalation-opens'] = dues.escalationOpens;
 
   // rules/policy.ts guarantees a rule window that closes after it opens.
   const closes = fromRule('escalation-closes', policy, 'escalationCloses', anchors);
@@ -171,10 +171,10 @@ export function disputeDues(
 
   const auto = policy.rules.autoEscalation;
   const autoFrom = auto && anchors[auto.from];
-  if (auto && autoFrom !== undefined) dues.autoEscalation = addDays(autoFrom, auto.value);
+  if (auto && autoFrom !== undefined) dues.autoEscalation = shiftDays(autoFrom, auto.value).at;
   return dues;
 }
 
 export function toDeadline(due: Due): Deadline {
-  return { kind: due.kind, at: iso(due.at), source: due.source, rule: due.rule };
+  return { kind: due.kind, at: isoOf(due), source: due.source, rule: due.rule };
 }

@@ -4,7 +4,7 @@
  */
 import type { Order, OrderLine, Problem } from '../../model/index.ts';
 import { parseCountdown } from '../text/countdown.ts';
-import { parseDate } from '../text/date.ts';
+import { pageDate } from '../text/date.ts';
 import { localeRules } from '../text/locale-rules.ts';
 import { parseMoney } from '../text/money.ts';
 import { normText, textOf } from '../text/normalize.ts';
@@ -26,7 +26,7 @@ import {
 import { $all, $optional, $required, SELECTORS, type Selectors } from './selectors.ts';
 
 type S = Selectors['orderDetail'];
-type InfoDates = { placedAt: Date | null; shippedAt: Date | null; completedAt: Date | null };
+type InfoDates = { placedAt: string | null; shippedAt: string | null; completedAt: string | null };
 
 function readItems(doc: Document, ctx: DomContext, s: S): OrderLine[] {
   return $all(doc, s.item).map((item) => {
@@ -49,7 +49,7 @@ function readInfoDates(doc: Document, ctx: DomContext, s: S, orderId: string, pr
     const field = rules.detailDates.find(([phrase]) => label === phrase)?.[1];
     if (!field) continue;
     const value = textOf($optional(row, s.infoValue));
-    const date = parseDate(value, ctx.locale);
+    const date = pageDate(value, ctx.locale);
     if (date) dates[field] = date;
     else problems.push(problem('date-unparsed', value.slice(0, 120), orderId));
   }
@@ -93,14 +93,14 @@ function readDetail(doc: Document, ctx: DomContext, s: S, problems: Problem[]): 
     orderId,
     status,
     statusText,
-    placedAt: iso(dates.placedAt),
+    placedAt: dates.placedAt,
     storeName: textOf($optional(doc, s.store)) || null,
     total,
     lines: readItems(doc, ctx, s),
     actions: actionsOf([...$all(block.el, s.statusButton), ...$all(doc, s.itemButton)], ctx.locale),
     dates: {
-      shippedAt: iso(dates.shippedAt),
-      completedAt: iso(dates.completedAt),
+      shippedAt: dates.shippedAt,
+      completedAt: dates.completedAt,
       protectionEndsAt: iso(protectionEndsAt),
       deliveryGuaranteeAt: null,
     },

@@ -4,7 +4,7 @@
  */
 import { blankDispute } from '../../model/blank.ts';
 import type { Dispute, Order, OrderLine, Problem } from '../../model/index.ts';
-import { parseDate } from '../text/date.ts';
+import { pageDate } from '../text/date.ts';
 import { parseMoney } from '../text/money.ts';
 import { textOf } from '../text/normalize.ts';
 import {
@@ -13,7 +13,6 @@ import {
   emptyResult,
   guarded,
   idFromTarget,
-  iso,
   ORDER_ID_PARAMS,
   orderStatusOf,
   problem,
@@ -34,12 +33,12 @@ function readLines(card: Element, s: S): OrderLine[] {
   });
 }
 
-function placedAt(info: Element | undefined, locale: string | null): Date | null {
+function placedAt(info: Element | undefined, locale: string | null): string | null {
   if (!info) return null;
   // Each line of the block is its own label and value; the order id line must not be read as a date.
   const parts = info.children.length > 0 ? [...info.children].map((c) => textOf(c)) : [textOf(info)];
   for (const part of parts) {
-    const date = parseDate(part, locale);
+    const date = pageDate(part, locale);
     if (date) return date;
   }
   return null;
@@ -76,7 +75,7 @@ function readCard(
     orderId,
     status,
     statusText,
-    placedAt: iso(placed),
+    placedAt: placed,
     storeName: textOf($optional(card, s.store)) || null,
     total,
     lines: readLines(card, s),

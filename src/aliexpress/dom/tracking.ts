@@ -6,13 +6,12 @@
  */
 import { blankOrder } from '../../model/blank.ts';
 
-import { parseDate } from '../text/date.ts';
+import { pageDate } from '../text/date.ts';
 import { textOf } from '../text/normalize.ts';
 import {
   emptyResult,
   idFromHref,
   idFromTarget,
-  iso,
   ORDER_ID_PARAMS,
   problem,
   type DomContext,
@@ -34,12 +33,12 @@ export function readTracking(doc: Document, ctx: DomContext): DomResult {
     return result;
   }
   const text = textOf(guarantee);
-  const date = parseDate(text, ctx.locale);
+  const date = pageDate(text, ctx.locale);
   if (!date) {
     result.problems.push(problem('date-unparsed', text.slice(0, 120), orderId));
     return result;
   }
-  const order = blankOrder(orderId, { deliveryGuaranteeAt: iso(date) });
+  const order = blankOrder(orderId, { deliveryGuaranteeAt: date });
   result.orders.push(order);
   return result;
 }

@@ -1,6 +1,6 @@
 import type { Money, OrderStatus, Problem } from '../../model/index.ts';
 import { problem } from './common.ts';
-import { parseDate, parseMoney } from '../text/index.ts';
+import { pageDate, parseMoney } from '../text/index.ts';
 import { orderStatusOf } from '../dom/common.ts';
 import { allLocales } from '../text/locale-rules.ts';
 import { normText } from '../text/normalize.ts';
@@ -17,8 +17,8 @@ export function dateOf(
 ): string | null {
   if (!text || !text.trim()) return null;
   for (const l of locale ? [locale, 'en'] : ['en']) {
-    const at = parseDate(text, l);
-    if (at) return at.toISOString();
+    const at = pageDate(text, l);
+    if (at) return at;
   }
   problems.push(problem('date-unparsed', text, orderId));
   return null;

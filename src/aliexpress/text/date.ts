@@ -6,7 +6,8 @@
  * not used Intl yet 40-90 ms while ICU loads.
  *
  * The page prints wall-clock time without a zone; it is kept as UTC so the same page reads the same
- * everywhere (a day-granular deadline is not moved by the reader's zone).
+ * everywhere. A date shown without a time stays a calendar date, "2026-11-03" (model/common.ts
+ * PageDate): no zone is invented for it, and no time can be mistaken for one.
  */
 
 import { localeRules } from './locale-rules.ts';
@@ -64,11 +65,14 @@ export function numericOrder(locale: string): 'dmy' | 'mdy' | 'ymd' {
   return order;
 }
 
-function makeDate(y: number, m: number, d: number, time: Time | null): Date | null {
+/** The ISO instant, or only its day ("2026-11-03") when the page gave no time. */
+function makeDate(y: number, m: number, d: number, time: Time | null): string | null {
   if (y < 100) y += 2000;
   if (y < 1990 || y > 2200 || m < 0 || m > 11 || d < 1 || d > 31) return null;
   const date = new Date(Date.UTC(y, m, d, time?.h ?? 0, time?.min ?? 0, time?.s ?? 0));
-  return date.getUTCDate() === d && date.getUTCMonth() === m ? date : null;
+  if (date.getUTCDate() !== d || date.getUTCMonth() !== m) return null;
+  const at = date.toISOString();
+  return time ? at : at.slice(0, 10);
 }
 
 interface Time {
@@ -89,7 +93,7 @@ function timeIn(text: string): Time | null {
   return h < 24 && min < 60 && s < 60 ? { h, min, s } : null;
 }
 
-function numericDate(text: string, locale: string | null): Date | null {
+function numericDate(text: string, locale: string | null): string | null {
   const match = /(?<![\d.:/-])(\d{1,4})([./-])(\d{1,2})\2(\d{2,4})(?![\d:])/.exec(text);
   if (!match) return null;
   const a = Number(match[1]);
@@ -109,7 +113,7 @@ function numericDate(text: string, locale: string | null): Date | null {
 
 const TOKEN = /\d+|[\p{L}\p{M}]+\.?/gu;
 
-function wordDate(text: string, locale: string): Date | null {
+function wordDate(text: string, locale: string): string | null {
   const months = monthNames(locale);
   if (months.size === 0) return null;
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({ value: m[0], index: m.index ?? 0 }));
@@ -129,21 +133,28 @@ function wordDate(text: string, locale: string): Date | null {
 }
 
 /**
- * The first date in `text` (labels around it are fine), read the way `locale` writes dates, or null.
+ * The first date in `text` (labels around it are fine), read the way `locale` writes dates, as an
+ * ISO instant or, shown without a time, a calendar date "2026-11-03"; or null.
  * With no locale, only unambiguous numeric dates and English month names are read.
  */
-export function parseDate(text: string, locale: string | null): Date | null {
+export function pageDate(text: string, locale: string | null): string | null {
   if (!text) return null;
-  // Many orders share a day: remember what a text meant, hand out a fresh Date each time.
+  // Many orders share a day: remember what a text meant.
   const key = `${locale ?? ''}\u0001${text}`;
-  let time = dateCache.get(key);
-  if (time === undefined) {
+  let at = dateCache.get(key);
+  if (at === undefined) {
     const clean = text.normalize('NFKC').replace(/[\u00a0\u202f\u2009]/g, ' ');
-    time = (numericDate(clean, locale) ?? wordDate(clean, locale ?? 'en'))?.getTime() ?? null;
+    at = numericDate(clean, locale) ?? wordDate(clean, locale ?? 'en');
     if (dateCache.size >= 5000) dateCache.clear();
-    dateCache.set(key, time);
+    dateCache.set(key, at);
   }
-  return time === null ? null : new Date(time);
+  return at;
 }
 
-const dateCache = new Map<string, number | null>();
+/** `pageDate` as a Date; a calendar date becomes its 00:00 UTC (Date.parse reads "2026-11-03" so). */
+export function parseDate(text: string, locale: string | null): Date | null {
+  const at = pageDate(text, locale);
+  return at === null ? null : new Date(at);
+}
+
+const dateCache = new Map<string, string | null>();

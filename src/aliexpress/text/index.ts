@@ -1,5 +1,5 @@
 export { parseCountdown, countdownMs } from './countdown.ts';
-export { parseDate, monthNames, numericOrder } from './date.ts';
+export { pageDate, parseDate, monthNames, numericOrder } from './date.ts';
 export { localeForLang, localeRules, loadLocales, allLocales, type LocaleRules } from './locale-rules.ts';
 export { parseAmount, parseMoney } from './money.ts';
 export { normText, textOf } from './normalize.ts';

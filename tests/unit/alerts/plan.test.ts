@@ -11,13 +11,19 @@ const T0 = Date.parse('2026-12-01T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function item(opts: {
-  deadlines: Array<[DeadlineKind, number]>;
+  /** An instant in ms, or a calendar date as the readers keep a date shown without a time. */
+  deadlines: Array<[DeadlineKind, number | string]>;
   disputeStatus?: PlanItem['dispute'] extends infer D ? (D extends { status: infer S } ? S : never) : never;
   orderStatus?: PlanItem['order']['status'];
   action?: NextAction;
   orderId?: string;
 }): PlanItem {
-  const deadlines: Deadline[] = opts.deadlines.map(([kind, at]) => ({ kind, at: iso(at), source: 'rule', rule: null }));
+  const deadlines: Deadline[] = opts.deadlines.map(([kind, at]) => ({
+    kind,
+    at: typeof at === 'string' ? at : iso(at),
+    source: 'rule',
+    rule: null,
+  }));
   return {
     order: { orderId: opts.orderId ?? ORDER, status: opts.orderStatus ?? 'in-dispute' },
     dispute: opts.disputeStatus ? { orderId: opts.orderId ?? ORDER, lineId: LINE, status: opts.disputeStatus } : null,
@@ -205,12 +211,21 @@ describe('planning alerts', () => {
 
   it('reminds of a calendar-date deadline before the end of that day where the shopper is', () => {
     // Written by hand: protection ends "Dec 20" as a page shows it, the shopper ten hours west of UTC.
+    const at = Date.parse('2026-12-20');
+    const endOfDay = (d: string) => Date.parse(d) + DAY + 10 * 3_600_000 - 1;
+    const items = [item({ orderId: ORDER, orderStatus: 'shipped', deadlines: [['protection-ends', '2026-12-20']] })];
+    const p = planAlerts({ items, leadDays: [1], now: new Date(at - 5 * DAY), sent: [], endOfDay });
+    expect(p.alarms).toEqual([
+      { name: `rr:protection-ends:${ORDER}:-:1d@2026-12-20`, when: endOfDay('2026-12-20') - DAY },
+    ]);
+  });
+
+  it('reminds of a countdown that lands on 00:00 UTC at that instant, not at the end of a day', () => {
+    // Written by hand: a protection countdown rounded to the minute that happens to end at 00:00 UTC.
     const at = Date.parse('2026-12-20T00:00:00.000Z');
     const endOfDay = (d: string) => Date.parse(d) + DAY + 10 * 3_600_000 - 1;
     const items = [item({ orderId: ORDER, orderStatus: 'shipped', deadlines: [['protection-ends', at]] })];
     const p = planAlerts({ items, leadDays: [1], now: new Date(at - 5 * DAY), sent: [], endOfDay });
-    expect(p.alarms).toEqual([
-      { name: `rr:protection-ends:${ORDER}:-:1d@2026-12-20T00:00:00.000Z`, when: endOfDay(iso(at)) - DAY },
-    ]);
+    expect(p.alarms).toEqual([{ name: `rr:protection-ends:${ORDER}:-:1d@2026-12-20T00:00:00.000Z`, when: at - DAY }]);
   });
 });

@@ -81,7 +81,7 @@ describe('read on a document', () => {
       orderId: '8214398062177351',
       status: 'shipped',
       statusText: 'Awaiting delivery',
-      placedAt: '2026-09-01T00:00:00.000Z',
+      placedAt: '2026-09-01',
       storeName: 'LIMA Store',
       total: { amount: 31.93, currency: 'BRL' },
       lines: [{ lineId: '8214969923776196', title: 'Cable as the card shows it', quantity: 2 }],

@@ -6,7 +6,6 @@ import { browserAlertEffects } from '../../../src/platform/alert-effects.ts';
 import {
   handleAlarm,
   handleNotificationClick,
-  localEndOfDay,
   refreshAlerts,
   type AlertDeps,
 } from '../../../src/platform/alert-runner.ts';
@@ -159,10 +158,10 @@ describe('the alarm handler', () => {
     await refreshAlerts(deps, new Date(OPENED));
     const after = (await browser.alarms.getAll()).filter((a) => a.name.startsWith('rr:protection-ends:1234567890'));
     expect(after.map((a) => [a.name, a.scheduledTime])).toEqual([
-      // A page's date without a time: due at the end of that day in this browser's zone.
+      // A countdown is an instant, even one on 00:00 UTC: due at that instant in every zone.
       [
         'rr:protection-ends:1234567890:-:5d@2026-12-20T00:00:00.000Z',
-        localEndOfDay('2026-12-20T00:00:00.000Z') - 5 * 86_400_000,
+        Date.parse('2026-12-20T00:00:00.000Z') - 5 * 86_400_000,
       ],
     ]);
   });

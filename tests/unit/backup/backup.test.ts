@@ -52,9 +52,22 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('backup', () => {
+  it('reads the 00:00 UTC order dates of a version 1 file as the calendar dates they were', async () => {
+    // Generated: this test's own export, rewritten to how version 1 spelled a date shown without a time.
+    const v1 = JSON.parse(await exported(db)) as { version: number; orders: Array<Record<string, unknown>> };
+    v1.version = 1;
+    const first = v1.orders[0]!;
+    first.placedAt = '2026-11-03T00:00:00.000Z';
+    first.dates = { ...(first.dates as object), shippedAt: '2026-11-05T14:22:10.000Z' };
+    const parsed = parseBackup(JSON.stringify(v1), AFTER_ALERT);
+    expect(parsed.ok).toBe(true);
+    const order = parsed.ok ? parsed.backup.orders[0]! : null;
+    expect([order?.placedAt, order?.dates.shippedAt]).toEqual(['2026-11-03', '2026-11-05T14:22:10.000Z']);
+  });
+
   it('exports a versioned file that reads back as a backup', async () => {
     const backup = await exportBackup(db, NOW);
-    expect(backup).toMatchObject({ format: 'refund-radar-backup', version: 1, exportedAt: NOW.toISOString() });
+    expect(backup).toMatchObject({ format: 'refund-radar-backup', version: 2, exportedAt: NOW.toISOString() });
     expect(backup.orders).toHaveLength(2);
     expect(backup.observations.some((o) => o.flagged)).toBe(true);
     expect(BackupV1.safeParse(JSON.parse(JSON.stringify(backup))).success).toBe(true);
@@ -112,7 +125,7 @@ describe('backup', () => {
       ['foreign JSON', () => JSON.stringify({ name: 'refund-radar', version: '0.1.0', dependencies: {} }), 'foreign'],
       ['foreign array', () => '[1, 2, 3]', 'foreign'],
       ['another format name', (good) => good.replace('"refund-radar-backup"', '"other-backup"'), 'foreign'],
-      ['a newer version', (good) => good.replace('"version":1', '"version":2'), 'newer-version'],
+      ['a newer version', (good) => good.replace('"version":2', '"version":3'), 'newer-version'],
       ['invalid records', (good) => good.replace(`"orderId":"${ID}"`, '"orderId":"not-an-id"'), 'invalid'],
       ['an invalid dispute key', (good) => good.replace(`"key":"${ID}:`, '"key":"1234567:'), 'invalid'],
       ['invalid settings', (good) => good.replace('"notifyLeadDays":[2]', '"notifyLeadDays":[-2]'), 'invalid'],

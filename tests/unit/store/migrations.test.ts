@@ -120,7 +120,68 @@ const FIXTURES: Record<number, { fill: (db: RadarDb) => Promise<void>; find: (db
     },
     find: async (db) => [await db.progress.get('8212379857492099')],
   },
+  4: {
+    fill: async (db) => {
+      // Written by hand: an order whose dates the page showed without a time, as version 4 stores them.
+      await db.orders.put({
+        orderId: '8212379857492044',
+        status: 'completed',
+        statusText: 'Completed',
+        placedAt: '2026-11-03',
+        storeName: null,
+        total: null,
+        lines: [],
+        actions: [],
+        dates: { shippedAt: '2026-11-05', completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+        firstSeenAt: '2026-11-20T10:00:00.000Z',
+        updatedAt: '2026-11-20T10:00:00.000Z',
+      });
+    },
+    find: async (db) => [await db.orders.get('8212379857492044')],
+  },
 };
+
+describe('order dates written before version 4', () => {
+  it('become calendar dates where the page shows only dates; instants stay instants', async () => {
+    const name = `rr-days-${Math.random()}`;
+    const old = openDb(name, 3);
+    await old.open();
+    // Written by hand: how versions 1-3 stored "Nov 3, 2026" (00:00 UTC), next to real instants.
+    await old.orders.put({
+      orderId: '8212379857492055',
+      status: 'shipped',
+      statusText: null,
+      placedAt: '2026-11-03T00:00:00.000Z',
+      storeName: null,
+      total: null,
+      lines: [],
+      actions: [],
+      dates: {
+        shippedAt: '2026-11-05T14:22:10.000Z',
+        completedAt: null,
+        protectionEndsAt: '2026-12-20T00:00:00.000Z',
+        deliveryGuaranteeAt: '2026-12-01T00:00:00.000Z',
+      },
+      firstSeenAt: '2026-11-20T00:00:00.000Z',
+      updatedAt: '2026-11-20T00:00:00.000Z',
+    });
+    old.close();
+    const upgraded = openDb(name);
+    const order = await upgraded.orders.get('8212379857492055');
+    expect([order?.placedAt, order?.dates]).toEqual([
+      '2026-11-03',
+      {
+        shippedAt: '2026-11-05T14:22:10.000Z',
+        completedAt: null,
+        // A countdown: an instant even at 00:00 UTC.
+        protectionEndsAt: '2026-12-20T00:00:00.000Z',
+        deliveryGuaranteeAt: '2026-12-01',
+      },
+    ]);
+    expect(order?.updatedAt).toBe('2026-11-20T00:00:00.000Z');
+    upgraded.close();
+  });
+});
 
 describe('progress written before version 3', () => {
   it('becomes a visit to the dispute form, never a submitted dispute', async () => {

@@ -25,7 +25,7 @@ describe('readLogistics on the real tracking capture', () => {
           shippedAt: null,
           completedAt: null,
           protectionEndsAt: null,
-          deliveryGuaranteeAt: '2026-09-03T00:00:00.000Z',
+          deliveryGuaranteeAt: '2026-09-03',
         },
       },
     ]);

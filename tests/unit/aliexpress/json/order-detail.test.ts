@@ -34,12 +34,12 @@ describe('readOrderDetail on the real order detail capture', () => {
   });
 
   it('reads the placed, shipped, completed and delivery-guarantee dates', () => {
-    expect(order.placedAt).toBe('2026-07-15T00:00:00.000Z');
+    expect(order.placedAt).toBe('2026-07-15');
     expect(order.dates).toEqual({
-      shippedAt: '2026-07-16T00:00:00.000Z',
-      completedAt: '2026-07-28T00:00:00.000Z',
+      shippedAt: '2026-07-16',
+      completedAt: '2026-07-28',
       protectionEndsAt: null,
-      deliveryGuaranteeAt: '2026-09-04T00:00:00.000Z',
+      deliveryGuaranteeAt: '2026-09-04',
     });
   });
 
