@@ -128,15 +128,25 @@ export function expectPopupLists(popup: PopupList, tracked: string[], expected: 
 export function tableInPage(name: string): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('refund-radar');
-    open.onerror = () => reject(open.error);
+    // Asked before the background made its database: opening would create an empty one at version 1,
+    // whose open connection then blocks the background's own upgrade for good. Nothing stored yet.
+    open.onupgradeneeded = () => {
+      open.transaction!.abort();
+      resolve([]);
+    };
+    open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
     open.onsuccess = () => {
       const db = open.result;
-      const req = db.transaction(name, 'readonly').objectStore(name).getAll();
-      req.onsuccess = () => {
+      try {
+        const req = db.transaction(name, 'readonly').objectStore(name).getAll();
+        req.onsuccess = () => resolve(req.result as unknown[]);
+        req.onerror = () => reject(req.error);
+      } catch (error) {
+        reject(error);
+      } finally {
+        // Closed at once (the read goes on): an open connection would block the background's upgrades.
         db.close();
-        resolve(req.result as unknown[]);
-      };
-      req.onerror = () => reject(req.error);
+      }
     };
   });
 }
