@@ -18,7 +18,15 @@ export interface TraceEvent {
   args?: { data?: { url?: string; frame?: string }; beginData?: { frame?: string }; fileName?: string; name?: string };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', '__metadata'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  '__metadata',
+  // V8's CPU samples (ProfileChunk), for the count in samples.ts that also sees hooks and callbacks.
+  'disabled-by-default-v8.cpu_profiler',
+];
 
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
@@ -52,6 +60,8 @@ export interface MainThreadCost {
   longTasksWithExtension: number;
   /** The longest of the extension's own stretches inside one task, ms. */
   longestExtensionMs: number;
+  /** The extension's outermost script events counted in `extensionMs` (for samples.ts). */
+  extensionEvents: TraceEvent[];
 }
 
 const LONG_TASK_MS = 50;
@@ -63,7 +73,7 @@ const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
 const scriptUrl = (e: TraceEvent) => e.args?.data?.url ?? e.args?.fileName ?? '';
 
 /** The renderer main thread that parsed `frameId`'s document. */
-function mainThreadOf(events: TraceEvent[], frameId: string): { pid: number; tid: number } {
+export function mainThreadOf(events: TraceEvent[], frameId: string): { pid: number; tid: number } {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.frame === frameId);
   if (parse) return { pid: parse.pid, tid: parse.tid };
   const any = events.find((e) => e.args?.data?.frame === frameId);
@@ -111,6 +121,7 @@ export function mainThreadCost(events: TraceEvent[], frameId: string, extensionI
     longTasksByExtension,
     longTasksWithExtension,
     longestExtensionMs,
+    extensionEvents: ext,
   };
 }
 
