@@ -116,7 +116,7 @@ async function measuredLoad(b: BenchBrowser, count: number, mark: string | null)
   try {
     const frameId = await frameIdOf(page);
     const cdp = await b.context.newCDPSession(page);
-    const stop = await startTrace(cdp);
+    const stop = await startTrace(cdp, { samples: true });
     await page.goto(ordersUrl(count), { waitUntil: 'load' });
     await waitForCards(page, count);
     if (mark)
