@@ -50,4 +50,28 @@ describe('readLogistics on the real tracking capture', () => {
     expect(read.orders).toEqual([]);
     expect(read.problems.map((p) => p.code)).toEqual(['order-id-missing']);
   });
+
+  it('drift: a renamed promise list or event code reads no promise and no delivery, and keeps the rest', () => {
+    // The real capture with its keys renamed, as a redesign might.
+    const json = capture('logistics-querydetail') as {
+      data: {
+        module: {
+          fastDeliveryInfoDTO: Record<string, unknown>;
+          trackingDetailLineList: Array<Record<string, unknown>>;
+        };
+      };
+    };
+    const fd = json.data.module.fastDeliveryInfoDTO;
+    fd.contentItems = fd.fdContentList;
+    delete fd.fdContentList;
+    for (const line of json.data.module.trackingDetailLineList) {
+      line.events = line.detailList;
+      delete line.detailList;
+    }
+    const read = readLogistics(json, ctx('https://www.aliexpress.com/p/tracking/index.html'));
+    expect(read.problems).toEqual([]);
+    expect(read.orders.map((o) => [o.orderId, o.dates])).toEqual([
+      ['8212313961591322', { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null }],
+    ]);
+  });
 });
