@@ -55,7 +55,9 @@ describe('DeadlineLine: the delivery promises', () => {
     expect(text(el)).toBe(
       'Late-delivery coupon if not delivered in 3 days 4 h (by 30 Nov, 14:00) R$5.00 from AliExpress',
     );
-    const past = mount(<DeadlineLine deadline={{ ...d, ...deadline('late-coupon', -2 * HOUR) }} now={NOW} />);
+    const past = mount(
+      <DeadlineLine deadline={{ ...d, ...deadline('late-coupon', -2 * HOUR), kind: 'late-coupon' }} now={NOW} />,
+    );
     expect(text(past)).toBe('Late-delivery coupon: claim it if not delivered by 27 Nov, 08:00 R$5.00 from AliExpress');
   });
 
