@@ -75,7 +75,12 @@ export function disputeView(d: PageDispute) {
 function timelineView(t: Timeline) {
   return {
     phase: t.phase,
-    deadlines: t.deadlines.map((d) => ({ kind: d.kind, at: d.at, source: d.source })),
+    deadlines: t.deadlines.map((d) => ({
+      kind: d.kind,
+      at: d.at,
+      source: d.source,
+      ...(d.amount && { amount: d.amount }),
+    })),
     nextStep: { action: t.nextStep.action, url: t.nextStep.url },
     urgency: t.urgency,
   };

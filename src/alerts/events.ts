@@ -1,7 +1,8 @@
 import { DAY_MS } from '../timeline/time.ts';
 
 /** What the shopper is told about, one notification each. */
-export type AlertKind = 'escalation-open' | 'refund-due' | 'protection-ends' | 'return-ship-by';
+export type AlertKind =
+  'escalation-open' | 'refund-due' | 'protection-ends' | 'return-ship-by' | 'late-coupon' | 'free-return-ends';
 
 export const ALARM_PREFIX = 'rr:';
 

@@ -18,7 +18,8 @@ export const MAX_ALARMS = 100;
 
 /** One order, or one of its disputes, with the timeline worked out for it. */
 export interface PlanItem {
-  order: Pick<Order, 'orderId' | 'status'>;
+  /** `dates.deliveredAt`, when the tracking answer showed it, tells whether a late coupon is due. */
+  order: Pick<Order, 'orderId' | 'status'> & { dates?: Pick<Order['dates'], 'deliveredAt'> };
   dispute: Pick<Dispute, 'orderId' | 'lineId' | 'status'> | null;
   timeline: Timeline;
   /** The AliExpress page that deals with this item (dispute case or order detail). */
@@ -144,8 +145,22 @@ function eventsFor(item: PlanItem, leads: number[], endOfDay: (at: string) => nu
     if (shipBy && dispute.status === 'awaiting-return') reminders('return-ship-by', shipBy.at);
   } else {
     const protection = deadline('protection-ends');
-    if (protection && (order.status === 'shipped' || order.status === 'to-ship'))
-      reminders('protection-ends', protection.at);
+    const waiting = order.status === 'shipped' || order.status === 'to-ship';
+    if (protection && waiting) reminders('protection-ends', protection.at);
+    // Once, when the coupon can be collected: the page says 48 hours from the start of its day
+    // ("If delivered after Aug 3, 2026 you can collect a R$5 coupon after 48 hours of that date").
+    const coupon = deadline('late-coupon');
+    const couponEnds = coupon && (isCalendarDate(coupon.at) ? endOfDay(coupon.at) + 1 : Date.parse(coupon.at));
+    const deliveredAt = order.dates?.deliveredAt;
+    const onTime = deliveredAt != null && couponEnds !== undefined && Date.parse(deliveredAt) < couponEnds;
+    if (coupon && couponEnds !== undefined && waiting && !onTime) {
+      const fireAt = couponEnds + DAY_MS;
+      make('late-coupon', coupon.at, fireAt, fireAt + LATE_GRACE_MS, null);
+    }
+    // The free-return window runs after delivery: while the parcel is still awaited or received.
+    const freeReturn = deadline('free-return-ends');
+    if (freeReturn && (order.status === 'completed' || order.status === 'shipped'))
+      reminders('free-return-ends', freeReturn.at);
   }
   return out;
 }

@@ -10,6 +10,8 @@ export const ALERT_TEXT = {
   'refund-due': { title: 'alertRefundDueTitle', body: 'alertRefundDueBody' },
   'protection-ends': { title: 'alertProtectionEndsTitle', body: 'alertProtectionEndsBody' },
   'return-ship-by': { title: 'alertReturnShipTitle', body: 'alertReturnShipBody' },
+  'late-coupon': { title: 'alertLateCouponTitle', body: 'alertLateCouponBody' },
+  'free-return-ends': { title: 'alertFreeReturnTitle', body: 'alertFreeReturnBody' },
 } as const satisfies Record<AlertKind, { title: string; body: string }>;
 
 /** The one notification that stands for the alerts beyond the few shown one by one. */

@@ -44,6 +44,14 @@ export function combineOrder(a: Order, b: Order): Order {
       completedAt: pick(a.dates.completedAt, b.dates.completedAt),
       protectionEndsAt: pick(a.dates.protectionEndsAt, b.dates.protectionEndsAt),
       deliveryGuaranteeAt: pick(a.dates.deliveryGuaranteeAt, b.dates.deliveryGuaranteeAt),
+      // Optional in the model: set only where either reading has one.
+      ...(a.dates.lateCoupon || b.dates.lateCoupon ? { lateCoupon: a.dates.lateCoupon ?? b.dates.lateCoupon } : {}),
+      ...(a.dates.freeReturnDays || b.dates.freeReturnDays
+        ? { freeReturnDays: a.dates.freeReturnDays ?? b.dates.freeReturnDays }
+        : {}),
+      ...(a.dates.deliveredAt || b.dates.deliveredAt
+        ? { deliveredAt: a.dates.deliveredAt ?? b.dates.deliveredAt }
+        : {}),
     },
     ...(status.statusVia && { statusVia: status.statusVia }),
   };

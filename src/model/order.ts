@@ -38,6 +38,16 @@ export const OrderDates = z.object({
   protectionEndsAt: z.nullable(IsoDateTime),
   /** "Refund if no delivery before ..." (delivery guarantee). */
   deliveryGuaranteeAt: z.nullable(PageDate),
+  /**
+   * "Apply for R$5.00 coupon code if delayed by Aug 3, 2026": the day after which a parcel not yet
+   * delivered earns the shopper a coupon, with its amount when shown. Optional: readings and
+   * records from before it was read have none.
+   */
+  lateCoupon: z.optional(z.nullable(z.object({ by: PageDate, amount: z.nullable(Money) }))),
+  /** "Send it back within 15 days after delivery": the free-return window, in days. */
+  freeReturnDays: z.optional(z.nullable(z.int().check(z.positive(), z.lte(365)))),
+  /** When the parcel was delivered, as the tracking answer's "Delivered" event says. */
+  deliveredAt: z.optional(z.nullable(PageDate)),
 });
 export type OrderDates = z.infer<typeof OrderDates>;
 

@@ -36,6 +36,10 @@ export const ProblemCode = z.enum([
   'read-by-meaning',
   /** A text or list longer than its cap (src/model/caps.ts): the item was refused. */
   'oversize',
+  /** A delivery-promise line with a date that no language's promise labels (rules/locales) match. */
+  'promise-unrecognized',
+  /** A promise's date before the order was placed or over a year before the reading: not kept. */
+  'promise-date-past',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 

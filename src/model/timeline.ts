@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PageDate, Source } from './common.ts';
+import { Money, PageDate, Source } from './common.ts';
 
 export const DeadlineKind = z.enum([
   'seller-response',
@@ -9,6 +9,10 @@ export const DeadlineKind = z.enum([
   'dispute-opens',
   'refund-request-ends',
   'return-ship-by',
+  /** The late-delivery coupon's day: not delivered by then, the shopper may claim the coupon. */
+  'late-coupon',
+  /** The free-return window's end: the delivery day plus the days the page gives. */
+  'free-return-ends',
 ]);
 export type DeadlineKind = z.infer<typeof DeadlineKind>;
 
@@ -19,6 +23,8 @@ export const Deadline = z.object({
   source: Source,
   /** The policy rule id it came from (e.g. "sellerResponse"), or null when read from the page. */
   rule: z.nullable(z.string()),
+  /** The late-delivery coupon's amount and currency, when the page showed them. */
+  amount: z.optional(Money),
 });
 export type Deadline = z.infer<typeof Deadline>;
 

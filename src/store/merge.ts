@@ -275,6 +275,9 @@ const ORDER_FIELDS: FieldRule<StoredOrder>[] = [
   'dates.completedAt',
   'dates.protectionEndsAt',
   'dates.deliveryGuaranteeAt',
+  'dates.lateCoupon',
+  'dates.freeReturnDays',
+  'dates.deliveredAt',
 ].map((p) => field<StoredOrder>(p));
 
 /** The order detail page shows protection's end as a countdown. */

@@ -1,4 +1,4 @@
-import type { Deadline, DeadlineKind, Dispute, Order, Source } from '../model/index.ts';
+import type { Deadline, DeadlineKind, Dispute, Money, Order, Source } from '../model/index.ts';
 import type { Anchor, Policy, RuleId } from '../rules/policy.ts';
 import { isoOf, momentOf, shiftDays, type Moment } from './time.ts';
 
@@ -7,6 +7,8 @@ export interface Due extends Moment {
   kind: DeadlineKind;
   source: Source;
   rule: RuleId | null;
+  /** The late-delivery coupon's amount, when shown. */
+  amount?: Money;
 }
 
 export type Anchors = Partial<Record<Anchor, Moment>>;
@@ -38,6 +40,14 @@ export interface OrderDues {
   protectionEnds?: Due;
   disputeOpens?: Due;
   refundRequestEnds?: Due;
+  /** The day the late-delivery coupon is due for a parcel not delivered by then (page). */
+  lateCoupon?: Due;
+  /**
+   * The free-return window's end: the page's days from the delivery the tracking answer showed
+   * (`page`), or, without it, from the day receipt was confirmed, estimated (`rule`): a parcel is
+   * delivered on or before that day, so the real end may come sooner.
+   */
+  freeReturnEnds?: Due;
 }
 
 export function orderDues(order: Order, policy: Policy): OrderDues {
@@ -64,6 +74,20 @@ export function orderDues(order: Order, policy: Policy): OrderDues {
   // An order not confirmed by hand is confirmed by AliExpress when protection ends.
   anchors['receipt-confirmed'] = received ? completedAt : dues.protectionEnds;
   dues.refundRequestEnds = fromRule('refund-request-ends', policy, 'refundRequestAfterReceipt', anchors);
+
+  const coupon = order.dates.lateCoupon;
+  const couponDue = fromPage('late-coupon', coupon?.by);
+  if (couponDue) dues.lateCoupon = coupon?.amount ? { ...couponDue, amount: coupon.amount } : couponDue;
+  const days = order.dates.freeReturnDays;
+  const delivered = momentOf(order.dates.deliveredAt);
+  const from = delivered ?? completedAt;
+  if (days && from)
+    dues.freeReturnEnds = {
+      kind: 'free-return-ends',
+      ...shiftDays(from, days),
+      source: delivered ? 'page' : 'rule',
+      rule: null,
+    };
   return dues;
 }
 
@@ -176,5 +200,6 @@ export function disputeDues(
 }
 
 export function toDeadline(due: Due): Deadline {
-  return { kind: due.kind, at: isoOf(due), source: due.source, rule: due.rule };
+  const deadline: Deadline = { kind: due.kind, at: isoOf(due), source: due.source, rule: due.rule };
+  return due.amount ? { ...deadline, amount: due.amount } : deadline;
 }

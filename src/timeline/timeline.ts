@@ -71,6 +71,8 @@ const KIND_ORDER: Deadline['kind'][] = [
   'return-ship-by',
   'protection-ends',
   'refund-request-ends',
+  'late-coupon',
+  'free-return-ends',
 ];
 
 function urgency(due: Array<number | undefined>, now: number): number {
@@ -115,7 +117,7 @@ function decideOrder(order: Order, policy: Policy, now: number, dues: Due[]): De
     return { phase: 'no-problem', action: 'none', why: 'whyAwaitingPayment', url, due: [] };
 
   const o = orderDues(order, policy);
-  push(dues, o.disputeOpens, o.protectionEnds, o.refundRequestEnds);
+  push(dues, o.disputeOpens, o.protectionEnds, o.refundRequestEnds, o.lateCoupon, o.freeReturnEnds);
   const ends = [o.protectionEnds?.at, o.refundRequestEnds?.at].filter((t): t is number => t !== undefined);
   const open = ends.filter((t) => t > now);
   const expired = ends.length > 0 && open.length === 0;

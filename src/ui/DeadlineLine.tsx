@@ -1,6 +1,6 @@
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
-import { t, type MessageKey } from '../i18n/core.ts';
-import type { Deadline, DeadlineKind } from '../model/index.ts';
+import { getLocale, t, type MessageKey } from '../i18n/core.ts';
+import type { Deadline, DeadlineKind, Money } from '../model/index.ts';
 import { SourceMark } from './SourceMark.tsx';
 import { timeLeft } from '../timeline/time.ts';
 
@@ -13,7 +13,20 @@ const MESSAGES: Record<Countdown, { ahead: MessageKey; past: MessageKey }> = {
   'dispute-opens': { ahead: 'deadlineDisputeOpens', past: 'deadlineDisputeOpensPast' },
   'refund-request-ends': { ahead: 'deadlineRefundRequestEnds', past: 'deadlineRefundRequestEndsPast' },
   'return-ship-by': { ahead: 'deadlineReturnShipBy', past: 'deadlineReturnShipByPast' },
+  'late-coupon': { ahead: 'deadlineLateCoupon', past: 'deadlineLateCouponPast' },
+  'free-return-ends': { ahead: 'deadlineFreeReturnEnds', past: 'deadlineFreeReturnEndsPast' },
 };
+
+/** The coupon's amount as the shopper's language writes money ("R$ 5,00"), or the bare number without a currency. */
+function amountText({ amount, currency }: Money): string {
+  try {
+    return currency
+      ? new Intl.NumberFormat(getLocale(), { style: 'currency', currency }).format(amount)
+      : new Intl.NumberFormat(getLocale()).format(amount);
+  } catch {
+    return `${amount}${currency ? ` ${currency}` : ''}`;
+  }
+}
 
 export function isCountdown(kind: DeadlineKind): kind is Countdown {
   return kind in MESSAGES;
@@ -27,6 +40,7 @@ export function DeadlineLine({ deadline, now }: { deadline: Deadline & { kind: C
   return (
     <p class="rr-deadline" data-kind={deadline.kind} data-past={left.past ? 'true' : undefined}>
       <time dateTime={deadline.at}>{left.past ? t(keys.past, date) : t(keys.ahead, formatDuration(left), date)}</time>{' '}
+      {deadline.amount && <span class="rr-amount">{amountText(deadline.amount)} </span>}
       <SourceMark source={deadline.source} />
     </p>
   );

@@ -281,3 +281,60 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe('npm run inspect --now: the delivery promises', { timeout: 180_000 }, () => {
+  type Line = { kind: string; at: string; source: string; amount?: unknown };
+  const promiseLines = (out: { orders: Array<{ timeline: { deadlines: Line[] } }> }) =>
+    out.orders[0]!.timeline.deadlines.filter((d) =>
+      ['late-coupon', 'free-return-ends', 'dispute-opens'].includes(d.kind),
+    );
+
+  it('shows the coupon, the guarantee and the free-return window of the real captures with their sources', async () => {
+    const [tracking, detail] = await Promise.all([
+      inspect(
+        capturePath('logistics-querydetail'),
+        '--url',
+        'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212313961591322',
+        '--now',
+        NOW,
+      ),
+      inspect(capturePath('order-detail'), '--now', NOW),
+    ]);
+    // Real tracking answer: "Apply for R$5.00 coupon code if delayed by Aug 3, 2026 · Refund if no delivery before Sep 3, 2026".
+    expect(promiseLines(JSON.parse(tracking.stdout))).toEqual([
+      { kind: 'late-coupon', at: '2026-08-03', source: 'page', amount: { amount: 5, currency: 'BRL' } },
+      { kind: 'dispute-opens', at: '2026-09-03', source: 'page' },
+    ]);
+    // Real detail answer: the same coupon ("R$5,00") and "Send it back within 15 days after delivery", counted
+    // from the completed day (Jul 28) as no delivery event is in this answer: estimated.
+    const out = JSON.parse(detail.stdout);
+    expect(out.problems).toEqual([]);
+    expect(promiseLines(out)).toEqual([
+      { kind: 'late-coupon', at: '2026-08-03', source: 'page', amount: { amount: 5, currency: 'BRL' } },
+      { kind: 'free-return-ends', at: '2026-08-12', source: 'rule' },
+    ]);
+  });
+
+  it('shows them on tracking pages written by hand in five languages', async () => {
+    const langs = [
+      ['en', { amount: 2, currency: 'USD' }],
+      ['es', { amount: 2, currency: 'EUR' }],
+      ['de', { amount: 2, currency: 'EUR' }],
+      ['ru', { amount: 150, currency: 'RUB' }],
+      ['pt-BR', { amount: 10, currency: 'BRL' }],
+    ] as const;
+    const results = await Promise.all(
+      langs.map(([lang]) =>
+        inspect(`tests/fixtures/handwritten/tracking--${lang}.html`, '--now', '2026-11-20T12:00:00Z'),
+      ),
+    );
+    for (const [i, [lang, amount]] of langs.entries()) {
+      const out = JSON.parse(results[i]!.stdout);
+      expect(out, lang).toMatchObject({ kind: 'tracking', locale: lang, problems: [] });
+      expect(promiseLines(out), lang).toEqual([
+        { kind: 'late-coupon', at: '2026-12-10', source: 'page', amount },
+        { kind: 'dispute-opens', at: '2027-01-15', source: 'page' },
+      ]);
+    }
+  });
+});

@@ -2,9 +2,9 @@ import { blankOrder } from '../../model/blank.ts';
 import * as shape from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
 import { check, opt, paramId, problem, type JsonContext } from './common.ts';
-import { DELIVERY_GUARANTEE } from './order-detail.ts';
+import { readPromises } from '../text/promises.ts';
 import type { JsonRead } from './order-list.ts';
-import { dateOf } from './values.ts';
+import { epochOf } from './values.ts';
 
 export const LOGISTICS_API = 'mtop.ae.ld.querydetail';
 
@@ -13,15 +13,25 @@ const Logistics = shape.object({
     module: shape.object({
       fastDeliveryInfoDTO: opt(shape.object({ fdContentList: opt(shape.array(shape.unknown())) })),
       trackingDetailLineList: opt(
-        shape.array(shape.object({ etaInfo: opt(shape.object({ tipsLink: opt(shape.string()) })) })),
+        shape.array(
+          shape.object({
+            etaInfo: opt(shape.object({ tipsLink: opt(shape.string()) })),
+            detailList: opt(shape.array(shape.unknown())),
+          }),
+        ),
       ),
     }),
   }),
 });
 
+/** The "Delivered" event's code in a tracking line's `detailList`. */
+const DELIVERED = 'AE_GTMS_SIGNED';
+const TrackingEvent = shape.object({ time: opt(shape.unknown()), trackingPrimaryCode: opt(shape.string()) });
+
 /**
- * The tracking answer adds one thing the order pages may lack: the delivery guarantee ("Refund if
- * no delivery before Sep 3, 2026"). It says nothing of the order's status, so that stays unknown
+ * The tracking answer adds what the order pages may lack: the delivery promises ("Apply for
+ * R$5.00 coupon code if delayed by Aug 3, 2026 · Refund if no delivery before Sep 3, 2026") and
+ * when the parcel was delivered (its `AE_GTMS_SIGNED` event). It says nothing of the order's status, so that stays unknown
  * for the merge to fill from another source.
  */
 export function readLogistics(json: unknown, ctx: JsonContext): JsonRead {
@@ -38,9 +48,15 @@ export function readLogistics(json: unknown, ctx: JsonContext): JsonRead {
     return { orders: [], disputes: [], problems, locale: ctx.locale };
   }
   const texts = (module.fastDeliveryInfoDTO?.fdContentList ?? []).filter((t): t is string => typeof t === 'string');
-  const guarantee = texts.map((t) => DELIVERY_GUARANTEE.exec(t)?.[1]).find(Boolean);
+  const promises = readPromises(texts, ctx.locale, problems, orderId, ctx.readAt);
+  const delivered = (module.trackingDetailLineList ?? [])
+    .flatMap((l) => l.detailList ?? [])
+    .map((e) => shape.safeParse(TrackingEvent, e))
+    .find((e) => e.success && e.data.trackingPrimaryCode === DELIVERED);
   const order = blankOrder(orderId, {
-    deliveryGuaranteeAt: guarantee ? dateOf(guarantee, 'en', problems, orderId) : null,
+    deliveryGuaranteeAt: promises.deliveryGuaranteeAt ?? null,
+    ...(promises.lateCoupon && { lateCoupon: promises.lateCoupon }),
+    ...(delivered?.success && { deliveredAt: epochOf(delivered.data.time) }),
   });
   return { orders: [order], disputes: [], problems, locale: ctx.locale };
 }

@@ -4,6 +4,7 @@ import { check, idOf, IdLike, opt, paramId, problem, type JsonContext } from './
 import { actionsOf } from './labels.ts';
 import { buttonsOf, linesOf, type JsonRead } from './order-list.ts';
 import { byTag, orderedComponents, type UltronComponent } from './ultron.ts';
+import { readPromises } from '../text/promises.ts';
 import { dateOf, languageOfStatuses, moneyOf, statusFrom, textOf } from './values.ts';
 
 export const ORDER_DETAIL_API = 'mtop.aliexpress.trade.buyer.order.detail';
@@ -39,12 +40,6 @@ const PriceBlock = shape.object({
 });
 
 const Services = shape.object({ data: opt(shape.array(shape.object({ content: opt(shape.string()) }))) });
-
-/**
- * "Refund if no delivery before Sep 4, 2026" inside the service promise. Only the English wording
- * is known; in another language the date stays null rather than taking some other date in the text.
- */
-export const DELIVERY_GUARANTEE = /refund if no delivery before ([^·]+)/i;
 
 function first<T>(
   components: readonly UltronComponent[],
@@ -101,11 +96,20 @@ export function readOrderDetail(json: unknown, ctx: JsonContext): JsonRead {
     }),
   ];
 
-  const guarantee = services.map((s) => DELIVERY_GUARANTEE.exec(s.content ?? '')?.[1]).find(Boolean);
+  const placedAt = dateOf(info?.orderCreatTime, locale, problems, orderId);
+  // The service promises: delivery guarantee, late-delivery coupon, free-return window.
+  const promises = readPromises(
+    services.map((s) => s.content ?? ''),
+    locale,
+    problems,
+    orderId,
+    ctx.readAt,
+    placedAt,
+  );
   const order: Order = {
     orderId,
     ...statusFrom(textOf(status?.title), problems, orderId, locale),
-    placedAt: dateOf(info?.orderCreatTime, locale, problems, orderId),
+    placedAt,
     storeName: textOf(products?.sellerVO?.sellerName),
     total: total
       ? moneyOf(
@@ -121,7 +125,9 @@ export function readOrderDetail(json: unknown, ctx: JsonContext): JsonRead {
       shippedAt: dateOf(info?.orderShipTime, locale, problems, orderId),
       completedAt: dateOf(info?.orderEndTime, locale, problems, orderId),
       protectionEndsAt: null,
-      deliveryGuaranteeAt: guarantee ? dateOf(guarantee, 'en', problems, orderId) : null,
+      deliveryGuaranteeAt: promises.deliveryGuaranteeAt ?? null,
+      lateCoupon: promises.lateCoupon ?? null,
+      freeReturnDays: promises.freeReturnDays ?? null,
     },
   };
   return { orders: [order], disputes: [], problems, locale };

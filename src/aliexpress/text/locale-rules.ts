@@ -15,7 +15,27 @@ import pl from '../../../rules/locales/pl.json';
 import ptBR from '../../../rules/locales/pt-BR.json';
 import ru from '../../../rules/locales/ru.json';
 import tr from '../../../rules/locales/tr.json';
-import { foldMonth, labelKey, normText } from './normalize.ts';
+import { foldMonth, labelKey, normText, spaces } from './normalize.ts';
+
+export type PromiseKind = 'deliveryGuarantee' | 'lateCoupon' | 'freeReturn';
+
+/** A compiled promise template: the pattern and, in order, which value each group holds. */
+export interface PromiseTemplate {
+  re: RegExp;
+  keys: string[];
+}
+
+/** "Refund if no delivery before {date}" -> /refund if no delivery before (.+)/iu; the last value takes the rest. */
+function template(phrase: string): PromiseTemplate {
+  const parts = spaces(phrase).split(/\{(date|amount|n)\}/);
+  const last = parts.length - 2;
+  const source = parts
+    .map((p, i) =>
+      i % 2 === 0 ? p.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&') : p === 'n' ? '(\\d{1,3})' : i === last ? '(.+)' : '(.+?)',
+    )
+    .join('');
+  return { re: new RegExp(source, 'iu'), keys: parts.filter((_, i) => i % 2 === 1) };
+}
 
 const Phrases = shape.array(shape.string({ min: 1 }), { min: 1 });
 
@@ -61,8 +81,14 @@ export const LocaleRulesSchema = shape.strictObject({
   countdown: shape.strictObject({ day: Phrases, hour: Phrases, minute: Phrases, second: Phrases }),
   /** Labels of the order detail page's info rows, by the date they carry. */
   detailDates: shape.strictObject({ placedAt: Phrases, shippedAt: Phrases, completedAt: Phrases }),
-  /** The sentence around the delivery-guarantee date on the tracking page. */
+  /**
+   * Delivery promises as templates, `{date}`, `{amount}` and `{n}` where the page puts its values:
+   * the guarantee ("Refund if no delivery before {date}"), the late-delivery coupon ("{amount}
+   * coupon code if delayed by {date}") and the free-return window ("within {n} days after delivery").
+   */
   deliveryGuarantee: Phrases,
+  lateCoupon: Phrases,
+  freeReturn: Phrases,
   /**
    * How the language writes dates: numeric order, and every spelling of each month (long, short,
    * and the form used inside a date, e.g. "listopada"). Generated once from Intl and kept here
@@ -92,7 +118,8 @@ export interface LocaleRules {
   orderNumber: string[];
   countdown: CountdownUnits;
   detailDates: Array<[string, 'placedAt' | 'shippedAt' | 'completedAt']>;
-  deliveryGuarantee: string[];
+  /** The promise templates compiled (text/promises.ts), matched without regard to case. */
+  promises: Record<PromiseKind, PromiseTemplate[]>;
   /** Folded month spelling -> month index 0-11. */
   months: Map<string, number>;
   dateOrder: 'dmy' | 'mdy' | 'ymd';
@@ -133,7 +160,11 @@ export function compileLocale(file: LocaleRulesFile): LocaleRules {
     orderNumber: file.orderNumber.map((p) => labelKey(p, l)).sort((a, b) => b.length - a.length),
     countdown: file.countdown,
     detailDates: [...lookup(file.detailDates, l)],
-    deliveryGuarantee: file.deliveryGuarantee.map((p) => normText(p, l)),
+    promises: {
+      deliveryGuarantee: file.deliveryGuarantee.map(template),
+      lateCoupon: file.lateCoupon.map(template),
+      freeReturn: file.freeReturn.map(template),
+    },
     months: new Map(file.dates.months.flatMap((names, m) => names.map((n) => [foldMonth(n), m] as const))),
     dateOrder: file.dates.order,
     decimalMark: file.decimalMark,

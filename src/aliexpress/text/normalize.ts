@@ -17,13 +17,18 @@ export function normText(text: string, locale: string | null = null): string {
   return value;
 }
 
-function fold(text: string, locale: string | null): string {
-  const folded = text
+/** Compatibility forms, one kind of apostrophe, dash and space: `normText` without the lower case. */
+export function spaces(text: string): string {
+  return text
     .normalize('NFKC')
     .replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'")
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\s\u00a0\u202f\u2009\u200b]+/g, ' ')
     .trim();
+}
+
+function fold(text: string, locale: string | null): string {
+  const folded = spaces(text);
   try {
     return folded.toLocaleLowerCase(locale ?? undefined);
   } catch {

@@ -43,6 +43,32 @@ describe('DeadlineLine', () => {
   });
 });
 
+describe('DeadlineLine: the delivery promises', () => {
+  it('shows the late-delivery coupon with its amount, as read from the page', () => {
+    // Generated: the coupon of the real captures ("Apply for R$5.00 coupon code if delayed by ..."), dated ahead.
+    const d = {
+      ...deadline('late-coupon', 3 * DAY + 4 * HOUR),
+      kind: 'late-coupon' as const,
+      amount: { amount: 5, currency: 'BRL' },
+    };
+    const el = mount(<DeadlineLine deadline={d} now={NOW} />);
+    expect(text(el)).toBe(
+      'Late-delivery coupon if not delivered in 3 days 4 h (by 30 Nov, 14:00) R$5.00 from AliExpress',
+    );
+    const past = mount(
+      <DeadlineLine deadline={{ ...d, ...deadline('late-coupon', -2 * HOUR), kind: 'late-coupon' }} now={NOW} />,
+    );
+    expect(text(past)).toBe('Late-delivery coupon: claim it if not delivered by 27 Nov, 08:00 R$5.00 from AliExpress');
+  });
+
+  it('shows the free-return window, estimated when counted from receipt', () => {
+    const d = { ...deadline('free-return-ends', 5 * DAY, 'rule'), kind: 'free-return-ends' as const };
+    const el = mount(<DeadlineLine deadline={d} now={NOW} />);
+    expect(text(el)).toBe('Free return for 5 days more (until 2 Dec, 10:00) estimated');
+    expect(el.querySelector('.rr-amount')).toBeNull();
+  });
+});
+
 describe('EscalationLine', () => {
   const window = (opensIn: number, closesIn: number) => [
     deadline('escalation-opens', opensIn, 'rule'),

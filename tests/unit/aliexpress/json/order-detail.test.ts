@@ -33,13 +33,17 @@ describe('readOrderDetail on the real order detail capture', () => {
     expect(order.total).toEqual({ amount: 132.74, currency: 'BRL' });
   });
 
-  it('reads the placed, shipped, completed and delivery-guarantee dates', () => {
+  it('reads the placed, shipped, completed and delivery-guarantee dates, the coupon and the free-return window', () => {
+    // From the real capture's service block: "Apply for R$5,00 coupon code if delayed by Aug 3, 2026 ·
+    // Refund if no delivery before Sep 4, 2026 · ..." and "Send it back within 15 days after delivery".
     expect(order.placedAt).toBe('2026-07-15');
     expect(order.dates).toEqual({
       shippedAt: '2026-07-16',
       completedAt: '2026-07-28',
       protectionEndsAt: null,
       deliveryGuaranteeAt: '2026-09-04',
+      lateCoupon: { by: '2026-08-03', amount: { amount: 5, currency: 'BRL' } },
+      freeReturnDays: 15,
     });
   });
 
