@@ -69,6 +69,7 @@ export function fakeDeps(
     dispute: vi.fn(async () => dispute),
     offers: vi.fn(async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, offers[id] ?? 'refund']))),
     wentToDispute: vi.fn(async () => ({})),
+    enterDispute: vi.fn(async () => ({ saved: true, errors: {} })),
     copy: vi.fn(async () => undefined),
     language: vi.fn(async () => 'auto'),
     now: () => now,
