@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '../i18n/core.ts';
 import { ENTRY_ERROR_KEYS } from '../ui/labels.ts';
-import { checkEntry, localDay, type EntryError, type EntryField, type EntryForm } from '../timeline/entry.ts';
+import { localDay, type EntryError, type EntryField, type EntryForm } from '../timeline/entry.ts';
 import { el, trusted } from './dom.ts';
 
 const PARTY_KEYS = [
@@ -16,8 +16,8 @@ export interface TrackForm {
 
 /**
  * "Track this dispute yourself": who must act, the countdown as the page shows it, the day it
- * opened and the order. Checked here with the same check the background repeats on arrival
- * (timeline/entry.ts); a refused field says why beside itself and nothing is sent. Only the
+ * opened and the order. The background checks it (timeline/entry.ts, the check the popup's form
+ * uses too) and stores nothing it refuses; a refused field says why beside itself. Only the
  * shopper's own click saves: a page script can fill the fields but not press Save.
  */
 export function trackForm({
@@ -89,12 +89,8 @@ export function trackForm({
     }
     first?.focus();
   };
-  const save = async () => {
-    const form = values();
-    const check = checkEntry(form, now);
-    if (!check.ok) return show(check.errors);
-    show(await onSave(form));
-  };
+  // Checked where it is stored (timeline/entry.ts, in the background): the page's script stays small.
+  const save = async () => show(await onSave(values()));
   const root = el(
     'form',
     { class: 'rr-track', 'aria-label': t('barTrack'), novalidate: true },
