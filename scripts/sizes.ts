@@ -11,9 +11,9 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 
 /** Budgets in bytes of gzip; raising one takes a reason in the README's Performance section. */
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
-  content: 37 * 1024,
+  content: 38.5 * 1024,
   popup: 40 * 1024,
-  background: 65 * 1024,
+  background: 66.5 * 1024,
 };
 
 /** The budgets issue 7 set, kept so the report shows what was raised and by how much. */
@@ -46,7 +46,10 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'fool it (issues 12 and 14): Start refund only where the background offers it, the panel after its ' +
     "card's buttons with Escape from anywhere and the draft kept (~0.7 KB); handlers refusing untrusted " +
     'events, tapped answers counted only on their API page kind, hooks that leave fetch looking native, ' +
-    'linear JSONP unwrapping and sends retried until stored (~0.6 KB).',
+    'linear JSONP unwrapping and sends retried until stored (~0.6 KB). Raised again, 37 -> 38.5 KB ' +
+    '(38.25 KB measured, 36.9 KB before) for issue 16: "Track this dispute yourself", the form a shopper ' +
+    'fills in the bar when no page could be read (fields, labels, radio group, errors beside each field, ' +
+    'Edit; its check runs in the background), and a countdown with days in unknown words read as none.',
   background:
     'It measures 60.4 KB. Disputes a page names only by their line or case are held and joined to their ' +
     'order (issue 11, ~0.7 KB), and the popup is sent the resolved rules with a schema of their numbers ' +
@@ -60,7 +63,10 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     '62 -> 65 KB (64.6 KB measured with issue 12, 2.8 KB of it issue 14), for issue 14: provenance and claims in the merge, ' +
     'caps on every string of the model, refusing times from the future, pruning the history, grouped ' +
     'notifications with their texts in seven languages, calendar dates and the year in notifications, ' +
-    'imported settings put through the options checks, and reminders due at the end of a calendar day.',
+    'imported settings put through the options checks, and reminders due at the end of a calendar day. ' +
+    'Raised 65 -> 66.5 KB (66.1 KB measured, 64.6 KB before) for issue 16: the check of a dispute the ' +
+    'shopper enters (timeline/entry.ts), storing it as their reading with its fields marked, "Refund ' +
+    'received", and "Stop tracking" with the schemas of the stored records Undo sends back.',
 };
 
 export interface EntrySize {

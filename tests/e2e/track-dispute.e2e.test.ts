@@ -101,9 +101,18 @@ describe('tracking a dispute by hand in Chromium', () => {
     await offer.click();
     const form = bar.getByRole('form', { name: 'Track this dispute yourself' });
     await form.getByRole('group', { name: 'Who must act now?' }).getByRole('radio', { name: 'The seller' }).check();
-    // First as a shopper who mistypes: refused beside the fields, nothing stored.
-    await form.getByLabel('Days left').fill('400');
-    await form.getByLabel('Order number').fill('my order');
+    const opened = new Date(Date.now() - 24 * HOUR);
+    const day = `${opened.getFullYear()}-${String(opened.getMonth() + 1).padStart(2, '0')}-${String(opened.getDate()).padStart(2, '0')}`;
+    const fill = async (days: string, orderNumber: string) => {
+      await form.getByLabel('Days left').fill(days);
+      await form.getByLabel('Hours left').fill('23');
+      await form.getByLabel('Dispute opened on').fill(day);
+      await form.getByLabel('Order number').fill(orderNumber);
+    };
+    await fill('4', order.orderId);
+    keep(await h.screenshot(page, 'dispute-track-form'), 'dispute-track-form');
+    // A shopper who mistypes: refused beside the fields, nothing stored.
+    await fill('400', 'my order');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => form.getByLabel('Days left').getAttribute('aria-invalid'), { timeout: 5_000 }).toBe('true');
     expect(await bar.locator('#rr-daysLeft-error').textContent()).toBe(
@@ -114,13 +123,7 @@ describe('tracking a dispute by hand in Chromium', () => {
     );
     expect(await disputeOf()).toBeUndefined();
 
-    const opened = new Date(Date.now() - 24 * HOUR);
-    const day = `${opened.getFullYear()}-${String(opened.getMonth() + 1).padStart(2, '0')}-${String(opened.getDate()).padStart(2, '0')}`;
-    await form.getByLabel('Days left').fill('4');
-    await form.getByLabel('Hours left').fill('23');
-    await form.getByLabel('Dispute opened on').fill(day);
-    await form.getByLabel('Order number').fill(order.orderId);
-    keep(await h.screenshot(page, 'dispute-track-form'), 'dispute-track-form');
+    await fill('4', order.orderId);
     const savedAt = Date.now();
     await form.getByRole('button', { name: 'Save' }).click();
 
