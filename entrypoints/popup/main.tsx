@@ -13,6 +13,8 @@ import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
 import { CACHE_KEY, cacheOf, dataOf, keepSame, restore } from '../../src/ui/popup-cache.ts';
 import { request as send } from '../../src/platform/request.ts';
 import { Popup, type PopupData, type Subscribe } from '../../src/ui/Popup.tsx';
+import type { OrderActions } from '../../src/ui/DisputeForm.tsx';
+import type { Request } from '../../src/messages/protocol.ts';
 
 const DB_NAME = 'refund-radar';
 const uiLanguage = browserLanguage(() => browser.i18n.getUILanguage());
@@ -77,6 +79,12 @@ const open = (url: string) => void browser.tabs.create({ url });
 const openOptions = () => void browser.runtime.openOptionsPage();
 const onTick = (orderId: string, stepId: string, done: boolean) => send('stepTicked', { orderId, stepId, done });
 const onAnswer = (orderId: string, submitted: boolean) => send('disputeSubmitted', { orderId, submitted });
+const actions: OrderActions = {
+  enter: (form) => send('disputeEntered', { form, lineId: null, disputeId: null }),
+  refunded: (orderId) => send('disputeRefunded', { orderId }),
+  forget: async (orderId) => (await send('orderForget', { orderId })).forgotten,
+  restore: (forgotten) => send('orderRestore', forgotten as Request<'orderRestore'>),
+};
 const more = (count: number) => {
   limit = Math.max(limit, count);
   reload();
@@ -99,6 +107,7 @@ async function main() {
       openOptions={openOptions}
       onTick={onTick}
       onAnswer={onAnswer}
+      actions={actions}
     />,
     document.getElementById('app')!,
   );

@@ -47,6 +47,8 @@ export async function importBackup(db: RadarDb, text: string, now: Date = new Da
         statusSince: 'statusSince' in r ? r.statusSince : undefined,
         escalateSeenAt: 'escalateSeenAt' in r ? r.escalateSeenAt : undefined,
         readAtByField: r.readAtByField,
+        // Which of a dispute's fields the shopper entered travels with it; an order has none.
+        entered: 'key' in r ? (r.entered ?? []) : undefined,
       }),
       // The backup carries its own history; merging must not invent a second one.
       { observe: false },

@@ -1,4 +1,5 @@
 import type { PageSnapshot } from '../model/index.ts';
+import type { EntryField, EntryForm } from '../timeline/entry.ts';
 import type { Offer } from '../timeline/eligibility.ts';
 import type { OrderFacts } from '../timeline/tracked.ts';
 import { request as send } from '../platform/request.ts';
@@ -14,6 +15,11 @@ export interface HelperDeps {
   offers(orderIds: string[]): Promise<Record<string, Offer>>;
   /** "Take me there" was followed: the shopper went to open a dispute (an intent, not a dispute). */
   wentToDispute(orderId: string, reason: string | null): Promise<unknown>;
+  /** "Track this dispute yourself" was saved: the background checks and stores it; its refusals by field. */
+  enterDispute(
+    form: EntryForm,
+    ids: { lineId: string | null; disputeId: string | null },
+  ): Promise<{ saved: boolean; errors: Partial<Record<EntryField, string>> }>;
   copy(text: string): Promise<void>;
   /** The interface language setting ('auto' or a tag). */
   language(): Promise<string>;
@@ -53,6 +59,7 @@ export const messagingDeps: HelperDeps = {
   dispute: (ids) => send('helperFacts', ids),
   offers: (orderIds) => send('helperOffers', { orderIds }),
   wentToDispute: (orderId, reason) => send('wentToDispute', { orderId, reason }),
+  enterDispute: (form, ids) => send('disputeEntered', { form, ...ids }),
   async copy(text) {
     await navigator.clipboard.writeText(text);
   },

@@ -1,6 +1,6 @@
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
 import { t, type MessageKey } from '../i18n/core.ts';
-import type { Dispute, PageSnapshot, Party, Timeline } from '../model/index.ts';
+import type { Dispute, PageSnapshot, Party, Source, Timeline } from '../model/index.ts';
 import { timeLeft } from '../timeline/time.ts';
 import { AWAITING_KEYS } from '../ui/labels.ts';
 import { el, trusted } from './dom.ts';
@@ -26,7 +26,7 @@ const PARTY_OF_STATUS: Partial<Record<Dispute['status'], Party>> = {
   'refund-pending': 'aliexpress',
 };
 
-type Shown = Pick<Dispute, 'status' | 'awaiting' | 'deadline'>;
+type Shown = Pick<Dispute, 'status' | 'awaiting' | 'deadline'> & Partial<Pick<Dispute, 'entered'>>;
 
 /** A finished case has nothing left to do, whoever the page last named; else the party, else the status's. */
 export function barState(dispute: Shown | null): BarState {
@@ -68,8 +68,9 @@ export interface DisputeBar {
 }
 
 /** The time the party who must act has: the page's countdown, else the seller's deadline from the timeline. */
-function countdown(dispute: Shown | null, timeline: Timeline | null) {
-  if (dispute?.deadline) return { at: dispute.deadline, source: 'page' as const };
+function countdown(dispute: Shown | null, timeline: Timeline | null): { at: string; source: Source } | null {
+  if (dispute?.deadline)
+    return { at: dispute.deadline, source: dispute.entered?.includes('deadline') ? 'shopper' : 'page' };
   const seller = timeline?.deadlines.find((d) => d.kind === 'seller-response');
   return dispute?.awaiting === 'seller' && seller ? seller : null;
 }
@@ -85,7 +86,16 @@ function timeLine(dispute: Shown | null, timeline: Timeline | null, now: number)
 }
 
 /** A compact bar on a dispute page: who must act, the time left, and when escalation opens. */
-export function disputeBar({ onShowEscalate, onHide }: { onShowEscalate: () => void; onHide: () => void }): DisputeBar {
+export function disputeBar({
+  onShowEscalate,
+  onHide,
+  onTrack,
+}: {
+  onShowEscalate: () => void;
+  onHide: () => void;
+  /** Opens "Track this dispute yourself" (to add, or to edit what the shopper entered). */
+  onTrack?: () => void;
+}): DisputeBar {
   const who = el('strong', { class: 'rr-bar-who', role: 'status', tabindex: -1 });
   const details = el('div', { class: 'rr-bar-details' });
   const escalate = el(
@@ -93,6 +103,7 @@ export function disputeBar({ onShowEscalate, onHide }: { onShowEscalate: () => v
     { type: 'button', class: 'rr-ours', onClick: trusted(onShowEscalate) },
     t('barShowEscalate'),
   );
+  const track = el('button', { type: 'button', class: 'rr-ours', onClick: trusted(() => onTrack?.()) });
   const root = el(
     'section',
     { class: 'rr-bar', 'aria-label': t('barLabel') },
@@ -100,6 +111,7 @@ export function disputeBar({ onShowEscalate, onHide }: { onShowEscalate: () => v
     who,
     details,
     escalate,
+    track,
     el('button', { type: 'button', class: 'rr-link', onClick: trusted(onHide) }, t('barHide')),
   );
   return {
@@ -117,9 +129,21 @@ export function disputeBar({ onShowEscalate, onHide }: { onShowEscalate: () => v
         ].filter((n): n is HTMLElement => !!n),
       );
       escalate.hidden = !escalateShown;
+      // When no page told who must act or the time left, the shopper can tell it; what they told, they can edit.
+      const offer = trackOffer(reading, state, dispute, timeline);
+      track.hidden = !onTrack || !offer;
+      track.textContent = offer ? t(offer) : '';
     },
     focus: () => who.focus(),
   };
+}
+
+/** "Edit" once the shopper entered it, "Track this dispute yourself" while its party or countdown is unknown. */
+function trackOffer(reading: boolean, state: BarState, dispute: Shown | null, timeline: Timeline | null) {
+  if (reading || state === 'refunded' || state === 'closed') return null;
+  if (dispute?.entered?.length) return 'barEdit' as const;
+  const noClock = (state === 'seller' || state === 'buyer') && !countdown(dispute, timeline);
+  return state === 'unknown' || noClock ? ('barTrack' as const) : null;
 }
 
 /** What stands for the bar while it is hidden: a small tab that brings it back. */

@@ -10,6 +10,8 @@ import { helperPanel } from './helper-panel.ts';
 import { highlight } from './highlight.ts';
 import { createShadowUi, type ShadowUi } from './shadow.ts';
 import { startButton } from './start-button.ts';
+import { trackForm } from './track-form.ts';
+import { entryInitial } from './track-initial.ts';
 import { orderDetailUrl } from '../timeline/urls.ts';
 import {
   BUTTON_ROWS,
@@ -39,6 +41,21 @@ export interface MountOptions {
 }
 
 type DisputeIds = { lineId: string | null; disputeId: string | null };
+
+/**
+ * What the bar shows: this page's reading over the stored record, field by field, so a page the
+ * readers found only the ids on still shows what the shopper entered (and which fields those are).
+ */
+function shownDispute(page: ReturnType<typeof pageDispute>, stored: OrderFacts['dispute']) {
+  if (!page || !stored) return page ?? stored;
+  const known = page.status !== 'unknown';
+  return {
+    status: known ? page.status : stored.status,
+    awaiting: page.awaiting ?? (known ? null : stored.awaiting),
+    deadline: page.deadline ?? stored.deadline,
+    entered: stored.entered?.filter((f) => (f === 'deadline' ? !page.deadline : !known && !page.awaiting)),
+  };
+}
 
 /** How long the bar says "Reading..." for a page its readers find no dispute on, before it shows what the store has. */
 const READING_GRACE_MS = 4000;
@@ -178,7 +195,33 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     let page: ReturnType<typeof pageDispute> = null;
     let reading = true;
     let asked = 0;
+    let form: ReturnType<typeof trackForm> | null = null;
+    const closeForm = () => {
+      form?.root.remove();
+      form = null;
+      view.focus();
+    };
+    const openForm = () => {
+      if (form) return form.focus();
+      const now = new Date(deps.now());
+      form = trackForm({
+        initial: entryInitial(stored, page, new URL(href()), now),
+        now,
+        onSave: async (values) => {
+          const answer = await deps.enterDispute(values, ids).catch(() => null);
+          if (!answer) return { awaiting: 'failed' };
+          if (!answer.saved) return answer.errors;
+          closeForm();
+          await ask();
+          return {};
+        },
+        onCancel: closeForm,
+      });
+      view.root.after(form.root);
+      form.focus();
+    };
     const view = disputeBar({
+      onTrack: openForm,
       onShowEscalate: () => point(findEscalateButton(document)),
       onHide: () => {
         ui.show(tab);
@@ -192,7 +235,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     });
     const update = () =>
       view.update({
-        dispute: page ?? stored?.dispute ?? null,
+        dispute: shownDispute(page, stored?.dispute ?? null),
         timeline: stored?.timeline ?? null,
         reading: reading && !page,
         escalateShown: findEscalateButton(document) !== null,

@@ -5,6 +5,7 @@ import { updateSettings } from '../settings/update.ts';
 import type { RadarDb } from '../store/db.ts';
 import { wipeAll } from '../store/dump.ts';
 import { fromTheFuture } from '../store/clock.ts';
+import { enterDispute, forgetOrder, markRefunded, restoreOrder } from '../store/entry.ts';
 import { helperFacts, helperOffers } from '../store/facts.ts';
 import { ingest } from '../store/ingest.ts';
 import { answerSubmitted, tickStep, wentToDispute } from '../store/progress.ts';
@@ -26,6 +27,9 @@ export interface HandlerDeps {
    */
   changed: (what: 'data' | 'settings' | 'wiped') => Promise<unknown> | void;
 }
+
+/** The history's address for what the shopper entered in a form (a bar's or the popup's). */
+const ENTRY_URL = 'about:refund-radar-entry';
 
 /** The background's answer to every message; the router has validated each request already. */
 export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
@@ -65,6 +69,27 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
       const progress = await answerSubmitted(db, orderId, submitted, deps.now().toISOString());
       notify('data');
       return progress;
+    },
+    disputeEntered: async ({ form, lineId, disputeId }) => {
+      const result = await enterDispute(db, form, { url: ENTRY_URL, lineId, disputeId }, deps.now());
+      if (!result.ok) return { saved: false, errors: result.errors };
+      if (result.changed) notify('data');
+      return { saved: true, errors: {} };
+    },
+    disputeRefunded: async ({ orderId }) => {
+      const { changed } = await markRefunded(db, orderId, deps.now(), ENTRY_URL);
+      if (changed) notify('data');
+      return { changed: changed > 0 };
+    },
+    orderForget: async ({ orderId }) => {
+      const forgotten = await forgetOrder(db, orderId);
+      if (forgotten) notify('data');
+      return { forgotten };
+    },
+    orderRestore: async (records) => {
+      await restoreOrder(db, records);
+      notify('data');
+      return { restored: true as const };
     },
     settingsGet: () => readSettings(db),
     settingsSet: async (patch) => {

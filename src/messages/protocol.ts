@@ -4,7 +4,7 @@ import { Dispute, Eligibility, IsoDateTime, Order, Timeline } from '../model/ind
 import { RefusalReason } from '../backup/refusal.ts';
 import { Policy } from '../rules/policy.ts';
 import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
-import { Progress } from '../store/records.ts';
+import { Observation, Progress, StoredDispute, StoredOrder } from '../store/records.ts';
 
 const Empty = z.strictObject({});
 const count = z.int().check(z.nonnegative());
@@ -91,6 +91,58 @@ export const protocol = {
   disputeSubmitted: {
     request: z.strictObject({ orderId: NumericId, submitted: z.boolean() }),
     response: Progress,
+  },
+  /**
+   * "Track this dispute yourself", from the dispute bar's form or the popup: the form's values as
+   * typed, checked again on arrival (timeline/entry.ts). Refused: nothing stored, `errors` says
+   * why beside each field.
+   */
+  disputeEntered: {
+    request: z.strictObject({
+      form: z.strictObject({
+        awaiting: z.string().check(z.maxLength(20)),
+        daysLeft: z.string().check(z.maxLength(20)),
+        hoursLeft: z.string().check(z.maxLength(20)),
+        openedOn: z.string().check(z.maxLength(20)),
+        orderId: z.string().check(z.maxLength(40)),
+      }),
+      lineId: z.nullable(NumericId),
+      disputeId: z.nullable(NumericId),
+    }),
+    response: z.object({
+      saved: z.boolean(),
+      errors: z.record(z.string(), z.string()),
+    }),
+  },
+  /** "Refund received" in the popup: the order's running dispute is closed as refunded, by the shopper's word. */
+  disputeRefunded: {
+    request: z.strictObject({ orderId: NumericId }),
+    response: z.object({ changed: z.boolean() }),
+  },
+  /** "Stop tracking": the order and all that hangs on it are removed and handed back, for Undo. */
+  orderForget: {
+    request: z.strictObject({ orderId: NumericId }),
+    response: z.object({ forgotten: z.nullable(z.unknown()) }),
+  },
+  /** Undo of "Stop tracking": the records exactly as they were handed back. */
+  orderRestore: {
+    request: z
+      .strictObject({
+        order: StoredOrder,
+        disputes: z.array(StoredDispute).check(z.maxLength(200)),
+        progress: z.nullable(Progress),
+        observations: z.array(Observation).check(z.maxLength(20_000)),
+      })
+      .check(
+        z.refine(
+          (r) =>
+            [...r.disputes, ...r.observations, ...(r.progress ? [r.progress] : [])].every(
+              (x) => x.orderId === r.order.orderId,
+            ),
+          { message: 'every record must belong to the order' },
+        ),
+      ),
+    response: z.object({ restored: z.literal(true) }),
   },
   settingsGet: {
     request: Empty,

@@ -12,7 +12,9 @@ export interface Sender {
  * Messages a content script on AliExpress may send. Its tab runs the website's code in the same
  * renderer, so it gets only what the injected helper needs (issue 6): delivering readings, the
  * facts of the one order or dispute it shows, which of its cards get Start refund, the settings
- * (for the language), and noting that the shopper went to the dispute form. Saying a dispute was
+ * (for the language), noting that the shopper went to the dispute form, and what the shopper typed
+ * into the bar's "Track this dispute yourself" form (sent only for their own trusted input, and
+ * checked again on arrival like anything else from a page). Saying a dispute was
  * submitted (which starts deadlines), the rest of the store, changing settings, ticking steps,
  * backups and wiping stay with the extension's own pages: a page script cannot forge the shopper's word.
  */
@@ -22,6 +24,7 @@ const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
   'helperOffers',
   'settingsGet',
   'wentToDispute',
+  'disputeEntered',
 ]);
 /** Readings come only from pages: an extension page has nothing to read. */
 const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot']);

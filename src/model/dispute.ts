@@ -34,8 +34,14 @@ export const Dispute = z.object({
   openedAt: z.nullable(IsoDateTime),
   reason: Label,
   solution: Label,
+  /**
+   * The fields whose value the shopper entered ("Track this dispute yourself") and no page has
+   * shown since: their dates are marked "you entered this". Absent when none.
+   */
+  entered: z.optional(z.array(z.enum(['status', 'awaiting', 'deadline', 'openedAt'])).check(z.maxLength(4))),
 });
 export type Dispute = z.infer<typeof Dispute>;
+export type EnteredField = NonNullable<Dispute['entered']>[number];
 
 /** Which signal of a page an id was read from, so a maintainer sees at once which one failed. */
 export const IdVia = z.enum(['url', 'label', 'link', 'json']);

@@ -1,5 +1,5 @@
 import { blankDispute, blankOrder } from '../model/blank.ts';
-import type { Dispute, Order, ReadVia } from '../model/index.ts';
+import type { Dispute, EnteredField, Order, ReadVia } from '../model/index.ts';
 import type { Observation, StoredDispute, StoredOrder } from './db.ts';
 import {
   disputeStatusBackwards,
@@ -19,6 +19,8 @@ export interface Reading {
   statusSince?: string;
   escalateSeenAt?: string;
   readAtByField?: Record<string, string>;
+  /** A backup's dispute knows which of its fields the shopper entered; a reading is all of one kind. */
+  entered?: readonly EnteredField[];
   /** Where the reading's status came from; absent means the page itself. */
   via?: ReadVia;
 }
@@ -141,7 +143,15 @@ function mergeFields<T extends Mergeable>(
   incoming: T,
   reading: Reading,
   spec: MergeSpec<T>,
-): { next: T; touched: boolean; changes: Changes; flagged: Changes | null; flagReason: string | null } {
+): {
+  next: T;
+  touched: boolean;
+  changes: Changes;
+  flagged: Changes | null;
+  flagReason: string | null;
+  /** Fields this reading showed and that now hold its value (set, or agreed with). */
+  held: string[];
+} {
   // Fields are replaced, never edited in place, so copying the objects along the paths is enough.
   const next = { ...stored };
   for (const rule of spec.fields) rule.copyParent(next);
@@ -151,7 +161,11 @@ function mergeFields<T extends Mergeable>(
   let flagReason: string | null = null;
   let touched = false;
   let statusAccepted = false;
+  const held: string[] = [];
   const via = reading.via ?? 'dom';
+  // A status the shopper entered, or one read from JSON, gives way to the page itself.
+  const overrulable =
+    (stored.statusVia === 'json' && via !== 'json') || (stored.statusVia === 'shopper' && via === 'dom');
   for (const rule of spec.fields) {
     const countdown = spec.countdowns?.has(rule.path) === true;
     const raw = rule.get(incoming);
@@ -169,8 +183,9 @@ function mergeFields<T extends Mergeable>(
         times[rule.path] = readAt;
         touched = true;
       }
-      // The page agreeing with a status that came from JSON makes it the page's.
-      if (rule.path === 'status' && via !== 'json' && stored.statusVia === 'json') {
+      held.push(rule.path);
+      // The page agreeing with a status that came from JSON (or the shopper) makes it the page's.
+      if (rule.path === 'status' && overrulable) {
         next.statusVia = via;
         touched = true;
       }
@@ -192,8 +207,6 @@ function mergeFields<T extends Mergeable>(
       }
       continue;
     }
-    // A status that came from JSON gives way to any later reading from the page itself.
-    const overrulable = stored.statusVia === 'json' && via !== 'json';
     if (rule.path === 'status' && !overrulable && spec.backwards(String(from), String(to))) {
       statusAccepted = false;
       flagged = { status: { from, to }, statusText: { from: stored.statusText, to: incoming.statusText } };
@@ -204,6 +217,7 @@ function mergeFields<T extends Mergeable>(
     if (rule.path === 'status') next.statusVia = via;
     times[rule.path] = readAt;
     changes[rule.path] = { from, to };
+    held.push(rule.path);
     touched = true;
   }
   // A claim is settled by the page showing the status it claimed, or a later reading showing another.
@@ -222,7 +236,7 @@ function mergeFields<T extends Mergeable>(
     next.updatedAt = reading.readAt;
     touched = true;
   }
-  return { next, touched, changes, flagged, flagReason };
+  return { next, touched, changes, flagged, flagReason, held };
 }
 
 interface Mergeable {
@@ -252,7 +266,10 @@ function observation(spec: Subject, reading: Reading, changes: Changes, flagged:
 
 function finish<T extends { updatedAt: string }>(
   stored: T,
-  merged: { next: T; touched: boolean; changes: Changes; flagged: Changes | null; flagReason: string | null },
+  merged: Pick<
+    ReturnType<typeof mergeFields<T & Mergeable>>,
+    'next' | 'touched' | 'changes' | 'flagged' | 'flagReason'
+  >,
   reading: Reading,
   spec: Subject,
 ): MergeResult<T> {
@@ -338,6 +355,28 @@ const DISPUTE_FIELDS: FieldRule<StoredDispute>[] = [
   'solution',
 ].map((p) => field<StoredDispute>(p));
 
+const ENTERABLE: ReadonlySet<string> = new Set<EnteredField>(['status', 'awaiting', 'deadline', 'openedAt']);
+
+/**
+ * Which fields hold what the shopper entered after a reading: theirs adds the fields it set; any
+ * other reading that showed a field (set it, or agreed with it) makes that field the page's again.
+ * A backup brings its records' own marks.
+ */
+function enteredAfter(
+  before: readonly EnteredField[] | undefined,
+  held: readonly string[],
+  reading: Reading,
+): EnteredField[] | undefined {
+  const set = new Set(before ?? []);
+  for (const path of held) {
+    if (!ENTERABLE.has(path)) continue;
+    const theirs = reading.entered ? reading.entered.includes(path as EnteredField) : reading.via === 'shopper';
+    if (theirs) set.add(path as EnteredField);
+    else set.delete(path as EnteredField);
+  }
+  return set.size ? [...ENTERABLE].filter((f): f is EnteredField => set.has(f as EnteredField)) : undefined;
+}
+
 /** The earliest of some instants, compared as numbers; undefined when none is given. */
 function earliest(...times: Array<string | undefined>): string | undefined {
   let best: string | undefined;
@@ -380,6 +419,10 @@ export function mergeDispute(
   };
   const merged = mergeFields(base, candidate, reading, spec);
   if (merged.changes.status) merged.next.statusSince = reading.statusSince ?? reading.readAt;
+  const entered = enteredAfter(base.entered, merged.held, reading);
+  if (!sameValue(entered ?? null, base.entered ?? null)) merged.touched = true;
+  if (entered) merged.next.entered = entered;
+  else delete merged.next.entered;
   // The window the button opened counts from the first reading that showed it, not from each visit.
   const seen = earliest(
     base.escalateSeenAt,

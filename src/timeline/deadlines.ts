@@ -147,12 +147,17 @@ export function disputeDues(
 ): DisputeDues {
   const stage = stageOf(dispute, returnAgreedAt !== undefined);
   const page = instant(dispute.deadline);
+  // A countdown the shopper entered is theirs, not the page's.
+  const countdownDue = (kind: DeadlineKind, at: string | null): Due | undefined => {
+    const due = fromPage(kind, at);
+    return due && dispute.entered?.includes('deadline') ? { ...due, source: 'shopper' } : due;
+  };
   const anchors: Anchors = { 'dispute-opened': instantAt(openedAt), 'return-agreed': instantAt(returnAgreedAt) };
   const dues: DisputeDues = { stage };
 
   if (stage === 'awaiting-return') {
     dues.returnShipBy =
-      fromPage('return-ship-by', dispute.deadline) ?? fromRule('return-ship-by', policy, 'returnShipBy', anchors);
+      countdownDue('return-ship-by', dispute.deadline) ?? fromRule('return-ship-by', policy, 'returnShipBy', anchors);
     return dues;
   }
   if (stage === 'escalated') {
@@ -167,7 +172,8 @@ export function disputeDues(
     anchors['seller-response-due'] = dues.sellerResponse;
   } else if (stage === 'seller') {
     dues.sellerResponse =
-      fromPage('seller-response', dispute.deadline) ?? fromRule('seller-response', policy, 'sellerResponse', anchors);
+      countdownDue('seller-response', dispute.deadline) ??
+      fromRule('seller-response', policy, 'sellerResponse', anchors);
     anchors['seller-response-due'] = dues.sellerResponse;
   } else {
     dues.buyerDue = page;

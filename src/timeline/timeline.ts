@@ -171,7 +171,8 @@ function decideDispute(dispute: Dispute, input: TimelineInput, now: number, dues
     instant(input.escalateSeenAt),
   );
   // Clocks counted from the shopper's date are theirs to check: marked so, not as plain estimates.
-  const counted = pageOpened === undefined && openedAt !== undefined ? fromShopper : (due?: Due) => due;
+  const theirs = pageOpened === undefined || dispute.entered?.includes('openedAt') === true;
+  const counted = theirs && openedAt !== undefined ? fromShopper : (due?: Due) => due;
   push(dues, counted(d.sellerResponse), counted(d.escalationOpens), counted(d.escalationCloses), d.returnShipBy);
   const url = disputeUrl(dispute);
 

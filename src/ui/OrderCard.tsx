@@ -7,6 +7,8 @@ import { pageReplyAt, ReplyLine, replyFirst } from './ReplyLine.tsx';
 import { ACTION_KEYS, PHASE_KEYS } from './labels.ts';
 import { disputeUrl, orderDetailUrl } from '../timeline/urls.ts';
 import { StepChecklist } from './StepChecklist.tsx';
+import { useState } from 'preact/hooks';
+import { DisputeForm, type OrderActions } from './DisputeForm.tsx';
 
 export interface OrderCardProps {
   entry: Entry;
@@ -17,10 +19,13 @@ export interface OrderCardProps {
   onTick: (orderId: string, stepId: string, done: boolean) => Promise<unknown>;
   /** The shopper's answer to "did you submit it?" after going to open a dispute. */
   onAnswer?: (orderId: string, submitted: boolean) => Promise<unknown>;
+  /** Add a dispute, Refund received, Stop tracking. */
+  actions?: OrderActions;
 }
 
 /** One order or dispute in the popup: status, every deadline with its source, and the way to AliExpress. */
-export function OrderCard({ entry, now, expanded, onToggle, open, onTick, onAnswer }: OrderCardProps) {
+export function OrderCard({ entry, now, expanded, onToggle, open, onTick, onAnswer, actions }: OrderCardProps) {
+  const [adding, setAdding] = useState(false);
   const { order, dispute, timeline, progress } = entry;
   const id = order.orderId;
   const first = order.lines[0]?.title ?? null;
@@ -33,6 +38,7 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick, onAnsw
   const countdowns = own ? [own, ...rest] : rest;
   const stepsId = `rr-steps-${id}`;
   const went = asksIfSubmitted(entry);
+  const running = dispute !== null && dispute.status !== 'refunded' && dispute.status !== 'closed';
   return (
     <li class="rr-card" data-order-id={id} data-phase={timeline.phase}>
       <div class="rr-card-head">
@@ -89,6 +95,35 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick, onAnsw
             {t('openDisputePage')}
           </button>
         )}
+        {actions && running && (
+          <button
+            type="button"
+            onClick={() => void actions.refunded(id)}
+            aria-label={`${t('popupRefundReceived')} – ${t('orderLabel', id)}`}
+          >
+            {t('popupRefundReceived')}
+          </button>
+        )}
+        {actions && !running && (
+          <button
+            type="button"
+            aria-expanded={adding}
+            onClick={() => setAdding(!adding)}
+            aria-label={`${t('popupAddDispute')} – ${t('orderLabel', id)}`}
+          >
+            {t('popupAddDispute')}
+          </button>
+        )}
+        {actions && (
+          <button
+            type="button"
+            class="rr-link"
+            onClick={() => void actions.forget(id)}
+            aria-label={`${t('popupStopTracking')} – ${t('orderLabel', id)}`}
+          >
+            {t('popupStopTracking')}
+          </button>
+        )}
         <button
           type="button"
           aria-expanded={expanded}
@@ -99,6 +134,7 @@ export function OrderCard({ entry, now, expanded, onToggle, open, onTick, onAnsw
           {t('showSteps')}
         </button>
       </div>
+      {actions && adding && <DisputeForm orderId={id} actions={actions} now={now} onDone={() => setAdding(false)} />}
       <div id={stepsId} hidden={!expanded}>
         {expanded && (
           <StepChecklist

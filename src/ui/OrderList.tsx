@@ -7,7 +7,7 @@ import { OrderCard, type OrderCardProps } from './OrderCard.tsx';
 /** Cards rendered at first and added per "show more": a shopper acts on the top few, 1,000 would cost a second. */
 export const PAGE_SIZE = 20;
 
-export interface OrderListProps extends Pick<OrderCardProps, 'now' | 'open' | 'onTick' | 'onAnswer'> {
+export interface OrderListProps extends Pick<OrderCardProps, 'now' | 'open' | 'onTick' | 'onAnswer' | 'actions'> {
   /** Already filtered and sorted, most urgent first. */
   entries: Entry[];
   /** How many there are in all, when `entries` holds only the first of them; `more` asks for the rest. */
@@ -15,7 +15,16 @@ export interface OrderListProps extends Pick<OrderCardProps, 'now' | 'open' | 'o
   more?: (count: number) => void;
 }
 
-export function OrderList({ entries, total = entries.length, now, open, onTick, onAnswer, more }: OrderListProps) {
+export function OrderList({
+  entries,
+  total = entries.length,
+  now,
+  open,
+  onTick,
+  onAnswer,
+  actions,
+  more,
+}: OrderListProps) {
   const [shown, setShown] = useState(PAGE_SIZE);
   const [expanded, setExpanded] = useState<string | null>(null);
   const rest = total - shown;
@@ -38,6 +47,7 @@ export function OrderList({ entries, total = entries.length, now, open, onTick, 
             open={open}
             onTick={onTick}
             onAnswer={onAnswer}
+            actions={actions}
           />
         ))}
       </ul>
@@ -65,6 +75,7 @@ class Card extends Component<OrderCardProps> {
       next.open !== p.open ||
       next.onTick !== p.onTick ||
       next.onAnswer !== p.onAnswer ||
+      next.actions !== p.actions ||
       next.onToggle !== p.onToggle
     );
   }

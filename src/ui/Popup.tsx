@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { DisputeForm, type OrderActions } from './DisputeForm.tsx';
 import { t } from '../i18n/core.ts';
 import { EmptyState } from './EmptyState.tsx';
 import type { Entry } from '../timeline/tracked.ts';
@@ -29,15 +30,50 @@ export interface PopupProps {
   initial?: PopupData | null;
   /** The shopper asked for more cards than `entries` holds: the next answers should bring `count`. */
   more?: (count: number) => void;
+  /** Add a dispute, Refund received, Stop tracking (with Undo). */
+  actions?: OrderActions;
   /** The clock, injectable for tests; countdowns refresh every minute. */
   clock?: () => number;
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
 
-export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial, more, clock = Date.now }: PopupProps) {
+/** How long "Stop tracking" can be undone. */
+export const UNDO_MS = 10_000;
+
+export function Popup({
+  subscribe,
+  open,
+  openOptions,
+  onTick,
+  onAnswer,
+  actions,
+  initial,
+  more,
+  clock = Date.now,
+}: PopupProps) {
   const [state, setState] = useState<State>(() => (initial ? { kind: 'ready', data: initial } : { kind: 'loading' }));
   const [now, setNow] = useState(clock);
+  const [adding, setAdding] = useState(false);
+  const [undo, setUndo] = useState<{ orderId: string; forgotten: unknown } | null>(null);
+  // Stop tracking keeps what it removed for a few seconds, so Undo can put back the exact records.
+  const cardActions = useMemo(
+    () =>
+      actions && {
+        ...actions,
+        forget: async (orderId: string) => {
+          const forgotten = await actions.forget(orderId);
+          if (forgotten) setUndo({ orderId, forgotten });
+          return forgotten;
+        },
+      },
+    [actions],
+  );
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undo]);
 
   useEffect(
     () =>
@@ -60,10 +96,30 @@ export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial,
       <header class="rr-header">
         <h1>{t('statusTitle')}</h1>
         {state.kind === 'ready' && total > 0 && <span class="rr-count">{t('popupCount', total)}</span>}
+        {actions && (
+          <button type="button" class="rr-link" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+            {t('popupAddDispute')}
+          </button>
+        )}
         <button type="button" class="rr-link" onClick={openOptions}>
           {t('popupSettings')}
         </button>
       </header>
+      {undo && (
+        <p class="rr-toast" role="status">
+          {t('popupStopped', undo.orderId)}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setUndo(null);
+              void actions?.restore(undo.forgotten);
+            }}
+          >
+            {t('popupUndo')}
+          </button>
+        </p>
+      )}
+      {actions && adding && <DisputeForm orderId="" actions={actions} now={now} onDone={() => setAdding(false)} />}
       {state.kind === 'loading' && <p aria-busy="true">{t('statusLoading')}</p>}
       {state.kind === 'error' && (
         <p role="alert" class="rr-error">
@@ -84,6 +140,7 @@ export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial,
               open={open}
               onTick={onTick}
               onAnswer={onAnswer}
+              actions={cardActions}
               more={more}
             />
           )}

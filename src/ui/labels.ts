@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/core.ts';
 import type { NextAction, Party, Phase, Source } from '../model/index.ts';
+import type { EntryError } from '../timeline/entry.ts';
 
 // Enum values have dashes; Chrome message names cannot, so each gets its key here.
 
@@ -42,3 +43,17 @@ export const SOURCE_KEYS = {
   rule: { text: 'sourceRule', title: 'sourceRuleTitle' },
   shopper: { text: 'sourceShopper', title: 'sourceShopperTitle' },
 } as const satisfies Record<Source, { text: MessageKey; title: MessageKey }>;
+
+/** Each refusal's sentence, shown beside its field (the bar's form and the popup's). */
+export const ENTRY_ERROR_KEYS: Record<EntryError, MessageKey> = {
+  'awaiting-missing': 'entryErrorAwaiting',
+  'not-a-number': 'entryErrorNumber',
+  negative: 'entryErrorNegative',
+  'too-many-days': 'entryErrorDays',
+  'too-many-hours': 'entryErrorHours',
+  'date-invalid': 'entryErrorDate',
+  'date-future': 'entryErrorFuture',
+  'date-too-old': 'entryErrorOld',
+  'order-missing': 'entryErrorOrderMissing',
+  'order-not-digits': 'entryErrorOrderDigits',
+};

@@ -24,14 +24,14 @@ export function countdownMs(text: string, units: CountdownUnits): number | null 
   const withoutClock = clock ? t.slice(0, clock.index) + ' ' + t.slice(clock.index + clock[0].length) : t;
   for (const match of withoutClock.matchAll(/(\d{1,4})\s*([\p{L}.]+)/gu)) {
     const word = match[2]!.replace(/\.+$/, '');
-    for (const unit of Object.keys(UNIT_MS) as Array<keyof typeof UNIT_MS>) {
-      if (clock && unit !== 'day') continue;
-      if (units[unit].some((u) => normText(u).replace(/\.+$/, '') === word)) {
-        total += Number(match[1]) * UNIT_MS[unit];
-        found = true;
-        break;
-      }
-    }
+    const unit = (Object.keys(UNIT_MS) as Array<keyof typeof UNIT_MS>).find(
+      (u) => (!clock || u === 'day') && units[u].some((w) => normText(w).replace(/\.+$/, '') === word),
+    );
+    // "4일 23:12:11": days in a language we do not know. The clock alone would be 4 days short.
+    if (!unit && clock && match.index < clock.index) return null;
+    if (!unit) continue;
+    total += Number(match[1]) * UNIT_MS[unit];
+    found = true;
   }
   return found ? total : null;
 }

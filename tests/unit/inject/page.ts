@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import type { HelperContext } from '../../../src/inject/mount.ts';
 import type { HelperDeps, OrderFacts } from '../../../src/inject/data.ts';
 import type { Offer } from '../../../src/timeline/eligibility.ts';
+import { checkEntry, type EntryForm } from '../../../src/timeline/entry.ts';
 
 export const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
 export const DISPUTE_URL =
@@ -69,6 +70,11 @@ export function fakeDeps(
     dispute: vi.fn(async () => dispute),
     offers: vi.fn(async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, offers[id] ?? 'refund']))),
     wentToDispute: vi.fn(async () => ({})),
+    // The background's own check (timeline/entry.ts): it refuses what it would refuse.
+    enterDispute: vi.fn(async (form: EntryForm) => {
+      const check = checkEntry(form, new Date(now));
+      return check.ok ? { saved: true, errors: {} } : { saved: false, errors: check.errors };
+    }),
     copy: vi.fn(async () => undefined),
     language: vi.fn(async () => 'auto'),
     now: () => now,

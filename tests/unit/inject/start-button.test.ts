@@ -123,6 +123,7 @@ describe('afterReading', () => {
         dispute: async () => (calls.push('dispute'), null),
         offers: async (ids) => (calls.push(`offers ${ids.join()}`), {}),
         wentToDispute: async (id) => calls.push(`went ${id}`),
+        enterDispute: async () => ({ saved: true, errors: {} }),
         copy: async () => undefined,
         language: async () => 'auto',
         now: () => 0,

@@ -51,6 +51,14 @@ describe('parseCountdown', () => {
   it('knows no unit words of a language without a locale file', () => {
     expect(parseCountdown('4 일', 'ko', readAt)).toBeNull();
   });
+
+  it('reads no countdown whose days are in words it does not know, rather than the clock alone (4 days short)', () => {
+    // Written by hand: a Korean case page's countdown, read with the page's language unknown or guessed.
+    expect(parseCountdown('4일 23:12:11', null, readAt)).toBeNull();
+    expect(parseCountdown('4 일 23:12:11', 'en', readAt)).toBeNull();
+    // After the clock, a number and a word are not its days.
+    expect(parseCountdown('23:12:11 2 items', 'en', readAt)?.toISOString()).toBe(plus(0, 23, 12, 11));
+  });
 });
 
 describe('normText', () => {
