@@ -16,6 +16,7 @@ import { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from
 import { parseAnswerText } from '../src/aliexpress/tap-protocol.ts';
 import { applyOverrides, bundledPolicyFile, DEFAULT_PACK, type Policy } from '../src/rules/index.ts';
 import { timelineFor } from '../src/timeline/index.ts';
+import { BUNDLED_LOCALE_FILES } from '../src/aliexpress/text/locale-rules.ts';
 import { looksLikeReport, parseReport, reportHtml } from '../src/report/rebuild.ts';
 import { redactor, type PageReport } from '../src/report/redact.ts';
 
@@ -158,7 +159,7 @@ function readHtml(text: string, url: string, now: Date): PageSnapshot {
 function readReport(report: PageReport, now: Date): { snapshot: PageSnapshot; report: ReportCheck } {
   const snapshot = readHtml(reportHtml(report.page), report.url, now);
   // Redacting a redacted text changes nothing (ids are not masked again): the rebuilt page's problems compare as they are.
-  const r = redactor({ maskIds: false });
+  const r = redactor({ maskIds: false, labels: BUNDLED_LOCALE_FILES });
   const problems = snapshot.problems.map(r.problem);
   const same =
     snapshot.kind === report.kind && JSON.stringify(problems) === JSON.stringify(report.problems.map(r.problem));

@@ -12,6 +12,7 @@ import { onStoreChange } from '../../src/ui/live.ts';
 import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
 import { CACHE_KEY, cacheOf, dataOf, keepSame, restore } from '../../src/ui/popup-cache.ts';
 import { request as send } from '../../src/platform/request.ts';
+import { currentTabReport } from '../../src/platform/page-report.ts';
 import { Popup, type PopupData, type Subscribe } from '../../src/ui/Popup.tsx';
 
 const DB_NAME = 'refund-radar';
@@ -99,6 +100,7 @@ async function main() {
       openOptions={openOptions}
       onTick={onTick}
       onAnswer={onAnswer}
+      pageReport={currentTabReport}
     />,
     document.getElementById('app')!,
   );

@@ -34,6 +34,11 @@ function checkNode(node: unknown, depth: number, count: { n: number }): string |
   return null;
 }
 
+/** A page skeleton as the content script sends it (src/report/skeleton.ts): the html element, every node well formed. */
+export function isSkeleton(value: unknown): value is RawElement {
+  return Array.isArray(value) && value[0] === 'html' && checkNode(value, 0, { n: 0 }) === null;
+}
+
 /** The report, or why it is not one (one line). */
 export function parseReport(json: unknown): { ok: true; report: PageReport } | { ok: false; error: string } {
   const fail = (error: string) => ({ ok: false as const, error });

@@ -14,7 +14,6 @@
  * addresses under keys no rule describes, so there is no safe way to tell which to keep.
  */
 import type { PageKind, Problem } from '../model/index.ts';
-import { BUNDLED_LOCALE_FILES } from '../aliexpress/text/locale-rules.ts';
 import { normText } from '../aliexpress/text/normalize.ts';
 import type { RawElement, RawNode } from './skeleton.ts';
 
@@ -80,13 +79,16 @@ const SCRIPTS: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/\p{Script=Thai}/u, 'ก', 'ก'],
 ];
 
-let known: { phrases: Set<string>; words: Set<string>; dateWords: Set<string> } | null = null;
+type Known = { phrases: Set<string>; words: Set<string>; dateWords: Set<string> };
+const knownOf = new WeakMap<object, Known>();
 /**
  * Every phrase of every rules/locales file, every word in them (label words, month names, units),
- * and the words dates and countdowns are made of (month names, units).
+ * and the words dates and countdowns are made of (month names, units). The files come from the
+ * caller: the content script hands over the ones its readers use, so the background carries none.
  */
-function knownTexts() {
-  if (known) return known;
+function knownTexts(labels: LabelFiles): Known {
+  const cached = knownOf.get(labels);
+  if (cached) return cached;
   const phrases = new Set<string>();
   const words = new Set<string>();
   const dateWords = new Set<string>();
@@ -96,11 +98,13 @@ function knownTexts() {
       for (const w of value.match(WORD) ?? []) into.forEach((set) => set.add(normText(w)));
     } else if (value && typeof value === 'object') Object.values(value).forEach((v) => add(v, into));
   };
-  for (const file of Object.values(BUNDLED_LOCALE_FILES) as Array<{ dates?: unknown; countdown?: unknown }>) {
+  for (const file of Object.values(labels) as Array<{ dates?: unknown; countdown?: unknown } | null>) {
     add(file, [words]);
-    add([file.dates, file.countdown], [dateWords]);
+    add([file?.dates, file?.countdown], [dateWords]);
   }
-  return (known = { phrases, words, dateWords });
+  const known = { phrases, words, dateWords };
+  knownOf.set(labels, known);
+  return known;
 }
 
 function standIn(letters: string): string {
@@ -124,7 +128,10 @@ export interface Redactor {
  * the page and the problems. Redacting a redacted text changes nothing when ids are not masked
  * again, which is how `inspect` compares a rebuilt page's problems with the report's.
  */
-export function redactor({ maskIds }: { maskIds: boolean }): Redactor {
+/** rules/locales files by language, as src/aliexpress/text/locale-rules.ts bundles them. */
+export type LabelFiles = Record<string, unknown>;
+
+export function redactor({ maskIds, labels }: { maskIds: boolean; labels: LabelFiles }): Redactor {
   const ids = new Map<string, string>();
   const id = (digits: string): string => {
     if (!maskIds) return digits;
@@ -146,7 +153,7 @@ export function redactor({ maskIds }: { maskIds: boolean }): Redactor {
   const text = (value: string): string => {
     const trimmed = value.trim();
     if (!trimmed) return value;
-    const { phrases, words, dateWords } = knownTexts();
+    const { phrases, words, dateWords } = knownTexts(labels);
     const norm = normText(trimmed);
     if (phrases.has(norm) || phrases.has(norm.replace(/\s*[:：]$/, ''))) return masked(value);
     const parts = value.split(TOKEN);
@@ -250,12 +257,14 @@ export interface ReportInput {
   locale: string | null;
   problems: Problem[];
   extension: string;
+  /** The rules/locales files whose labels, month names and units are kept. */
+  labels: LabelFiles;
   maskIds?: boolean;
 }
 
 export function makeReport(input: ReportInput): PageReport {
   const maskIds = input.maskIds ?? true;
-  const r = redactor({ maskIds });
+  const r = redactor({ maskIds, labels: input.labels });
   // In page order: the URL's ids get the first stand-ins, then the page's, then the problems'.
   const url = r.url(input.url);
   const page = redactNode(input.page, r) as RawElement;

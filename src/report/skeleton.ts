@@ -32,3 +32,7 @@ export function skeletonOf(root: Element): { page: RawElement; cut: boolean } {
   const page = walk(root);
   return { page, cut: left <= 0 };
 }
+
+/** What the popup asks a page's content script (tabs.sendMessage): whether it had problems, and to save a report. */
+export type ReportAsk = { name: 'reportAsk' } | { name: 'reportSave' };
+export type ReportAnswer = { problems: number } | { saved: boolean };

@@ -3,6 +3,7 @@ import { t } from '../i18n/core.ts';
 import { EmptyState } from './EmptyState.tsx';
 import type { Entry } from '../timeline/tracked.ts';
 import { OrderList } from './OrderList.tsx';
+import { PageReportOffer, type PageReportSource } from './PageReportOffer.tsx';
 
 /** The background's list (src/timeline/summary.ts): the first of the orders that need the shopper, most urgent first. */
 export interface PopupData {
@@ -31,11 +32,23 @@ export interface PopupProps {
   more?: (count: number) => void;
   /** The clock, injectable for tests; countdowns refresh every minute. */
   clock?: () => number;
+  /** The current tab's page report, offered when its readers reported problems (issue 16). */
+  pageReport?: PageReportSource;
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
 
-export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial, more, clock = Date.now }: PopupProps) {
+export function Popup({
+  subscribe,
+  open,
+  openOptions,
+  onTick,
+  onAnswer,
+  initial,
+  more,
+  clock = Date.now,
+  pageReport,
+}: PopupProps) {
   const [state, setState] = useState<State>(() => (initial ? { kind: 'ready', data: initial } : { kind: 'loading' }));
   const [now, setNow] = useState(clock);
 
@@ -64,6 +77,7 @@ export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial,
           {t('popupSettings')}
         </button>
       </header>
+      {pageReport && <PageReportOffer source={pageReport} />}
       {state.kind === 'loading' && <p aria-busy="true">{t('statusLoading')}</p>}
       {state.kind === 'error' && (
         <p role="alert" class="rr-error">

@@ -12,6 +12,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { read } from '../../../src/aliexpress/index.ts';
 import { savedFromUrl } from '../../../src/aliexpress/dom/index.ts';
+import { BUNDLED_LOCALE_FILES } from '../../../src/aliexpress/text/locale-rules.ts';
 import { makeReport } from '../../../src/report/redact.ts';
 import { skeletonOf } from '../../../src/report/skeleton.ts';
 
@@ -35,7 +36,12 @@ describe('npm run inspect on a page report', { timeout: 120_000 }, () => {
   const url = savedFromUrl(html)!;
   const doc = new new Window({ url }).DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const live = read(doc, url, NOW);
-  const report = makeReport({ ...live, ...skeletonOf(doc.documentElement), extension: '0.1.0' });
+  const report = makeReport({
+    ...live,
+    ...skeletonOf(doc.documentElement),
+    extension: '0.1.0',
+    labels: BUNDLED_LOCALE_FILES,
+  });
 
   it('rebuilds the page and reads the same kind and problems as the live page', async () => {
     expect(live.problems.length).toBeGreaterThan(0);

@@ -4,10 +4,11 @@
  * addresses, phone numbers in several scripts).
  */
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_LOCALE_FILES } from '../../../src/aliexpress/text/locale-rules.ts';
 import { makeReport, redactor } from '../../../src/report/redact.ts';
 import { parseReport, reportHtml } from '../../../src/report/rebuild.ts';
 
-const r = () => redactor({ maskIds: true });
+const r = () => redactor({ maskIds: true, labels: BUNDLED_LOCALE_FILES });
 
 describe('redacting a page text', () => {
   it('keeps known labels, statuses and buttons of every page language', () => {
@@ -57,7 +58,7 @@ describe('redacting a page text', () => {
   it('changes nothing when a redacted text is redacted again (ids not masked again)', () => {
     const x = r();
     const once = ['US $23.09', 'John Smith', 'Дата заказа: 03.11.2026', 'Order ID: 8100012345678901'].map(x.text);
-    const again = redactor({ maskIds: false });
+    const again = redactor({ maskIds: false, labels: BUNDLED_LOCALE_FILES });
     expect(once.map(again.text)).toEqual(once);
   });
 
@@ -79,6 +80,7 @@ describe('reading a report back', () => {
     locale: 'en',
     problems: [],
     extension: '0.1.0',
+    labels: BUNDLED_LOCALE_FILES,
   });
 
   it('accepts a whole report and escapes every text and value in its HTML', () => {

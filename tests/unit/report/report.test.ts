@@ -48,7 +48,7 @@ function reportOf(file: string): { live: PageSnapshot; report: PageReport; doc: 
   const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const live = read(doc, url, NOW);
   const { page, cut } = skeletonOf(doc.documentElement);
-  const report = makeReport({ ...live, page, cut, extension: '0.1.0' });
+  const report = makeReport({ ...live, page, cut, extension: '0.1.0', labels: BUNDLED_LOCALE_FILES });
   return { live, report, doc };
 }
 
