@@ -11,9 +11,9 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 
 /** Budgets in bytes of gzip; raising one takes a reason in the README's Performance section. */
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
-  content: 37 * 1024,
+  content: 38 * 1024,
   popup: 40 * 1024,
-  background: 65 * 1024,
+  background: 68 * 1024,
 };
 
 /** The budgets issue 7 set, kept so the report shows what was raised and by how much. */
@@ -46,7 +46,10 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'fool it (issues 12 and 14): Start refund only where the background offers it, the panel after its ' +
     "card's buttons with Escape from anywhere and the draft kept (~0.7 KB); handlers refusing untrusted " +
     'events, tapped answers counted only on their API page kind, hooks that leave fetch looking native, ' +
-    'linear JSONP unwrapping and sends retried until stored (~0.6 KB).',
+    'linear JSONP unwrapping and sends retried until stored (~0.6 KB). Raised again, 37 -> 38 KB (37.55 KB ' +
+    'measured), for "Save a report of this page" (issue 16, ~0.65 KB): the walk of the page into a raw ' +
+    "skeleton, the bar's button, the popup's question answered and the file saved; the redaction itself is " +
+    'in the background, handed the labels the readers already carry.',
   background:
     'It measures 60.4 KB. Disputes a page names only by their line or case are held and joined to their ' +
     'order (issue 11, ~0.7 KB), and the popup is sent the resolved rules with a schema of their numbers ' +
@@ -60,7 +63,10 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     '62 -> 65 KB (64.6 KB measured with issue 12, 2.8 KB of it issue 14), for issue 14: provenance and claims in the merge, ' +
     'caps on every string of the model, refusing times from the future, pruning the history, grouped ' +
     'notifications with their texts in seven languages, calendar dates and the year in notifications, ' +
-    'imported settings put through the options checks, and reminders due at the end of a calendar day.',
+    'imported settings put through the options checks, and reminders due at the end of a calendar day. ' +
+    'Raised 65 -> 68 KB (67.1 KB measured, +2.5 KB) for issue 16: redacting page reports (src/report/redact.ts, ' +
+    'stand-ins per script, dates and countdowns kept, ids masked consistently) and checking the skeleton the ' +
+    'content script sends; the rules/locales labels come with the request (7 KB more if bundled here).',
 };
 
 export interface EntrySize {
