@@ -35,6 +35,7 @@ export default defineBackground({
       db,
       now: () => new Date(),
       checkRules: checkRulesSetting,
+      version: browser.runtime.getManifest().version,
       changed: async (what) => {
         if (what === 'wiped') await clearAlerts(alerts);
         else await replan();

@@ -1,7 +1,8 @@
 /**
  * npm run inspect -- FILE [--url URL] [--now ISO] [--pack guide|official-legacy]
  *
- * Prints what the extension reads from a saved page (.html) or a saved mtop answer (.json): what
+ * Prints what the extension reads from a saved page (.html), a saved mtop answer (.json) or a page
+ * report the extension saved (.json, src/report; with `report`: what the live page gave): what
  * a maintainer runs when a shopper sends a page that broke. Exit 2 with one line on bad input.
  */
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,9 @@ import { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from
 import { parseAnswerText } from '../src/aliexpress/tap-protocol.ts';
 import { applyOverrides, bundledPolicyFile, DEFAULT_PACK, type Policy } from '../src/rules/index.ts';
 import { timelineFor } from '../src/timeline/index.ts';
+import { BUNDLED_LOCALE_FILES } from '../src/aliexpress/text/locale-rules.ts';
+import { looksLikeReport, parseReport, reportHtml } from '../src/report/rebuild.ts';
+import { redactor, type PageReport } from '../src/report/redact.ts';
 
 export class InspectError extends Error {}
 
@@ -37,7 +41,7 @@ const URL_OF_API: Record<string, string> = {
 };
 
 /** A saved page is named for its kind ("order-detail--completed.html"); else it is taken for My orders. */
-function defaultUrlForHtml(file: string): string {
+export function defaultUrlForHtml(file: string): string {
   const name = basename(file).toLowerCase();
   const kinds = detectors.map((d) => d.kind).filter((k) => name.startsWith(k));
   const kind = kinds.sort((a, b) => b.length - a.length)[0] ?? 'order-list';
@@ -135,18 +139,19 @@ function readText(file: string): string {
 }
 
 export function inspectSnapshot(file: string, options: InspectOptions = {}): PageSnapshot {
-  const text = readText(file);
-  const now = options.now ?? new Date();
-  if (extname(file).toLowerCase() === '.json') {
-    // Ids beyond 2^53 stay exact, as in the extension's own tap.
-    const json = parseAnswerText(text);
-    if (json === undefined) throw new InspectError(`${file} is not valid JSON`);
-    const api = guessApi(json);
-    const url = options.url ?? (api && URL_OF_API[api]) ?? pageOf('order-list')!;
-    return read({ json, api }, url, now);
-  }
-  // Chrome's "saved from url=" comment keeps the ids a dispute page needs; the file name is the last resort.
-  const url = options.url ?? savedFromUrl(text) ?? defaultUrlForHtml(file);
+  return inspectFile(file, options).snapshot;
+}
+
+/** A saved page report (src/report): its page rebuilt and read, beside what the live page gave. */
+export interface ReportCheck {
+  extension: string;
+  idsMasked: boolean;
+  live: { kind: PageKind; problems: PageSnapshot['problems'] };
+  /** The rebuilt page gives the live page's kind and problems. */
+  same: boolean;
+}
+
+function readHtml(text: string, url: string, now: Date): PageSnapshot {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
   try {
     const doc = new window.DOMParser().parseFromString(text, 'text/html') as unknown as Document;
@@ -154,6 +159,49 @@ export function inspectSnapshot(file: string, options: InspectOptions = {}): Pag
   } finally {
     void window.happyDOM.close();
   }
+}
+
+function readReport(report: PageReport, now: Date): { snapshot: PageSnapshot; report: ReportCheck } {
+  const snapshot = readHtml(reportHtml(report.page), report.url, now);
+  // Redacting a redacted text changes nothing (ids are not masked again): the rebuilt page's problems compare as they are.
+  const r = redactor({ maskIds: false, labels: BUNDLED_LOCALE_FILES });
+  const problems = snapshot.problems.map(r.problem);
+  const same =
+    snapshot.kind === report.kind && JSON.stringify(problems) === JSON.stringify(report.problems.map(r.problem));
+  return {
+    snapshot,
+    report: {
+      extension: report.extension,
+      idsMasked: report.idsMasked,
+      live: { kind: report.kind, problems: report.problems },
+      same,
+    },
+  };
+}
+
+export function inspectFile(
+  file: string,
+  options: InspectOptions = {},
+): { snapshot: PageSnapshot; report?: ReportCheck } {
+  const text = readText(file);
+  const now = options.now ?? new Date();
+  if (extname(file).toLowerCase() === '.json') {
+    // Ids beyond 2^53 stay exact, as in the extension's own tap.
+    const json = parseAnswerText(text);
+    if (json === undefined) throw new InspectError(`${file} is not valid JSON`);
+    // A file saved as a report, or claiming to be one, must be a whole one.
+    if (looksLikeReport(json) || /report/i.test(basename(file))) {
+      const parsed = parseReport(json);
+      if (!parsed.ok) throw new InspectError(`${file}: ${parsed.error}`);
+      return readReport(parsed.report, now);
+    }
+    const api = guessApi(json);
+    const url = options.url ?? (api && URL_OF_API[api]) ?? pageOf('order-list')!;
+    return { snapshot: read({ json, api }, url, now) };
+  }
+  // Chrome's "saved from url=" comment keeps the ids a dispute page needs; the file name is the last resort.
+  const url = options.url ?? savedFromUrl(text) ?? defaultUrlForHtml(file);
+  return { snapshot: readHtml(text, url, now) };
 }
 
 export function parseArgs(argv: readonly string[]): { file: string } & InspectOptions {
@@ -191,7 +239,9 @@ function main(argv: readonly string[]): number {
   try {
     const { file, ...options } = parseArgs(argv);
     const clock = options.now && { now: options.now, pack: options.pack };
-    process.stdout.write(`${JSON.stringify(inspectView(inspectSnapshot(file, options), clock), null, 2)}\n`);
+    const { snapshot, report } = inspectFile(file, options);
+    const view = { ...inspectView(snapshot, clock), ...(report ? { report } : {}) };
+    process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
     return 0;
   } catch (error) {
     const message =

@@ -12,6 +12,7 @@ import { onStoreChange } from '../../src/ui/live.ts';
 import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
 import { CACHE_KEY, cacheOf, dataOf, keepSame, restore } from '../../src/ui/popup-cache.ts';
 import { request as send } from '../../src/platform/request.ts';
+import { currentTabReport } from '../../src/platform/page-report.ts';
 import { Popup, type PopupData, type Subscribe } from '../../src/ui/Popup.tsx';
 import type { OrderActions } from '../../src/ui/DisputeForm.tsx';
 import type { Request } from '../../src/messages/protocol.ts';
@@ -108,6 +109,7 @@ async function main() {
       onTick={onTick}
       onAnswer={onAnswer}
       actions={actions}
+      pageReport={currentTabReport}
     />,
     document.getElementById('app')!,
   );

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { lookupFromGetMessage, matchLanguage, registerCatalog, resolveLanguage, setLanguage } from '../i18n/core.ts';
 import { afterReading, messagingDeps, type PageReadings } from './data.ts';
 import { attachHelpers } from './mount.ts';
+import { pageReports } from './report.ts';
 
 /**
  * The content script's single entry into the helper. Texts come from the extension's own
@@ -31,9 +32,12 @@ export function mountHelpers(
 ): void {
   // Registering through ctx starts WXT's watcher that fires wxt:locationchange on SPA navigation.
   ctx.addEventListener(window, 'wxt:locationchange', () => undefined);
+  const reports = pageReports(reading);
+  ctx.onInvalidated(reports.stop);
   attachHelpers(ctx, {
     deps: afterReading(messagingDeps, reading.flush, reading.settled),
     readings: reading,
+    reports,
     prepareLanguage,
   });
 }

@@ -24,6 +24,7 @@ import {
   refundScopes,
 } from './targets.ts';
 import type { PanelMemory } from './helper-panel.ts';
+import type { PageReports } from './report.ts';
 
 /** The part of WXT's ContentScriptContext the helper uses; a reload or disable invalidates it. */
 export interface HelperContext {
@@ -35,6 +36,8 @@ export interface MountOptions {
   deps: HelperDeps;
   /** This page's readings, which the dispute bar follows. */
   readings?: PageReadings;
+  /** "Save a report of this page" in the bar when the page's reading has problems (issue 16). */
+  reports?: PageReports;
   /** Applies the interface language before anything is drawn. */
   prepareLanguage?: (setting: string) => Promise<void> | void;
   href?: () => string;
@@ -229,6 +232,8 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
         (nextFocusable(ui.host) ?? tab).focus();
       },
     });
+    const report = options.reports?.button();
+    if (report) view.root.append(report.el);
     const tab = barTab(() => {
       ui.show(view.root);
       view.focus();
@@ -270,6 +275,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
       stop: () => {
         clearTimeout(timer);
         unwatch?.();
+        report?.stop();
       },
     };
   };

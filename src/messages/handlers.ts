@@ -16,6 +16,7 @@ import { policyOf } from '../rules/overrides.ts';
 import { clockOf } from '../rules/policy.ts';
 import { summarize } from '../timeline/summary.ts';
 import type { Handlers } from './router.ts';
+import { makeReport } from '../report/redact.ts';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -26,6 +27,8 @@ export interface HandlerDeps {
    * the data is stored, and alerts follow on their own queue (a 1,000-order page need not wait).
    */
   changed: (what: 'data' | 'settings' | 'wiped') => Promise<unknown> | void;
+  /** The extension's version, written into page reports. */
+  version?: string;
 }
 
 /** The history's address for what the shopper entered in a form (a bar's or the popup's). */
@@ -38,6 +41,7 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     void Promise.resolve(deps.changed(what)).catch(() => undefined);
   };
   return {
+    pageReport: (data) => makeReport({ ...data, extension: deps.version ?? 'unknown' }),
     snapshot: async (snapshot) => {
       // A reading "from tomorrow" would win every later comparison: refused whole.
       if (fromTheFuture(snapshot.readAt, deps.now())) return { accepted: false, changed: 0 };

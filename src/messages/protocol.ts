@@ -5,6 +5,10 @@ import { RefusalReason } from '../backup/refusal.ts';
 import { Policy } from '../rules/policy.ts';
 import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
 import { Observation, Progress, StoredDispute, StoredOrder } from '../store/records.ts';
+import { CAPS, PageKind, Problem } from '../model/index.ts';
+import type { PageReport } from '../report/redact.ts';
+import { isSkeleton, looksLikeReport } from '../report/rebuild.ts';
+import type { RawElement } from '../report/skeleton.ts';
 
 const Empty = z.strictObject({});
 const count = z.int().check(z.nonnegative());
@@ -166,6 +170,24 @@ export const protocol = {
       reason: z.nullable(RefusalReason),
       message: z.nullable(z.string()),
     }),
+  },
+  /**
+   * "Save a report of this page" (issue 16): the content script's raw skeleton of its page, which
+   * the background redacts with the rules' labels (src/report/redact.ts) into the report the page
+   * then saves as a file. Nothing is stored and nothing leaves the browser.
+   */
+  pageReport: {
+    request: z.strictObject({
+      page: z.custom<RawElement>(isSkeleton, 'a page skeleton'),
+      cut: z.boolean(),
+      url: z.url().check(z.maxLength(CAPS.url)),
+      kind: PageKind,
+      locale: z.nullable(z.string().check(z.maxLength(CAPS.locale))),
+      problems: z.array(Problem).check(z.maxLength(CAPS.items)),
+      /** The rules/locales files the content script reads with: the background carries none of them. */
+      labels: z.record(z.string().check(z.maxLength(CAPS.locale)), z.unknown()),
+    }),
+    response: z.custom<PageReport>(looksLikeReport, 'a page report'),
   },
   wipe: {
     request: z.strictObject({ confirm: z.literal(true) }),

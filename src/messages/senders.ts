@@ -12,9 +12,10 @@ export interface Sender {
  * Messages a content script on AliExpress may send. Its tab runs the website's code in the same
  * renderer, so it gets only what the injected helper needs (issue 6): delivering readings, the
  * facts of the one order or dispute it shows, which of its cards get Start refund, the settings
- * (for the language), noting that the shopper went to the dispute form, and what the shopper typed
+ * (for the language), noting that the shopper went to the dispute form, what the shopper typed
  * into the bar's "Track this dispute yourself" form (sent only for their own trusted input, and
- * checked again on arrival like anything else from a page). Saying a dispute was
+ * checked again on arrival like anything else from a page), and having a page report redacted (it
+ * reads and stores nothing). Saying a dispute was
  * submitted (which starts deadlines), the rest of the store, changing settings, ticking steps,
  * backups and wiping stay with the extension's own pages: a page script cannot forge the shopper's word.
  */
@@ -25,9 +26,10 @@ const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
   'settingsGet',
   'wentToDispute',
   'disputeEntered',
+  'pageReport',
 ]);
-/** Readings come only from pages: an extension page has nothing to read. */
-const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot']);
+/** Readings and page reports come only from pages: an extension page has nothing to read. */
+const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot', 'pageReport']);
 
 export function isAliExpressUrl(url: string | undefined): boolean {
   if (!url) return false;

@@ -4,6 +4,7 @@ import { t } from '../i18n/core.ts';
 import { EmptyState } from './EmptyState.tsx';
 import type { Entry } from '../timeline/tracked.ts';
 import { OrderList } from './OrderList.tsx';
+import { PageReportOffer, type PageReportSource } from './PageReportOffer.tsx';
 
 /** The background's list (src/timeline/summary.ts): the first of the orders that need the shopper, most urgent first. */
 export interface PopupData {
@@ -34,6 +35,8 @@ export interface PopupProps {
   actions?: OrderActions;
   /** The clock, injectable for tests; countdowns refresh every minute. */
   clock?: () => number;
+  /** The current tab's page report, offered when its readers reported problems (issue 16). */
+  pageReport?: PageReportSource;
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
@@ -51,6 +54,7 @@ export function Popup({
   initial,
   more,
   clock = Date.now,
+  pageReport,
 }: PopupProps) {
   const [state, setState] = useState<State>(() => (initial ? { kind: 'ready', data: initial } : { kind: 'loading' }));
   const [now, setNow] = useState(clock);
@@ -120,6 +124,7 @@ export function Popup({
         </p>
       )}
       {actions && adding && <DisputeForm orderId="" actions={actions} now={now} onDone={() => setAdding(false)} />}
+      {pageReport && <PageReportOffer source={pageReport} />}
       {state.kind === 'loading' && <p aria-busy="true">{t('statusLoading')}</p>}
       {state.kind === 'error' && (
         <p role="alert" class="rr-error">
