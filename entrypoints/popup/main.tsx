@@ -8,6 +8,7 @@ import {
   cachedLanguageSetting,
   resolveLanguage,
 } from '../../src/ui/language.ts';
+import { downloadText } from '../../src/ui/calendar.ts';
 import { onStoreChange } from '../../src/ui/live.ts';
 import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
 import { CACHE_KEY, cacheOf, dataOf, keepSame, restore } from '../../src/ui/popup-cache.ts';
@@ -77,6 +78,10 @@ const open = (url: string) => void browser.tabs.create({ url });
 const openOptions = () => void browser.runtime.openOptionsPage();
 const onTick = (orderId: string, stepId: string, done: boolean) => send('stepTicked', { orderId, stepId, done });
 const onAnswer = (orderId: string, submitted: boolean) => send('disputeSubmitted', { orderId, submitted });
+const calendar = {
+  load: () => send('calendarDeadlines', {}),
+  save: (fileName: string, text: string) => downloadText(fileName, text, 'text/calendar'),
+};
 const more = (count: number) => {
   limit = Math.max(limit, count);
   reload();
@@ -99,6 +104,7 @@ async function main() {
       openOptions={openOptions}
       onTick={onTick}
       onAnswer={onAnswer}
+      calendar={calendar}
     />,
     document.getElementById('app')!,
   );

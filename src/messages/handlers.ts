@@ -1,3 +1,4 @@
+import { planItems } from '../alerts/items.ts';
 import { backupFileName, exportBackup } from '../backup/export.ts';
 import { importBackup } from '../backup/import.ts';
 import type { RulesCheck } from '../settings/update.ts';
@@ -65,6 +66,18 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
       const progress = await answerSubmitted(db, orderId, submitted, deps.now().toISOString());
       notify('data');
       return progress;
+    },
+    calendarDeadlines: async () => {
+      const [tracked, { rules }] = await Promise.all([dashboard(db), readSettings(db)]);
+      return planItems(tracked, policyOf(rules).policy, deps.now())
+        .filter((item) => item.timeline.deadlines.length > 0)
+        .map(({ order, dispute, timeline, url }) => ({
+          orderId: order.orderId,
+          disputeId: dispute?.disputeId ?? null,
+          storeName: order.storeName,
+          url,
+          deadlines: timeline.deadlines,
+        }));
     },
     settingsGet: () => readSettings(db),
     settingsSet: async (patch) => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/core.ts';
+import { CalendarButton, type CalendarApi } from './CalendarButton.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import type { Entry } from '../timeline/tracked.ts';
 import { OrderList } from './OrderList.tsx';
@@ -31,11 +32,23 @@ export interface PopupProps {
   more?: (count: number) => void;
   /** The clock, injectable for tests; countdowns refresh every minute. */
   clock?: () => number;
+  /** "Add to calendar (.ics)" under the list, when orders are tracked. */
+  calendar?: CalendarApi;
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
 
-export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial, more, clock = Date.now }: PopupProps) {
+export function Popup({
+  subscribe,
+  open,
+  openOptions,
+  onTick,
+  onAnswer,
+  initial,
+  more,
+  clock = Date.now,
+  calendar,
+}: PopupProps) {
   const [state, setState] = useState<State>(() => (initial ? { kind: 'ready', data: initial } : { kind: 'loading' }));
   const [now, setNow] = useState(clock);
 
@@ -87,6 +100,7 @@ export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial,
               more={more}
             />
           )}
+          {calendar && <CalendarButton api={calendar} />}
         </>
       )}
     </main>

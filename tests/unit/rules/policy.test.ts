@@ -73,8 +73,8 @@ describe('rules/policy.json', () => {
     if (!file.ok) throw new Error(JSON.stringify(file.errors));
     const { rules } = file.value.packs.guide;
     expect(rules.sellerResponse.source.quote).toContain('a maximum of five days to respond');
-    expect(rules.escalationOpens.source.quote).toContain('within 15 days');
-    expect(rules.escalationCloses.source.quote).toBe(
+    expect(rules.escalationOpens!.source.quote).toContain('within 15 days');
+    expect(rules.escalationCloses!.source.quote).toBe(
       'You can find it for up to three days after you make your initial request.',
     );
   });
