@@ -20,7 +20,7 @@ function RuleCell({ rule }: { rule: Rule | undefined }) {
     <td>
       <strong>{rule.value}</strong> {t(ANCHOR_KEYS[rule.from])}
       {others.length > 0 && <span class="rr-help"> · {t('packsAlternatives', others.join(', '))}</span>}
-      {/* Source titles are data from rules/policy.json, in English as the sources are. */}
+      {/* Source titles are data from rules/policy.json, in English as the sources are. */}{' '}
       <span class="rr-source-note" lang="en">
         {t('packsSource', rule.source.title, rule.source.date)}
       </span>
