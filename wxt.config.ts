@@ -62,7 +62,8 @@ export const notificationCatalogs = {
 /**
  * rules/policy.json in the background's own build only: the same numbers, without the text it
  * never shows (pack titles and descriptions, what each rule means, the source and sentence each
- * number comes from; about 1.6 KB gzip). Each such text becomes "-", so the background still
+ * number comes from; about 1.6 KB gzip), and without the alternatives only the options page shows
+ * (about 0.4 KB). Each such text becomes "-", so the background still
  * validates the file with the same schema (which wants them not empty). Extension pages, which
  * show those texts, get the file whole (tests/unit/background/bundle.test.ts checks both).
  */
@@ -71,10 +72,10 @@ export function policyWithoutDocs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(policyWithoutDocs);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [
-      key,
-      DOC_FIELDS.has(key) && typeof v === 'string' ? '-' : policyWithoutDocs(v),
-    ]),
+    Object.entries(value)
+      // Other numbers the sources give are shown by the options page only (the schema defaults them to []).
+      .filter(([key]) => key !== 'alternatives')
+      .map(([key, v]) => [key, DOC_FIELDS.has(key) && typeof v === 'string' ? '-' : policyWithoutDocs(v)]),
   );
 }
 const POLICY_FILE = /(?:^|[\\/])rules[\\/]policy\.json$/;

@@ -1,9 +1,10 @@
 /**
- * npm run inspect -- FILE [--url URL] [--now ISO] [--pack guide|official-legacy]
+ * npm run inspect -- FILE [--url URL] [--now ISO] [--pack guide|official-legacy|current] [--ics]
  *
  * Prints what the extension reads from a saved page (.html), a saved mtop answer (.json) or a page
  * report the extension saved (.json, src/report; with `report`: what the live page gave): what
  * a maintainer runs when a shopper sends a page that broke. Exit 2 with one line on bad input.
+ * With --ics, the calendar file (RFC 5545) of that page's upcoming deadlines at --now instead.
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
@@ -15,10 +16,13 @@ import { detectors, guessApi, read } from '../src/aliexpress/index.ts';
 import { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/aliexpress/json/index.ts';
 import { parseAnswerText } from '../src/aliexpress/tap-protocol.ts';
 import { applyOverrides, bundledPolicyFile, DEFAULT_PACK, type Policy } from '../src/rules/index.ts';
-import { timelineFor } from '../src/timeline/index.ts';
 import { BUNDLED_LOCALE_FILES } from '../src/aliexpress/text/locale-rules.ts';
 import { looksLikeReport, parseReport, reportHtml } from '../src/report/rebuild.ts';
 import { redactor, type PageReport } from '../src/report/redact.ts';
+import { buildCalendar, type CalendarItem } from '../src/calendar/ics.ts';
+import { setLanguage } from '../src/i18n/index.ts';
+import { disputeUrl, orderDetailUrl, timelineFor } from '../src/timeline/index.ts';
+import { calendarTexts } from '../src/ui/calendar.ts';
 
 export class InspectError extends Error {}
 
@@ -26,6 +30,7 @@ export interface InspectOptions {
   url?: string;
   now?: Date;
   pack?: string;
+  ics?: boolean;
 }
 
 const pageOf = (kind: PageKind): string | null => {
@@ -124,6 +129,44 @@ export function inspectView(snapshot: PageSnapshot, clock?: { now: Date; pack?: 
   };
 }
 
+/**
+ * The page's deadlines as the calendar file the extension exports, in English: one item per
+ * order (with its dispute), and one per dispute whose order the page does not list.
+ */
+export function inspectCalendar(snapshot: PageSnapshot, clock: { now: Date; pack?: string }): string {
+  const policy = policyFor(clock.pack);
+  const listed = new Set(snapshot.orders.map((o) => o.orderId));
+  const items: CalendarItem[] = [
+    ...snapshot.orders.map((order): CalendarItem => {
+      const dispute = disputeOf(snapshot, order.orderId);
+      const timeline = timelineFor({ order, dispute, policy, now: clock.now });
+      return {
+        orderId: order.orderId,
+        disputeId: dispute?.disputeId ?? null,
+        storeName: order.storeName,
+        url: dispute ? disputeUrl(dispute) : orderDetailUrl(order.orderId),
+        deadlines: timeline.deadlines,
+      };
+    }),
+    ...snapshot.disputes.flatMap((d): CalendarItem[] => {
+      if (d.orderId === null || listed.has(d.orderId)) return [];
+      const dispute = { ...d, orderId: d.orderId };
+      const timeline = timelineFor({ order: null, dispute, policy, now: clock.now });
+      return [
+        {
+          orderId: d.orderId,
+          disputeId: d.disputeId,
+          storeName: null,
+          url: disputeUrl(dispute),
+          deadlines: timeline.deadlines,
+        },
+      ];
+    }),
+  ];
+  setLanguage('en');
+  return buildCalendar(items, calendarTexts(), clock.now).text;
+}
+
 function disputeOf(snapshot: PageSnapshot, orderId: string): Dispute | null {
   const d = snapshot.disputes.find((x) => x.orderId === orderId);
   return d ? { ...d, orderId } : null;
@@ -209,7 +252,9 @@ export function parseArgs(argv: readonly string[]): { file: string } & InspectOp
   const options: InspectOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--url' || arg === '--now' || arg === '--pack') {
+    if (arg === '--ics') {
+      options.ics = true;
+    } else if (arg === '--url' || arg === '--now' || arg === '--pack') {
       const value = argv[++i];
       if (value === undefined) throw new InspectError(`${arg} needs a value`);
       if (arg === '--pack') {
@@ -231,7 +276,9 @@ export function parseArgs(argv: readonly string[]): { file: string } & InspectOp
     }
   }
   if (!file)
-    throw new InspectError('usage: npm run inspect -- FILE [--url URL] [--now ISO] [--pack guide|official-legacy]');
+    throw new InspectError(
+      'usage: npm run inspect -- FILE [--url URL] [--now ISO] [--pack guide|official-legacy|current] [--ics]',
+    );
   return { file, ...options };
 }
 
@@ -240,6 +287,11 @@ function main(argv: readonly string[]): number {
     const { file, ...options } = parseArgs(argv);
     const clock = options.now && { now: options.now, pack: options.pack };
     const { snapshot, report } = inspectFile(file, options);
+    if (options.ics) {
+      // A calendar of upcoming deadlines needs a "now": the one given, else the real one.
+      process.stdout.write(inspectCalendar(snapshot, { now: options.now ?? new Date(), pack: options.pack }));
+      return 0;
+    }
     const view = { ...inspectView(snapshot, clock), ...(report ? { report } : {}) };
     process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
     return 0;

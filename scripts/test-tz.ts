@@ -1,5 +1,5 @@
 /**
- * Runs the timeline and rules tests once per time zone. Deadlines are UTC instants and must not
+ * Runs the timeline, rules and calendar tests once per time zone. Deadlines are UTC instants and must not
  * move with the shopper's zone; a test in the suite checks that each run really is in its zone
  * (TEST_TZ), so a zone that failed to reach the test workers fails instead of passing silently.
  *
@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 
 // Honolulu (-10, no daylight saving): a page's date read as UTC midnight is the day before there.
 const ZONES = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Pacific/Honolulu'];
-const PATHS = ['tests/unit/timeline', 'tests/unit/rules'];
+const PATHS = ['tests/unit/timeline', 'tests/unit/rules', 'tests/unit/calendar'];
 
 const zones = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ZONES;
 const failed: string[] = [];

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import '../../assets/styles/options.css';
 import { send } from '../../src/platform/messaging.ts';
 import { bundledPolicyFile } from '../../src/rules/index.ts';
+import { downloadText } from '../../src/ui/calendar.ts';
 import { CACHE_KEY } from '../../src/ui/popup-cache.ts';
 import { applyLanguageSetting, browserLanguage, cachedLanguageSetting } from '../../src/ui/language.ts';
 import type { OptionsApi } from '../../src/ui/options/api.ts';
@@ -31,6 +32,10 @@ const api: OptionsApi = {
   },
   applyLanguage: (setting) => applyLanguageSetting(setting, uiLanguage),
   browserLanguage: uiLanguage,
+  calendar: {
+    load: () => send('calendarDeadlines', {}),
+    save: (fileName, text) => downloadText(fileName, text, 'text/calendar'),
+  },
 };
 
 async function main() {

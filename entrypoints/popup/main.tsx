@@ -8,6 +8,7 @@ import {
   cachedLanguageSetting,
   resolveLanguage,
 } from '../../src/ui/language.ts';
+import { downloadText } from '../../src/ui/calendar.ts';
 import { onStoreChange } from '../../src/ui/live.ts';
 import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
 import { CACHE_KEY, cacheOf, dataOf, keepSame, restore } from '../../src/ui/popup-cache.ts';
@@ -86,6 +87,10 @@ const actions: OrderActions = {
   forget: async (orderId) => (await send('orderForget', { orderId })).forgotten,
   restore: (forgotten) => send('orderRestore', forgotten as Request<'orderRestore'>),
 };
+const calendar = {
+  load: () => send('calendarDeadlines', {}),
+  save: (fileName: string, text: string) => downloadText(fileName, text, 'text/calendar'),
+};
 const more = (count: number) => {
   limit = Math.max(limit, count);
   reload();
@@ -110,6 +115,7 @@ async function main() {
       onAnswer={onAnswer}
       actions={actions}
       pageReport={currentTabReport}
+      calendar={calendar}
     />,
     document.getElementById('app')!,
   );

@@ -15,10 +15,22 @@ const MAY_IMPORT = {
   aliexpress: ['model'],
   rules: ['model'],
   timeline: ['model', 'rules'],
+  calendar: ['model', 'timeline'],
 };
 
 /** Layers below the views: they never reach up into a view. */
-const NO_VIEWS = ['model', 'aliexpress', 'rules', 'timeline', 'settings', 'store', 'alerts', 'messages', 'backup'];
+const NO_VIEWS = [
+  'model',
+  'aliexpress',
+  'rules',
+  'timeline',
+  'calendar',
+  'settings',
+  'store',
+  'alerts',
+  'messages',
+  'backup',
+];
 const VIEWS = ['ui', 'inject'];
 
 /** Code that runs on AliExpress pages: small, and never the background's libraries. */

@@ -4,14 +4,20 @@ import { disputeUrl, orderDetailUrl } from '../timeline/index.ts';
 import { trackedTimeline } from '../timeline/tracked.ts';
 import type { PlanItem } from './plan.ts';
 
+/** A plan item with the whole order and the case id when known: the calendar names the store. */
+export type TrackedItem = PlanItem & {
+  order: TrackedOrder['order'];
+  dispute: (PlanItem['dispute'] & { disputeId?: string | null }) | null;
+};
+
 /**
  * One plan item per dispute, and one for the order while no dispute the page itself showed is
  * known: each dispute runs its own clock, and an order's protection only matters while nothing
  * was claimed for it.
  */
-export function planItems(tracked: readonly TrackedOrder[], policy: Policy, now: Date): PlanItem[] {
-  return tracked.flatMap(({ order, disputes, progress }): PlanItem[] => {
-    const disputeItems = disputes.map((dispute): PlanItem => {
+export function planItems(tracked: readonly TrackedOrder[], policy: Policy, now: Date): TrackedItem[] {
+  return tracked.flatMap(({ order, disputes, progress }): TrackedItem[] => {
+    const disputeItems = disputes.map((dispute): TrackedItem => {
       const timeline = trackedTimeline(order, dispute, progress, policy, now);
       return { order, dispute, timeline, url: disputeUrl(dispute) };
     });

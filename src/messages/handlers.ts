@@ -1,3 +1,4 @@
+import { planItems } from '../alerts/items.ts';
 import { backupFileName, exportBackup } from '../backup/export.ts';
 import { importBackup } from '../backup/import.ts';
 import type { RulesCheck } from '../settings/update.ts';
@@ -94,6 +95,18 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
       await restoreOrder(db, records);
       notify('data');
       return { restored: true as const };
+    },
+    calendarDeadlines: async () => {
+      const [tracked, { rules }] = await Promise.all([dashboard(db), readSettings(db)]);
+      return planItems(tracked, policyOf(rules).policy, deps.now())
+        .filter((item) => item.timeline.deadlines.length > 0)
+        .map(({ order, dispute, timeline, url }) => ({
+          orderId: order.orderId,
+          disputeId: dispute?.disputeId ?? null,
+          storeName: order.storeName,
+          url,
+          deadlines: timeline.deadlines,
+        }));
     },
     settingsGet: () => readSettings(db),
     settingsSet: async (patch) => {

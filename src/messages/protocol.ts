@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { checkSnapshot, NumericId, SnapshotArrival } from '../model/index.ts';
-import { Dispute, Eligibility, IsoDateTime, Order, Timeline } from '../model/index.ts';
+import { Deadline, Dispute, Eligibility, IsoDateTime, Label, Order, Timeline } from '../model/index.ts';
 import { RefusalReason } from '../backup/refusal.ts';
 import { Policy } from '../rules/policy.ts';
 import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
@@ -188,6 +188,22 @@ export const protocol = {
       labels: z.record(z.string().check(z.maxLength(CAPS.locale)), z.unknown()),
     }),
     response: z.custom<PageReport>(looksLikeReport, 'a page report'),
+  },
+  /**
+   * Every tracked order's and dispute's deadlines with the page to open, as the reminders see them
+   * (src/alerts/items.ts), for the calendar file the extension pages build (src/calendar).
+   */
+  calendarDeadlines: {
+    request: Empty,
+    response: z.array(
+      z.object({
+        orderId: NumericId,
+        disputeId: z.nullable(NumericId),
+        storeName: Label,
+        url: z.nullable(z.string()),
+        deadlines: z.array(Deadline),
+      }),
+    ),
   },
   wipe: {
     request: z.strictObject({ confirm: z.literal(true) }),

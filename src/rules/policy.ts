@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import bundled from '../../rules/policy.json';
 import { parseWith, type Result } from './result.ts';
 
-export const PackId = z.enum(['guide', 'official-legacy']);
+export const PackId = z.enum(['guide', 'official-legacy', 'current']);
 export type PackId = z.infer<typeof PackId>;
 export const DEFAULT_PACK: PackId = 'guide';
 
@@ -82,8 +82,12 @@ export type RuleId = z.infer<typeof RuleId>;
 
 export const PackRules = z.strictObject({
   sellerResponse: Rule,
-  escalationOpens: Rule,
-  escalationCloses: Rule,
+  /**
+   * The shopper's escalation window. A pack whose sources say the shopper cannot escalate
+   * (`current`) has neither end; it has both or neither (loadPolicyFile checks).
+   */
+  escalationOpens: z.optional(Rule),
+  escalationCloses: z.optional(Rule),
   /** Only packs whose source says AliExpress escalates by itself have it. */
   autoEscalation: z.optional(Rule),
   buyerProtection: Rule,
@@ -100,11 +104,11 @@ export const Pack = z.strictObject({
 });
 export type Pack = z.output<typeof Pack>;
 
-/** rules/policy.json: both packs. */
+/** rules/policy.json: every pack. */
 export const PolicyFile = z.strictObject({
   version: z.literal(1),
   defaultPack: PackId,
-  packs: z.strictObject({ guide: Pack, 'official-legacy': Pack }),
+  packs: z.strictObject({ guide: Pack, 'official-legacy': Pack, current: Pack }),
 });
 export type PolicyFile = z.output<typeof PolicyFile>;
 
@@ -120,8 +124,8 @@ export const Policy = z.object({
   pack: PackId,
   rules: z.object({
     sellerResponse: RuleClock,
-    escalationOpens: RuleClock,
-    escalationCloses: RuleClock,
+    escalationOpens: z.optional(RuleClock),
+    escalationCloses: z.optional(RuleClock),
     autoEscalation: z.optional(RuleClock),
     buyerProtection: RuleClock,
     disputeOpens: RuleClock,
@@ -141,14 +145,15 @@ export function clockOf(policy: Policy): Policy {
   return { pack: policy.pack, rules, overridden: [...policy.overridden] };
 }
 
-/** Compares both ends in days after the dispute opened, whichever event each end counts from. */
+/**
+ * Compares both ends in days after the dispute opened, whichever event each end counts from. No
+ * window at all (a pack where the shopper cannot escalate) is fine; one end without the other is not.
+ */
 export function escalationWindowIsEmpty(rules: Pick<Policy['rules'], 'escalationOpens' | 'escalationCloses'>): boolean {
-  const opens = rules.escalationOpens.value;
-  const closes =
-    rules.escalationCloses.from === 'escalation-opens'
-      ? opens + rules.escalationCloses.value
-      : rules.escalationCloses.value;
-  return rules.escalationOpens.from !== 'dispute-opened' || closes <= opens;
+  const { escalationOpens: o, escalationCloses: c } = rules;
+  if (!o || !c) return o !== c;
+  const closes = c.from === 'escalation-opens' ? o.value + c.value : c.value;
+  return o.from !== 'dispute-opened' || closes <= o.value;
 }
 
 export function loadPolicyFile(json: unknown): Result<PolicyFile> {

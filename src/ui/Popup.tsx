@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DisputeForm, type OrderActions } from './DisputeForm.tsx';
 import { t } from '../i18n/core.ts';
+import { CalendarButton, type CalendarApi } from './CalendarButton.tsx';
 import { EmptyState } from './EmptyState.tsx';
 import type { Entry } from '../timeline/tracked.ts';
 import { OrderList } from './OrderList.tsx';
@@ -37,6 +38,8 @@ export interface PopupProps {
   clock?: () => number;
   /** The current tab's page report, offered when its readers reported problems (issue 16). */
   pageReport?: PageReportSource;
+  /** "Add to calendar (.ics)" under the list, when orders are tracked. */
+  calendar?: CalendarApi;
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
@@ -55,6 +58,7 @@ export function Popup({
   more,
   clock = Date.now,
   pageReport,
+  calendar,
 }: PopupProps) {
   const [state, setState] = useState<State>(() => (initial ? { kind: 'ready', data: initial } : { kind: 'loading' }));
   const [now, setNow] = useState(clock);
@@ -149,6 +153,7 @@ export function Popup({
               more={more}
             />
           )}
+          {calendar && <CalendarButton api={calendar} />}
         </>
       )}
     </main>

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { capturePath } from './aliexpress/json/fixtures.ts';
 
@@ -258,6 +259,68 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
     expect(JSON.parse(legacy.stdout).orders[0].timeline).toEqual(expected);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^inspect: --pack nope: /);
+  });
+
+  it('prints the calendar of a page with --ics: one VEVENT per upcoming deadline, as ical.js reads it', async () => {
+    const parsed = (stdout: string) =>
+      new ICAL.Component(ICAL.parse(stdout)).getAllSubcomponents('vevent').map((v) => {
+        const e = new ICAL.Event(v);
+        return { uid: e.uid, start: e.startDate.toString(), summary: e.summary, description: e.description };
+      });
+    const now = '2026-08-01T12:00:00Z';
+    const [detail, tracking, seller, german, legacyless] = await Promise.all([
+      // Real captures (tests/fixtures/real): a completed order's answer and a tracking answer.
+      inspect(capturePath('order-detail'), '--now', now, '--ics'),
+      inspect(capturePath('logistics-querydetail'), '--now', now, '--ics'),
+      // A hand-written English dispute page, and the German one of the stand-in's page set.
+      inspect('tests/fixtures/handwritten/dispute-detail--en-seller.html', '--now', '2026-11-26T12:00:00Z', '--ics'),
+      inspect('tests/fixtures/pages/de/dispute-detail--seller.html', '--now', '2026-11-26T12:00:00Z', '--ics'),
+      // A page whose Escalate button shows, under the pack without a rule window for the shopper.
+      inspect(
+        'tests/fixtures/handwritten/dispute-detail--es.html',
+        '--now',
+        '2026-11-26T11:00:00Z',
+        '--ics',
+        '--pack',
+        'current',
+      ),
+    ]);
+    for (const r of [detail, tracking, seller, german, legacyless]) {
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    }
+    expect(parsed(detail.stdout)).toEqual([
+      {
+        uid: '8212313961591322-refund-request-ends@refund-radar',
+        start: '2026-08-12',
+        summary: 'Last day to ask for a refund: Vega Store',
+        description:
+          'Order 8212313961591322, store Vega Store\nEstimated from the rules: check the date on the AliExpress page.\nhttps://www.aliexpress.com/p/order/detail.html?orderId=8212313961591322',
+      },
+    ]);
+    expect(parsed(tracking.stdout)).toEqual([
+      expect.objectContaining({
+        uid: '8212313961591322-dispute-opens@refund-radar',
+        start: '2026-09-03',
+        description: expect.stringContaining('Date shown by AliExpress.'),
+      }),
+    ]);
+    expect(parsed(seller.stdout)).toEqual([
+      expect.objectContaining({
+        uid: '8207700223344501-seller-response@refund-radar',
+        start: '2026-11-29T16:00:00Z',
+        summary: 'Seller must respond: order 8207700223344501',
+      }),
+    ]);
+    expect(parsed(german.stdout).map((e) => [e.uid, e.start])).toEqual([
+      ['8100004938271564-seller-response@refund-radar', '2026-12-01T11:12:11Z'],
+    ]);
+    // The page's button opened escalation already (not upcoming), and the current pack has no rule end for it.
+    expect(parsed(legacyless.stdout)).toEqual([]);
+    // Printed again later: the same events, so a calendar updates them rather than adding copies.
+    const again = await inspect(capturePath('order-detail'), '--now', '2026-08-02T12:00:00Z', '--ics');
+    expect(parsed(again.stdout).map((e) => e.uid)).toEqual(parsed(detail.stdout).map((e) => e.uid));
   });
 
   it('fails with exit 2 and one line, never a stack, on bad input', async () => {

@@ -3,7 +3,9 @@ import { t } from '../../i18n/core.ts';
 import type { PolicyFile } from '../../rules/policy.ts';
 import type { Settings } from '../../settings/schema.ts';
 import type { OptionsApi } from './api.ts';
+import { CalendarButton } from '../CalendarButton.tsx';
 import { BackupSection } from './BackupSection.tsx';
+import { PackComparison } from './PackComparison.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 import { WipeSection } from './WipeSection.tsx';
 
@@ -34,6 +36,14 @@ export function Options({ api, policy }: { api: OptionsApi; policy: PolicyFile }
         </p>
       )}
       {settings && <SettingsForm key={generation} api={api} initial={settings} policy={policy} onSaved={setSettings} />}
+      <PackComparison policy={policy} />
+      {api.calendar && (
+        <section class="rr-section" aria-labelledby="rr-calendar-title">
+          <h2 id="rr-calendar-title">{t('calendarTitle')}</h2>
+          <p class="rr-help">{t('calendarHelp')}</p>
+          <CalendarButton api={api.calendar} />
+        </section>
+      )}
       <BackupSection api={api} />
       <WipeSection api={api} onWiped={() => void reload()} />
     </main>

@@ -8,8 +8,12 @@ import type { OptionsApi } from './api.ts';
 import { Field } from './Field.tsx';
 import { parseLeadDays, parseOverride } from './validate.ts';
 
-const PACK_KEYS: Record<PackId, MessageKey> = { guide: 'packGuide', 'official-legacy': 'packOfficialLegacy' };
-const RULE_KEYS: Record<RuleId, MessageKey> = {
+export const PACK_KEYS: Record<PackId, MessageKey> = {
+  guide: 'packGuide',
+  'official-legacy': 'packOfficialLegacy',
+  current: 'packCurrent',
+};
+export const RULE_KEYS: Record<RuleId, MessageKey> = {
   sellerResponse: 'ruleSellerResponse',
   escalationOpens: 'ruleEscalationOpens',
   escalationCloses: 'ruleEscalationCloses',

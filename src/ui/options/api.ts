@@ -1,4 +1,5 @@
 import type { Settings } from '../../settings/schema.ts';
+import type { CalendarApi } from '../CalendarButton.tsx';
 
 /** What the options page asks the background for; the entrypoint wires it to messages, tests to fakes. */
 export interface OptionsApi {
@@ -15,4 +16,6 @@ export interface OptionsApi {
   applyLanguage(setting: string): Promise<unknown>;
   /** The browser's own language, for the "Browser's language" choice. */
   browserLanguage: string;
+  /** "Add to calendar (.ics)": the section shows when given. */
+  calendar?: CalendarApi;
 }

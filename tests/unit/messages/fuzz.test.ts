@@ -7,7 +7,7 @@ import { dispute, freshDb, snapshot } from '../store/fixtures.ts';
 import { backgroundFor, SENDERS } from './background-under-test.ts';
 
 const NAMES = Object.keys(protocol);
-const READ_ONLY = new Set(['dashboardSummary', 'helperFacts', 'settingsGet', 'backupExport']);
+const READ_ONLY = new Set(['dashboardSummary', 'helperFacts', 'settingsGet', 'backupExport', 'calendarDeadlines']);
 
 /**
  * Ways to break a snapshot; each leaves the rest of it valid. A broken page field refuses the whole

@@ -53,6 +53,7 @@ describe('who may send what', () => {
     'wipe',
     'stepTicked',
     'disputeSubmitted',
+    'calendarDeadlines',
   ])('refuses %s from a content script', async (name) => {
     expect(await bg.send(name, {}, SENDERS.contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
@@ -126,6 +127,32 @@ describe('queries', () => {
       ok: false,
       error: { code: 'invalid-request' },
     });
+  });
+  it('answers calendarDeadlines with the deadlines of every order and dispute, store and page, under the chosen pack', async () => {
+    // Input: the store fixtures (an order shipped 2026-11-05, its dispute awaiting the seller until 2026-11-25).
+    await ok('snapshot', snapshot({ disputes: [dispute()] }), SENDERS.contentScript);
+    type Item = { orderId: string; disputeId: string | null; storeName: string | null; url: string | null };
+    const items = (await ok('calendarDeadlines', {})) as Array<
+      Item & { deadlines: Array<{ kind: string; at: string }> }
+    >;
+    expect(items).toEqual([
+      {
+        orderId: ID,
+        disputeId: '5012345678901234',
+        storeName: 'Best Store',
+        url: 'https://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=8212379857502017&reverseOrderLineId=5012345678901234',
+        deadlines: expect.arrayContaining([
+          { kind: 'seller-response', at: '2026-11-25T12:00:00.000Z', source: 'page', rule: null },
+        ]),
+      },
+    ]);
+    const kinds = (pack: string) =>
+      ok('settingsSet', { rules: { pack, overrides: {} } })
+        .then(() => ok('calendarDeadlines', {}))
+        .then((a) => (a as typeof items)[0]!.deadlines.map((d) => d.kind).sort());
+    expect(await kinds('guide')).toEqual(['escalation-closes', 'escalation-opens', 'seller-response']);
+    // The current pack has no escalation window for the shopper.
+    expect(await kinds('current')).toEqual(['seller-response']);
   });
 });
 

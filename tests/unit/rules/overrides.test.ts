@@ -98,8 +98,8 @@ describe('applyOverrides', () => {
       { path: 'overrides.escalationOpens', message: 'escalationOpens: escalation must close after it opens' },
     ]);
     expect([
-      policy.rules.escalationOpens.value,
-      policy.rules.escalationCloses.value,
+      policy.rules.escalationOpens!.value,
+      policy.rules.escalationCloses!.value,
       policy.rules.sellerResponse.value,
     ]).toEqual([4, 15, 6]);
   });
@@ -155,7 +155,7 @@ describe('policyOf: the one resolver the popup, the helper and the reminders use
     const r = policyOf({ pack: 'official-legacy', overrides: { escalationOpens: 20, sellerResponse: 4 } });
     // Refused by name, the pack's window kept, the good override still applied.
     expect(r.errors.map((e) => e.path)).toEqual(['overrides.escalationOpens']);
-    expect(r.policy.rules.escalationOpens.value).toBe(file().packs['official-legacy'].rules.escalationOpens.value);
+    expect(r.policy.rules.escalationOpens!.value).toBe(file().packs['official-legacy'].rules.escalationOpens!.value);
     expect(r.policy.rules.sellerResponse.value).toBe(4);
   });
 

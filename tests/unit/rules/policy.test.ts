@@ -11,7 +11,7 @@ describe('rules/policy.json', () => {
     expect(file.ok && file.value.defaultPack).toBe('guide');
   });
 
-  it('holds the numbers of both packs as the sources give them', () => {
+  it('holds the numbers of every pack as the sources give them', () => {
     const file = bundledPolicyFile();
     if (!file.ok) throw new Error(JSON.stringify(file.errors));
     const numbers = (pack: PackId) =>
@@ -35,6 +35,23 @@ describe('rules/policy.json', () => {
       refundRequestAfterReceipt: [15, 'receipt-confirmed'],
       returnShipBy: [10, 'return-agreed'],
     });
+    // Most sources of 2017-2024 (shared/RULES-SOURCES.md): no window for the shopper, AliExpress steps in by itself.
+    expect(numbers('current')).toEqual({
+      sellerResponse: [5, 'dispute-opened'],
+      autoEscalation: [12, 'dispute-opened'],
+      buyerProtection: [60, 'shipped'],
+      disputeOpens: [10, 'shipped'],
+      refundRequestAfterReceipt: [15, 'receipt-confirmed'],
+      returnShipBy: [10, 'return-agreed'],
+    });
+    const current = file.value.packs.current.rules;
+    expect(current.sellerResponse.alternatives.map((a) => [a.value, a.source.date])).toEqual([
+      [4, '2020-06-06'],
+      [15, '2026-12-02'],
+    ]);
+    expect(current.autoEscalation!.alternatives.map((a) => a.value)).toEqual([15]);
+    expect(current.buyerProtection.alternatives.map((a) => a.value)).toEqual([90]);
+    expect(current.disputeOpens.alternatives.map((a) => a.value)).toEqual([11]);
   });
 
   it('keeps the other numbers the sources give as alternatives with their own sources', () => {
@@ -73,8 +90,8 @@ describe('rules/policy.json', () => {
     if (!file.ok) throw new Error(JSON.stringify(file.errors));
     const { rules } = file.value.packs.guide;
     expect(rules.sellerResponse.source.quote).toContain('a maximum of five days to respond');
-    expect(rules.escalationOpens.source.quote).toContain('within 15 days');
-    expect(rules.escalationCloses.source.quote).toBe(
+    expect(rules.escalationOpens!.source.quote).toContain('within 15 days');
+    expect(rules.escalationCloses!.source.quote).toBe(
       'You can find it for up to three days after you make your initial request.',
     );
   });
@@ -145,6 +162,16 @@ describe('a broken rules file', () => {
     const file = copy();
     file.packs['official-legacy'].rules.escalationOpens.value = 20;
     expect(refused(file).map((e) => e.path)).toEqual(['packs.official-legacy.rules.escalationCloses']);
+  });
+
+  it('is refused when a pack has one end of the escalation window without the other', () => {
+    const file = copy();
+    delete file.packs.guide.rules.escalationCloses;
+    expect(refused(file).map((e) => e.path)).toEqual(['packs.guide.rules.escalationCloses']);
+    const none = copy();
+    delete none.packs.guide.rules.escalationOpens;
+    delete none.packs.guide.rules.escalationCloses;
+    expect(loadPolicyFile(none).ok).toBe(true);
   });
 
   it('is refused, not thrown on, when it is not even an object', () => {

@@ -407,6 +407,51 @@ const rows: Row[] = [
     urgency: 1_159_200_000, // 13 d 10 h
     deadlines: [['escalation-opens', '2026-11-03T00:00:00.000Z', 'page', null], L_CLOSES],
   },
+  // current sources: seller by +5d, no window for the shopper, AliExpress steps in at +12d (5 + about 7).
+  {
+    name: "current: the seller's turn, and no escalation window is listed",
+    pack: 'current',
+    dispute: { status: 'awaiting-seller', awaiting: 'seller' },
+    now: '2026-11-03T00:00:00.000Z',
+    phase: 'waiting-for-seller',
+    action: 'wait',
+    why: 'whySellerMustRespond',
+    urgency: NO_URGENCY,
+    deadlines: [G_SELLER],
+  },
+  {
+    name: 'current: negotiating, the shopper answers and cannot escalate',
+    pack: 'current',
+    dispute: { status: 'awaiting-buyer', awaiting: 'buyer' },
+    now: '2026-11-09T00:00:00.000Z',
+    phase: 'negotiating',
+    action: 'respond',
+    why: 'whyRespondToSeller',
+    urgency: NO_URGENCY, // no countdown on the page, no window to miss
+    deadlines: [],
+  },
+  {
+    name: 'current: 12 days in, AliExpress has stepped in by itself',
+    pack: 'current',
+    dispute: { status: 'awaiting-buyer', awaiting: 'buyer' },
+    now: '2026-11-13T10:00:00.000Z',
+    phase: 'escalated',
+    action: 'wait',
+    why: 'whyAliExpressReviewing',
+    urgency: NO_URGENCY,
+    deadlines: [],
+  },
+  {
+    name: 'current: an Escalate button on the page still opens escalation, with no end guessed',
+    pack: 'current',
+    dispute: { status: 'awaiting-buyer', awaiting: 'buyer', canEscalate: true },
+    now: '2026-11-09T00:00:00.000Z',
+    phase: 'escalation-open',
+    action: 'escalate',
+    why: 'whyEscalationOpen',
+    urgency: 0, // the button is there and its end unknown: now
+    deadlines: [['escalation-opens', '2026-11-09T00:00:00.000Z', 'page', null]],
+  },
   {
     name: 'legacy: an agreed return ships within 10 days too',
     pack: 'official-legacy',
