@@ -179,10 +179,22 @@ export function redactor({ maskIds, labels }: { maskIds: boolean; labels: LabelF
       run = [];
       dated = numbered = false;
     };
+    // An amount ("R$ 10,00", "US $5.99", "10,00 zł"): its numbers never join a date run.
+    const amount = new Set<number>();
+    for (let i = 1; i < parts.length; i += 2) {
+      if (!/^\d/.test(parts[i]!)) continue;
+      const before = parts[i - 1]!;
+      const prev = i > 1 ? normText(parts[i - 2]!) : '';
+      const after = i + 2 < parts.length ? normText(parts[i + 2]!) : '';
+      const signed = /\p{Sc}\s*$/u.test(before) || (/^\s*$/.test(before) && CURRENCY.has(prev));
+      const cents = amount.has(i - 2) && /^[.,]$/.test(before);
+      const suffixed = /^\s*$/.test(parts[i + 1] ?? '') && CURRENCY.has(after) && after.length > 1;
+      if (signed || cents || suffixed || /^\s*\p{Sc}/u.test(parts[i + 1] ?? '')) amount.add(i);
+    }
     for (let i = 1; i < parts.length; i += 2) {
       const p = parts[i]!;
       const n = normText(p);
-      const isNumber = /^\d{1,5}$/.test(p);
+      const isNumber = /^\d{1,5}$/.test(p) && !amount.has(i);
       const fits = isNumber || (!/^\d/.test(p) && (words.has(n) || [...p].length === 1));
       if (!fits || !/^[\s.,:/-]*$/.test(parts[i - 1]!)) close();
       if (!fits) continue;

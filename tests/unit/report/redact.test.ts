@@ -33,6 +33,18 @@ describe('redacting a page text', () => {
     expect(x.text('Visa ****4242')).toBe('Xxxx ****0000');
   });
 
+  it('never keeps an amount that stands beside a date (a coupon promise)', () => {
+    // Hand-written in the wording of the pt-BR and en coupon templates (rules/locales, lateCoupon).
+    const x = r();
+    const pt = x.text('Solicite um cupom de R$ 10,00 se atrasar após 10 de dez. de 2026');
+    expect(pt).toContain('$ 00,00');
+    expect(pt).not.toContain('10,00');
+    expect(pt).toContain('10 de dez. de 2026');
+    const en = x.text('Apply for US $5.99 coupon code if delayed by Aug 3, 2026');
+    expect(en).toContain('$0.00');
+    expect(en).toContain('Aug 3, 2026');
+  });
+
   it('replaces names, addresses and titles by stand-ins of their length and script', () => {
     const x = r();
     expect(x.text('John Smith')).toBe('Xxxx Xxxxx');
