@@ -9,6 +9,8 @@ export const DeadlineKind = z.enum([
   'dispute-opens',
   'refund-request-ends',
   'return-ship-by',
+  /** The shopper's own time to answer (a rejection or a proposal), read from the case page's countdown. */
+  'buyer-response',
 ]);
 export type DeadlineKind = z.infer<typeof DeadlineKind>;
 

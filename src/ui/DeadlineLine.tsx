@@ -13,6 +13,7 @@ const MESSAGES: Record<Countdown, { ahead: MessageKey; past: MessageKey }> = {
   'dispute-opens': { ahead: 'deadlineDisputeOpens', past: 'deadlineDisputeOpensPast' },
   'refund-request-ends': { ahead: 'deadlineRefundRequestEnds', past: 'deadlineRefundRequestEndsPast' },
   'return-ship-by': { ahead: 'deadlineReturnShipBy', past: 'deadlineReturnShipByPast' },
+  'buyer-response': { ahead: 'deadlineBuyerResponse', past: 'deadlineBuyerResponsePast' },
 };
 
 export function isCountdown(kind: DeadlineKind): kind is Countdown {

@@ -13,8 +13,9 @@ if (!file.ok) throw new Error('policy');
 const policy = file.value;
 
 const SETTINGS: Settings = {
-  version: 1,
+  version: 2,
   notifyLeadDays: [3, 1],
+  buyerReplyLeadHours: [48, 24, 6],
   rules: { pack: 'guide', overrides: {} },
   language: 'auto',
 };
