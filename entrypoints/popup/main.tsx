@@ -77,6 +77,10 @@ const open = (url: string) => void browser.tabs.create({ url });
 const openOptions = () => void browser.runtime.openOptionsPage();
 const onTick = (orderId: string, stepId: string, done: boolean) => send('stepTicked', { orderId, stepId, done });
 const onAnswer = (orderId: string, submitted: boolean) => send('disputeSubmitted', { orderId, submitted });
+const reminders = {
+  load: () => send('recentAlerts', {}),
+  snooze: (id: string) => send('snoozeAlert', { id }),
+};
 const more = (count: number) => {
   limit = Math.max(limit, count);
   reload();
@@ -99,6 +103,7 @@ async function main() {
       openOptions={openOptions}
       onTick={onTick}
       onAnswer={onAnswer}
+      reminders={reminders}
     />,
     document.getElementById('app')!,
   );

@@ -3,6 +3,7 @@ import { t } from '../i18n/core.ts';
 import { EmptyState } from './EmptyState.tsx';
 import type { Entry } from '../timeline/tracked.ts';
 import { OrderList } from './OrderList.tsx';
+import { RecentReminders, type RemindersApi } from './RecentReminders.tsx';
 
 /** The background's list (src/timeline/summary.ts): the first of the orders that need the shopper, most urgent first. */
 export interface PopupData {
@@ -31,11 +32,23 @@ export interface PopupProps {
   more?: (count: number) => void;
   /** The clock, injectable for tests; countdowns refresh every minute. */
   clock?: () => number;
+  /** Reminders of the last day and their snooze (issue 15). */
+  reminders?: RemindersApi;
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
 
-export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial, more, clock = Date.now }: PopupProps) {
+export function Popup({
+  subscribe,
+  open,
+  openOptions,
+  onTick,
+  onAnswer,
+  initial,
+  more,
+  clock = Date.now,
+  reminders,
+}: PopupProps) {
   const [state, setState] = useState<State>(() => (initial ? { kind: 'ready', data: initial } : { kind: 'loading' }));
   const [now, setNow] = useState(clock);
 
@@ -70,6 +83,7 @@ export function Popup({ subscribe, open, openOptions, onTick, onAnswer, initial,
           {t('popupError', state.message)}
         </p>
       )}
+      {reminders && <RecentReminders api={reminders} />}
       {state.kind === 'ready' && total === 0 && <EmptyState open={open} />}
       {state.kind === 'ready' && total > 0 && (
         <>
