@@ -13,7 +13,7 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
   content: 37 * 1024,
   popup: 40 * 1024,
-  background: 65 * 1024,
+  background: 68 * 1024,
 };
 
 /** The budgets issue 7 set, kept so the report shows what was raised and by how much. */
@@ -60,7 +60,12 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     '62 -> 65 KB (64.6 KB measured with issue 12, 2.8 KB of it issue 14), for issue 14: provenance and claims in the merge, ' +
     'caps on every string of the model, refusing times from the future, pruning the history, grouped ' +
     'notifications with their texts in seven languages, calendar dates and the year in notifications, ' +
-    'imported settings put through the options checks, and reminders due at the end of a calendar day.',
+    'imported settings put through the options checks, and reminders due at the end of a calendar day. ' +
+    "Raised 65 -> 68 KB (66.9 KB measured, 64.6 KB before) for issue 15, part 1: the shopper's own reply " +
+    'reminders and their texts in seven languages (two alerts, three notification buttons), notification ' +
+    'buttons and "Remind me tomorrow" with its one comeback planned from the alerts table, the recentAlerts ' +
+    'and snoozeAlert messages with their schemas, and settings version 2 with its migration (~2.3 KB). ' +
+    'Kept out of the content script, which did not grow.',
 };
 
 export interface EntrySize {
