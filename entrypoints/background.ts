@@ -7,8 +7,10 @@ import { browserAlertEffects } from '../src/platform/alert-effects.ts';
 import {
   clearAlerts,
   handleAlarm,
+  handleNotificationButton,
   handleNotificationClick,
   refreshAlerts,
+  snoozeAndReplan,
   type AlertDeps,
 } from '../src/platform/alert-runner.ts';
 import { checkRulesSetting } from '../src/settings/rules-check.ts';
@@ -36,6 +38,7 @@ export default defineBackground({
       now: () => new Date(),
       checkRules: checkRulesSetting,
       version: browser.runtime.getManifest().version,
+      snooze: (id) => snoozeAndReplan(alerts, id, new Date()),
       changed: async (what) => {
         if (what === 'wiped') await clearAlerts(alerts);
         else await replan();
@@ -52,6 +55,10 @@ export default defineBackground({
     });
     browser.notifications.onClicked.addListener((id) => {
       void handleNotificationClick(alerts, id);
+    });
+    // Chrome only: Firefox shows no buttons (the popup offers the snooze there).
+    browser.notifications.onButtonClicked?.addListener((id, index) => {
+      void handleNotificationButton(alerts, id, index, new Date());
     });
     browser.runtime.onInstalled.addListener(() => void replan());
     browser.runtime.onStartup.addListener(() => void replan());

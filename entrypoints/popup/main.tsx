@@ -91,6 +91,10 @@ const calendar = {
   load: () => send('calendarDeadlines', {}),
   save: (fileName: string, text: string) => downloadText(fileName, text, 'text/calendar'),
 };
+const reminders = {
+  load: () => send('recentAlerts', {}),
+  snooze: (id: string) => send('snoozeAlert', { id }),
+};
 const more = (count: number) => {
   limit = Math.max(limit, count);
   reload();
@@ -116,6 +120,7 @@ async function main() {
       actions={actions}
       pageReport={currentTabReport}
       calendar={calendar}
+      reminders={reminders}
     />,
     document.getElementById('app')!,
   );

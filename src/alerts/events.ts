@@ -2,7 +2,16 @@ import { DAY_MS } from '../timeline/time.ts';
 
 /** What the shopper is told about, one notification each. */
 export type AlertKind =
-  'escalation-open' | 'refund-due' | 'protection-ends' | 'return-ship-by' | 'late-coupon' | 'free-return-ends';
+  | 'escalation-open'
+  | 'refund-due'
+  | 'protection-ends'
+  | 'return-ship-by'
+  | 'late-coupon'
+  | 'free-return-ends'
+  /** Before the shopper's own reply deadline, in hours (settings.buyerReplyLeadHours). */
+  | 'buyer-response'
+  /** The shopper's reply deadline passed while the case still waited for them. */
+  | 'buyer-response-passed';
 
 export const ALARM_PREFIX = 'rr:';
 
@@ -19,11 +28,14 @@ export interface EventIdentity {
   lineId: string | null;
   /** Days before the deadline for reminders; null for alerts at the moment itself. */
   leadDays: number | null;
+  /** Hours before the deadline, for reminders counted in hours (the shopper's own reply). */
+  leadHours?: number;
 }
 
 /** The event without its time: what "the same event" means when deciding not to notify twice. */
 export function eventKey(e: EventIdentity): string {
-  return [e.kind, e.orderId, e.lineId ?? '-', ...(e.leadDays === null ? [] : [`${e.leadDays}d`])].join(':');
+  const lead = e.leadHours !== undefined ? [`${e.leadHours}h`] : e.leadDays === null ? [] : [`${e.leadDays}d`];
+  return [e.kind, e.orderId, e.lineId ?? '-', ...lead].join(':');
 }
 
 /** The alarm name: the event and its deadline, so planning again yields the same names. */

@@ -1,12 +1,13 @@
 import type { Dispute, Order, Timeline } from '../model/index.ts';
 import { DAY_MS, HOUR_MS, isCalendarDate } from '../timeline/time.ts';
 import { alarmName, eventKey, sameEvent, type AlertKind, type EventIdentity } from './events.ts';
+import { AGAIN, deadlineMs, identityOf, isComeback, SNOOZE_MS, type SentRecord } from './snooze.ts';
 import { ALERT_TEXT } from './text.ts';
 
 /** A reminder set to 0 days still comes before the deadline: after it, there is nothing left to do. */
 const MIN_LEAD_MS = 2 * HOUR_MS;
 /** An alert the browser slept through is still worth showing this long after its moment. */
-const LATE_GRACE_MS = 7 * DAY_MS;
+export const LATE_GRACE_MS = 7 * DAY_MS;
 /** Without a known end, escalation stays worth announcing for this long. */
 const ESCALATION_FALLBACK_MS = 15 * DAY_MS;
 
@@ -30,9 +31,11 @@ export interface PlanInput {
   items: PlanItem[];
   /** Reminder lead times in days, from settings. */
   leadDays: readonly number[];
+  /** Hours before the shopper's own reply deadline to remind them, from settings; none without it. */
+  replyLeadHours?: readonly number[];
   now: Date;
-  /** Alerts already shown: `key` and `at` of each. */
-  sent: ReadonlyArray<{ key: string; at: string }>;
+  /** Alerts already shown: `key` and `at` of each; one the shopper snoozed comes back once (snooze.ts). */
+  sent: readonly SentRecord[];
   /**
    * When a deadline given as a calendar date (timeline/time.ts) is over: the end of that day in the
    * shopper's zone, which the caller knows (the planner reads no zone). UTC's end of day without it.
@@ -83,8 +86,12 @@ const NEEDS_SHOPPER = new Set(['respond', 'escalate', 'ship-return', 'check-refu
 export function planAlerts(input: PlanInput): AlertPlan {
   const now = input.now.getTime();
   const leads = [...new Set(input.leadDays)].sort((a, b) => b - a);
+  const replyLeads = [...new Set(input.replyLeadHours ?? [])].sort((a, b) => b - a);
   const endOfDay = input.endOfDay ?? ((at: string) => Date.parse(at) + DAY_MS - 1);
-  const all = input.items.flatMap((item) => eventsFor(item, leads, endOfDay));
+  const all = [
+    ...input.items.flatMap((item) => eventsFor(item, leads, replyLeads, endOfDay)),
+    ...input.sent.flatMap((s) => comebackOf(s, endOfDay) ?? []),
+  ];
   const unsent = all.filter((e) => !input.sent.some((s) => sameEvent(s, e)));
   const byId = new Map<string, PlannedAlert>();
   for (const e of unsent) if (!byId.has(e.id)) byId.set(e.id, e);
@@ -101,14 +108,26 @@ export function planAlerts(input: PlanInput): AlertPlan {
   return { alarms, due, badge: needy.size };
 }
 
-function eventsFor(item: PlanItem, leads: number[], endOfDay: (at: string) => number): PlannedAlert[] {
+function eventsFor(
+  item: PlanItem,
+  leads: number[],
+  replyLeads: number[],
+  endOfDay: (at: string) => number,
+): PlannedAlert[] {
   const { order, dispute, timeline } = item;
   const deadline = (kind: string) => timeline.deadlines.find((d) => d.kind === kind);
   const out: PlannedAlert[] = [];
   const base = { orderId: order.orderId, lineId: dispute?.lineId ?? null };
 
-  const make = (kind: AlertKind, at: string, fireAt: number, expiresAt: number, leadDays: number | null) => {
-    const identity: EventIdentity = { kind, ...base, leadDays };
+  const make = (
+    kind: AlertKind,
+    at: string,
+    fireAt: number,
+    expiresAt: number,
+    leadDays: number | null,
+    leadHours?: number,
+  ) => {
+    const identity: EventIdentity = { kind, ...base, leadDays, ...(leadHours !== undefined && { leadHours }) };
     out.push({
       ...identity,
       id: alarmName(identity, at),
@@ -143,6 +162,16 @@ function eventsFor(item: PlanItem, leads: number[], endOfDay: (at: string) => nu
     }
     const shipBy = deadline('return-ship-by');
     if (shipBy && dispute.status === 'awaiting-return') reminders('return-ship-by', shipBy.at);
+    // The timeline gives the shopper's own reply deadline only while the case waits for them.
+    const reply = deadline('buyer-response');
+    if (reply) {
+      const dueMs = Date.parse(reply.at);
+      const fires = replyLeads.map((hours) => dueMs - hours * HOUR_MS);
+      fires.forEach((fireAt, i) =>
+        make('buyer-response', reply.at, fireAt, fires[i + 1] ?? dueMs, null, replyLeads[i]),
+      );
+      make('buyer-response-passed', reply.at, dueMs, dueMs + LATE_GRACE_MS, null);
+    }
   } else {
     const protection = deadline('protection-ends');
     const waiting = order.status === 'shipped' || order.status === 'to-ship';
@@ -163,4 +192,27 @@ function eventsFor(item: PlanItem, leads: number[], endOfDay: (at: string) => nu
       reminders('free-return-ends', freeReturn.at);
   }
   return out;
+}
+
+/**
+ * The one comeback of an alert the shopper snoozed: a day after they asked, with the alert's own
+ * text and page. Its id and key carry AGAIN, so once shown (recorded as sent) it is never due
+ * again, and it cannot be snoozed itself. A reminder's comeback expires at its deadline.
+ */
+function comebackOf(sent: SentRecord, endOfDay: (at: string) => number): PlannedAlert | null {
+  if (sent.snoozedAt === undefined || !sent.id || !sent.url || isComeback(sent.id)) return null;
+  const who = identityOf(sent.key);
+  if (!who) return null;
+  const fireAt = Date.parse(sent.snoozedAt) + SNOOZE_MS;
+  const { reminder, ...identity } = who;
+  return {
+    ...identity,
+    id: sent.id + AGAIN,
+    key: sent.key + AGAIN,
+    at: sent.at,
+    fireAt,
+    expiresAt: reminder ? deadlineMs(sent.at, endOfDay) : fireAt + LATE_GRACE_MS,
+    text: { ...ALERT_TEXT[who.kind], orderId: who.orderId, date: sent.at },
+    url: sent.url,
+  };
 }

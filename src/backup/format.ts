@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { IsoDateTime } from '../model/index.ts';
-import { Settings } from '../settings/schema.ts';
+import { migrateSettings } from '../settings/migrate.ts';
+import { Settings, SettingsV1 } from '../settings/schema.ts';
 import type { RefusalReason } from './refusal.ts';
 import { fromTheFuture } from '../store/clock.ts';
 import {
@@ -31,7 +32,11 @@ export const BackupV1 = z.object({
   observations: z.array(Observation),
   // Older backups carry refundStartedAt (an intent, see AnyProgress): read as wentToDisputeAt.
   progress: z.array(AnyProgress),
-  settings: Settings,
+  // Settings of an earlier version (a backup made before issue 15) are brought up to date.
+  settings: z.pipe(
+    z.union([Settings, SettingsV1]),
+    z.transform((s) => migrateSettings(s).settings),
+  ),
   alerts: z.array(SentAlert),
 });
 export type Backup = z.infer<typeof BackupV1>;

@@ -103,8 +103,12 @@ export async function importBackup(db: RadarDb, text: string, now: Date = new Da
  * shopper's reminders off: the current lead times stay, and the answer says so.
  */
 export function importedSettings(current: Settings, incoming: Settings): { settings: Settings; kept?: string } {
-  const { notifyLeadDays, rules, language } = incoming;
-  const { settings, errors } = updateSettings(current, { notifyLeadDays, rules, language }, checkRulesSetting);
+  const { notifyLeadDays, buyerReplyLeadHours, rules, language } = incoming;
+  const { settings, errors } = updateSettings(
+    current,
+    { notifyLeadDays, buyerReplyLeadHours, rules, language },
+    checkRulesSetting,
+  );
   if (errors.length) return { settings: current, kept: errors.map((e) => `${e.field}: ${e.message}`).join('; ') };
   if (settings.notifyLeadDays.length === 0 && current.notifyLeadDays.length > 0)
     return {

@@ -10,6 +10,9 @@ import { enterDispute, forgetOrder, markRefunded, restoreOrder } from '../store/
 import { helperFacts, helperOffers } from '../store/facts.ts';
 import { ingest } from '../store/ingest.ts';
 import { answerSubmitted, tickStep, wentToDispute } from '../store/progress.ts';
+import { identityOf, snoozable } from '../alerts/snooze.ts';
+import { ALERT_TEXT } from '../alerts/text.ts';
+import { recentAlerts, snoozeAlert, type SnoozeResult } from '../store/alerts.ts';
 import { dashboard } from '../store/queries.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
 import { sameValue } from '../store/merge.ts';
@@ -30,6 +33,11 @@ export interface HandlerDeps {
   changed: (what: 'data' | 'settings' | 'wiped') => Promise<unknown> | void;
   /** The extension's version, written into page reports. */
   version?: string;
+  /**
+   * "Remind me tomorrow" from the popup: the background also closes the notification and plans
+   * the comeback at once (platform/alert-runner.ts). Without it, only the store is marked.
+   */
+  snooze?: (id: string) => Promise<SnoozeResult>;
 }
 
 /** The history's address for what the shopper entered in a form (a bar's or the popup's). */
@@ -130,6 +138,25 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
       if (result.changed) notify('data');
       // Imported, with the backup's settings (or some of them) refused: the page says which were kept.
       return { imported: true, changed: result.changed, reason: null, message: result.settingsKept ?? null };
+    },
+    recentAlerts: async () => {
+      const now = deps.now();
+      return (await recentAlerts(db, now)).flatMap((a) => {
+        const who = identityOf(a.key.replace(/#again$/, ''));
+        if (!who) return [];
+        const { id, at, firedAt } = a;
+        const snoozed = a.snoozedAt !== undefined;
+        const canSnooze = snoozable(a, now.getTime(), (d) => Date.parse(d) + 86_399_999);
+        return [
+          { id, title: ALERT_TEXT[who.kind].title, orderId: who.orderId, at, firedAt, snoozable: canSnooze, snoozed },
+        ];
+      });
+    },
+    snoozeAlert: async ({ id }) => {
+      if (deps.snooze) return { result: await deps.snooze(id) };
+      const result = await snoozeAlert(db, id, deps.now());
+      if (result === 'snoozed') notify('data');
+      return { result };
     },
     wipe: async () => {
       await wipeAll(db);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { checkSnapshot, NumericId, SnapshotArrival } from '../model/index.ts';
-import { Deadline, Dispute, Eligibility, IsoDateTime, Label, Order, Timeline } from '../model/index.ts';
+import { Deadline, Dispute, Eligibility, IsoDateTime, Label, Order, PageDate, Timeline } from '../model/index.ts';
 import { RefusalReason } from '../backup/refusal.ts';
 import { Policy } from '../rules/policy.ts';
 import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
@@ -204,6 +204,30 @@ export const protocol = {
         deadlines: z.array(Deadline),
       }),
     ),
+  },
+  /**
+   * Reminders shown in the last day, newest first, and whether each can still be snoozed: the
+   * popup offers "Remind me tomorrow" for them where notifications have no buttons (Firefox).
+   */
+  recentAlerts: {
+    request: Empty,
+    response: z.array(
+      z.object({
+        id: z.string().check(z.maxLength(2048)),
+        /** The notification's title, as a message key of the interface catalog. */
+        title: z.string().check(z.maxLength(100)),
+        orderId: NumericId,
+        at: PageDate,
+        firedAt: IsoDateTime,
+        snoozable: z.boolean(),
+        snoozed: z.boolean(),
+      }),
+    ),
+  },
+  /** "Remind me tomorrow" for a shown reminder: it comes back once, a day later. Extension pages only. */
+  snoozeAlert: {
+    request: z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(2048)) }),
+    response: z.object({ result: z.enum(['snoozed', 'already-snoozed', 'too-late', 'unknown']) }),
   },
   wipe: {
     request: z.strictObject({ confirm: z.literal(true) }),

@@ -13,6 +13,8 @@ export const DeadlineKind = z.enum([
   'late-coupon',
   /** The free-return window's end: the delivery day plus the days the page gives. */
   'free-return-ends',
+  /** The shopper's own time to answer (a rejection or a proposal), read from the case page's countdown. */
+  'buyer-response',
 ]);
 export type DeadlineKind = z.infer<typeof DeadlineKind>;
 

@@ -5,7 +5,10 @@ export interface AlertEffects {
   alarms(): Promise<Array<{ name: string; scheduledTime: number }>>;
   createAlarm(name: string, when: number): Promise<void>;
   clearAlarm(name: string): Promise<void>;
-  notify(id: string, title: string, message: string): Promise<void>;
+  /** `buttons` (at most 2) only where `buttons()` is true. */
+  notify(id: string, title: string, message: string, buttons?: readonly string[]): Promise<void>;
+  /** Whether notifications show buttons (Chrome); Firefox has no `notifications.onButtonClicked`. */
+  buttons(): boolean;
   clearNotification(id: string): Promise<void>;
   setBadge(count: number): Promise<void>;
   openTab(url: string): Promise<void>;
@@ -25,15 +28,18 @@ export function browserAlertEffects(): AlertEffects {
     clearAlarm: async (name) => {
       await browser.alarms.clear(name);
     },
-    notify: async (id, title, message) => {
+    notify: async (id, title, message, buttons) => {
       await browser.notifications.create(id, {
         type: 'basic',
         // Icons are generated at build time, so WXT's typed public paths do not list them.
         iconUrl: `${browser.runtime.getURL('/')}icon/128.png`,
         title,
         message,
+        // Firefox refuses the whole notification when it has `buttons`: only where they are supported.
+        ...(buttons?.length && { buttons: buttons.map((b) => ({ title: b })) }),
       });
     },
+    buttons: () => typeof browser.notifications.onButtonClicked?.addListener === 'function',
     clearNotification: async (id) => {
       await browser.notifications.clear(id);
     },

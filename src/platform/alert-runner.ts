@@ -3,10 +3,11 @@ import { isOurAlarm, sameEvent } from '../alerts/events.ts';
 import { planAlerts, type PlannedAlert } from '../alerts/plan.ts';
 import { policyOf } from '../rules/overrides.ts';
 import type { Settings } from '../settings/schema.ts';
-import { GROUP_TEXT } from '../alerts/text.ts';
+import { snoozable } from '../alerts/snooze.ts';
+import { BUTTON_TEXT, GROUP_TEXT } from '../alerts/text.ts';
 import { formatWhen } from '../i18n/format.ts';
 import { isAliExpressHost } from '../model/hosts.ts';
-import { claimAlert, findSentAlert, sentAlerts } from '../store/alerts.ts';
+import { claimAlert, findSentAlert, sentAlerts, snoozeAlert, type SnoozeResult } from '../store/alerts.ts';
 import type { RadarDb } from '../store/db.ts';
 import { pruneHistory } from '../store/history.ts';
 import { dashboard } from '../store/queries.ts';
@@ -76,7 +77,9 @@ async function showDue(
   const grouped = due.slice(alone.length);
   for (const alert of alone) {
     const { title, body } = render(alert, language, translate, now);
-    if (await showThenRecord(db, [alert], now, () => effects.notify(alert.id, title, body))) notified.push(alert.id);
+    const buttons = effects.buttons() ? buttonsOf(alert, translate, now) : undefined;
+    if (await showThenRecord(db, [alert], now, () => effects.notify(alert.id, title, body, buttons)))
+      notified.push(alert.id);
   }
   if (grouped.length) {
     const id = `${GROUP_PREFIX}${now.getTime()}`;
@@ -115,6 +118,7 @@ async function refresh({ db, effects, translatorFor }: AlertDeps, now: Date): Pr
   const plan = planAlerts({
     items: planItems(await dashboard(db), policy, now),
     leadDays: settings.notifyLeadDays,
+    replyLeadHours: settings.buyerReplyLeadHours,
     now,
     sent: await sentAlerts(db),
     endOfDay: localEndOfDay,
@@ -171,6 +175,37 @@ export async function handleNotificationClick(deps: AlertDeps, notificationId: s
   await deps.effects.openTab(alert.url);
   await deps.effects.clearNotification(notificationId);
   return true;
+}
+
+/** Notification buttons, by index: open the alert's page, then "Remind me tomorrow" when it can come back. */
+export const BUTTON_OPEN = 0;
+export const BUTTON_SNOOZE = 1;
+
+function buttonsOf(alert: PlannedAlert, translate: Translate, now: Date): string[] {
+  const open = translate(alert.kind === 'protection-ends' ? BUTTON_TEXT.openOrder : BUTTON_TEXT.openDispute);
+  return snoozable(alert, now.getTime(), localEndOfDay) ? [open, translate(BUTTON_TEXT.snooze)] : [open];
+}
+
+/** A notification's button: open its page, or snooze it (it comes back once, a day later). */
+export async function handleNotificationButton(
+  deps: AlertDeps,
+  notificationId: string,
+  index: number,
+  now: Date,
+): Promise<boolean | SnoozeResult> {
+  if (index === BUTTON_OPEN) return handleNotificationClick(deps, notificationId);
+  if (index !== BUTTON_SNOOZE) return false;
+  return snoozeAndReplan(deps, notificationId, now);
+}
+
+/** Snoozes a shown alert (from its button or the popup), closes its notification and plans its comeback. */
+export async function snoozeAndReplan(deps: AlertDeps, id: string, now: Date): Promise<SnoozeResult> {
+  const result = await snoozeAlert(deps.db, id, now, localEndOfDay);
+  if (result === 'snoozed' || result === 'already-snoozed') {
+    await deps.effects.clearNotification(id).catch(() => undefined);
+    if (result === 'snoozed') await refreshAlerts(deps, now);
+  }
+  return result;
 }
 
 /** An https AliExpress page, or a page of this extension. */

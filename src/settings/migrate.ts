@@ -2,9 +2,11 @@ import { DEFAULT_SETTINGS, SETTINGS_FIELDS, SETTINGS_VERSION, Settings } from '.
 
 /**
  * Upgrades from each released settings version to the next, keyed by the version they upgrade
- * from. Empty while only version 1 exists; version 2 adds `1: (v1) => ({ ...v1, version: 2, ... })`.
+ * from. 1 -> 2: the reminders before the shopper's own reply deadline, at their defaults.
  */
-export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+export const SETTINGS_MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (v1) => ({ ...v1, version: 2, buyerReplyLeadHours: DEFAULT_SETTINGS.buyerReplyLeadHours }),
+};
 
 export interface MigratedSettings {
   settings: Settings;

@@ -1,12 +1,21 @@
 import * as z from 'zod/mini';
 import { PackId } from '../rules/policy.ts';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** Days before a deadline to remind; 0 means on the day. Kept short: a reminder a month early is noise. */
 export const NotifyLeadDays = z.array(z.int().check(z.gte(0), z.lte(30))).check(
   z.maxLength(5),
   z.refine((days) => new Set(days).size === days.length, 'each lead time once'),
+);
+
+/**
+ * Hours before the shopper's own reply deadline to remind them (a case page's countdown is
+ * counted in days and hours, and missing it accepts the seller's proposal).
+ */
+export const BuyerReplyLeadHours = z.array(z.int().check(z.gte(1), z.lte(240))).check(
+  z.maxLength(5),
+  z.refine((hours) => new Set(hours).size === hours.length, 'each lead time once'),
 );
 
 /** The packs are defined once, by the rules. */
@@ -29,22 +38,32 @@ export const SettingsV1 = z.object({
   rules: RulesSetting,
   language: LanguageSetting,
 });
-export const Settings = SettingsV1;
+/** Version 2 adds the reminders before the shopper's own reply deadline (issue 15). */
+export const SettingsV2 = z.object({
+  version: z.literal(2),
+  notifyLeadDays: NotifyLeadDays,
+  buyerReplyLeadHours: BuyerReplyLeadHours,
+  rules: RulesSetting,
+  language: LanguageSetting,
+});
+export const Settings = SettingsV2;
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   notifyLeadDays: [3, 1],
+  buyerReplyLeadHours: [48, 24, 6],
   rules: { pack: 'guide', overrides: {} },
   language: 'auto',
 };
 
 /** The fields the shopper may change; each is checked on its own so a refusal can name it. */
-export const SETTINGS_FIELDS = ['notifyLeadDays', 'rules', 'language'] as const;
+export const SETTINGS_FIELDS = ['notifyLeadDays', 'buyerReplyLeadHours', 'rules', 'language'] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 export const SettingsPatch = z.strictObject({
   notifyLeadDays: z.optional(z.unknown()),
+  buyerReplyLeadHours: z.optional(z.unknown()),
   rules: z.optional(z.unknown()),
   language: z.optional(z.unknown()),
 });

@@ -33,5 +33,13 @@ export function updateSettings(current: Settings, patch: SettingsPatch, checkRul
   }
   if (errors.length) return { settings: current, errors };
   // Stored largest first: the planner and the options page both read them in that order.
-  return { settings: { ...next, notifyLeadDays: [...next.notifyLeadDays].sort((a, b) => b - a) }, errors };
+  const desc = (a: number, b: number) => b - a;
+  return {
+    settings: {
+      ...next,
+      notifyLeadDays: [...next.notifyLeadDays].sort(desc),
+      buyerReplyLeadHours: [...next.buyerReplyLeadHours].sort(desc),
+    },
+    errors,
+  };
 }

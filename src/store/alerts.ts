@@ -1,3 +1,5 @@
+import { isComeback, RECENT_MS, snoozable } from '../alerts/snooze.ts';
+import { DAY_MS } from '../timeline/time.ts';
 import type { RadarDb, SentAlert } from './db.ts';
 
 export async function sentAlerts(db: RadarDb): Promise<SentAlert[]> {
@@ -23,4 +25,36 @@ export async function claimAlert(
     await db.alerts.add(alert);
     return true;
   });
+}
+
+export type SnoozeResult = 'snoozed' | 'already-snoozed' | 'too-late' | 'unknown';
+
+/**
+ * "Remind me tomorrow" for a shown alert: marks it snoozed, once, in one transaction, so two
+ * clicks (a notification button and the popup) snooze it once. The planner then plans its one
+ * comeback from this record, which survives worker and browser restarts.
+ */
+export async function snoozeAlert(
+  db: RadarDb,
+  id: string,
+  now: Date,
+  endOfDay: (calendarDate: string) => number = (at) => Date.parse(at) + DAY_MS - 1,
+): Promise<SnoozeResult> {
+  return db.transaction('rw', db.alerts, async () => {
+    const alert = await db.alerts.get(id);
+    if (!alert) return 'unknown';
+    if (alert.snoozedAt !== undefined || isComeback(alert.id)) return 'already-snoozed';
+    if (!snoozable(alert, now.getTime(), endOfDay)) return 'too-late';
+    await db.alerts.update(id, { snoozedAt: now.toISOString() });
+    return 'snoozed';
+  });
+}
+
+/** Alerts shown within RECENT_MS of `now`, newest first: the popup offers their snooze where notifications have no buttons. */
+export async function recentAlerts(db: RadarDb, now: Date): Promise<SentAlert[]> {
+  const since = now.getTime() - RECENT_MS;
+  const all = await db.alerts.toArray();
+  return all
+    .filter((a) => Date.parse(a.firedAt) >= since && Date.parse(a.firedAt) <= now.getTime())
+    .sort((a, b) => Date.parse(b.firedAt) - Date.parse(a.firedAt));
 }

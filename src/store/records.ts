@@ -88,6 +88,8 @@ export const SentAlert = z.object({
   firedAt: IsoDateTime,
   /** The AliExpress page a click on the notification opens. */
   url: z.url().check(z.maxLength(CAPS.url)),
+  /** When the shopper asked to be reminded again ("Remind me tomorrow"): it comes back once (src/alerts/snooze.ts). */
+  snoozedAt: z.optional(IsoDateTime),
 });
 export type SentAlert = z.infer<typeof SentAlert>;
 

@@ -133,8 +133,13 @@ export interface DisputeDues {
   /** Day 16 of the older rules: AliExpress escalates by itself. Not a deadline the page knows. */
   autoEscalation?: number;
   returnShipBy?: Due;
-  /** The page's countdown when it is the shopper's turn without a return: drives urgency only. */
+  /** The page's countdown when it is the shopper's turn without a return: drives urgency. */
   buyerDue?: number;
+  /**
+   * That countdown as a deadline, when the page says the shopper is the one who must act: silence
+   * accepts the seller's proposal. Only from the page; no rules pack states this time.
+   */
+  buyerResponse?: Due;
 }
 
 export function disputeDues(
@@ -177,6 +182,8 @@ export function disputeDues(
     anchors['seller-response-due'] = dues.sellerResponse;
   } else {
     dues.buyerDue = page;
+    if (dispute.status === 'awaiting-buyer' || dispute.awaiting === 'buyer')
+      dues.buyerResponse = fromPage('buyer-response', dispute.deadline);
   }
 
   dues.escalationOpens = fromRule('escalation-opens', policy, 'escalationOpens', anchors);

@@ -66,6 +66,7 @@ export function timelineFor(input: TimelineInput): Timeline {
 const KIND_ORDER: Deadline['kind'][] = [
   'dispute-opens',
   'seller-response',
+  'buyer-response',
   'escalation-opens',
   'escalation-closes',
   'return-ship-by',
@@ -173,7 +174,14 @@ function decideDispute(dispute: Dispute, input: TimelineInput, now: number, dues
   // Clocks counted from the shopper's date are theirs to check: marked so, not as plain estimates.
   const theirs = pageOpened === undefined || dispute.entered?.includes('openedAt') === true;
   const counted = theirs && openedAt !== undefined ? fromShopper : (due?: Due) => due;
-  push(dues, counted(d.sellerResponse), counted(d.escalationOpens), counted(d.escalationCloses), d.returnShipBy);
+  push(
+    dues,
+    counted(d.sellerResponse),
+    d.buyerResponse,
+    counted(d.escalationOpens),
+    counted(d.escalationCloses),
+    d.returnShipBy,
+  );
   const url = disputeUrl(dispute);
 
   switch (d.stage) {

@@ -15,6 +15,7 @@ const MESSAGES: Record<Countdown, { ahead: MessageKey; past: MessageKey }> = {
   'return-ship-by': { ahead: 'deadlineReturnShipBy', past: 'deadlineReturnShipByPast' },
   'late-coupon': { ahead: 'deadlineLateCoupon', past: 'deadlineLateCouponPast' },
   'free-return-ends': { ahead: 'deadlineFreeReturnEnds', past: 'deadlineFreeReturnEndsPast' },
+  'buyer-response': { ahead: 'deadlineBuyerResponse', past: 'deadlineBuyerResponsePast' },
 };
 
 /** The coupon's amount as the shopper's language writes money ("R$ 5,00"), or the bare number without a currency. */

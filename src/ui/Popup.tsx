@@ -6,6 +6,7 @@ import { EmptyState } from './EmptyState.tsx';
 import type { Entry } from '../timeline/tracked.ts';
 import { OrderList } from './OrderList.tsx';
 import { PageReportOffer, type PageReportSource } from './PageReportOffer.tsx';
+import { RecentReminders, type RemindersApi } from './RecentReminders.tsx';
 
 /** The background's list (src/timeline/summary.ts): the first of the orders that need the shopper, most urgent first. */
 export interface PopupData {
@@ -40,6 +41,8 @@ export interface PopupProps {
   pageReport?: PageReportSource;
   /** "Add to calendar (.ics)" under the list, when orders are tracked. */
   calendar?: CalendarApi;
+  /** Reminders of the last day and their snooze (issue 15). */
+  reminders?: RemindersApi;
 }
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PopupData };
@@ -59,6 +62,7 @@ export function Popup({
   clock = Date.now,
   pageReport,
   calendar,
+  reminders,
 }: PopupProps) {
   const [state, setState] = useState<State>(() => (initial ? { kind: 'ready', data: initial } : { kind: 'loading' }));
   const [now, setNow] = useState(clock);
@@ -135,6 +139,7 @@ export function Popup({
           {t('popupError', state.message)}
         </p>
       )}
+      {reminders && <RecentReminders api={reminders} />}
       {state.kind === 'ready' && total === 0 && <EmptyState open={open} />}
       {state.kind === 'ready' && total > 0 && (
         <>

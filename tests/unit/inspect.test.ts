@@ -241,6 +241,18 @@ describe('npm run inspect', { timeout: 120_000 }, () => {
     });
   });
 
+  it.each(['en', 'de', 'es', 'fr'])(
+    'adds with --now the shopper’s own reply deadline on a %s case page that waits for them, from the page',
+    async (lang) => {
+      // Hand-written stand-in pages (tests/fixtures/pages/<lang>/dispute-detail.html).
+      const page = `tests/fixtures/pages/${lang}/dispute-detail.html`;
+      const out = JSON.parse((await inspect(page, '--now', '2026-11-26T12:00:00.000Z')).stdout);
+      const [d] = out.disputes;
+      expect(d.awaiting).toBe('buyer');
+      expect(d.timeline.deadlines).toContainEqual({ kind: 'buyer-response', at: d.deadline, source: 'page' });
+    },
+  );
+
   it('adds with --now the timeline of an order: 15 days after receipt, estimated from the rules', async () => {
     const args = [capturePath('order-detail'), '--now', '2026-07-20T12:00:00.000Z'];
     const [guide, legacy, bad] = await Promise.all([

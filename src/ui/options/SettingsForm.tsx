@@ -6,7 +6,7 @@ import type { PackId, PolicyFile, RuleId } from '../../rules/policy.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../settings/schema.ts';
 import type { OptionsApi } from './api.ts';
 import { Field } from './Field.tsx';
-import { parseLeadDays, parseOverride } from './validate.ts';
+import { parseLeadDays, parseLeadHours, parseOverride } from './validate.ts';
 
 export const PACK_KEYS: Record<PackId, MessageKey> = {
   guide: 'packGuide',
@@ -44,6 +44,11 @@ export function SettingsForm({
     const chosen = initial.notifyLeadDays.join(', ');
     return chosen === defaultLead ? '' : chosen;
   });
+  const defaultReply = DEFAULT_SETTINGS.buyerReplyLeadHours.join(', ');
+  const [reply, setReply] = useState(() => {
+    const chosen = initial.buyerReplyLeadHours.join(', ');
+    return chosen === defaultReply ? '' : chosen;
+  });
   const [pack, setPack] = useState<PackId>(initial.rules.pack);
   const [overrides, setOverrides] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(initial.rules.overrides).map(([k, v]) => [k, String(v)])),
@@ -60,6 +65,8 @@ export function SettingsForm({
     const found: Errors = {};
     const days = lead.trim() === '' ? DEFAULT_SETTINGS.notifyLeadDays : parseLeadDays(lead);
     if (!days) found.lead = t('optionsLeadTimesInvalid');
+    const hours = reply.trim() === '' ? DEFAULT_SETTINGS.buyerReplyLeadHours : parseLeadHours(reply);
+    if (!hours) found.reply = t('optionsReplyLeadHoursInvalid');
     const chosen: Record<string, number> = {};
     for (const id of ruleIds) {
       const parsed = parseOverride(overrides[id] ?? '');
@@ -73,9 +80,14 @@ export function SettingsForm({
       if (id && !found[`override-${id}`]) found[`override-${id}`] = t('optionsWindowInvalid');
     }
     setErrors(found);
-    if (Object.keys(found).length || !days) return;
+    if (Object.keys(found).length || !days || !hours) return;
     try {
-      const answer = await api.setSettings({ notifyLeadDays: days, rules: { pack, overrides: chosen }, language });
+      const answer = await api.setSettings({
+        notifyLeadDays: days,
+        buyerReplyLeadHours: hours,
+        rules: { pack, overrides: chosen },
+        language,
+      });
       if (!answer.saved) {
         // The background names each refused field; put its words next to that field.
         const mapped: Errors = {};
@@ -83,11 +95,13 @@ export function SettingsForm({
           const override = /^rules\.overrides\.(\w+)/.exec(e.field)?.[1];
           const key = e.field.startsWith('notifyLeadDays')
             ? 'lead'
-            : override
-              ? `override-${override}`
-              : e.field.startsWith('language')
-                ? 'language'
-                : 'pack';
+            : e.field.startsWith('buyerReplyLeadHours')
+              ? 'reply'
+              : override
+                ? `override-${override}`
+                : e.field.startsWith('language')
+                  ? 'language'
+                  : 'pack';
           mapped[key] = e.message;
         }
         setErrors(mapped);
@@ -115,6 +129,23 @@ export function SettingsForm({
               placeholder={defaultLead}
               value={lead}
               onInput={(e) => setLead(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="rr-reply-lead"
+          label={t('optionsReplyLeadHours')}
+          help={t('optionsReplyLeadHoursHelp')}
+          error={errors.reply}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              inputMode="numeric"
+              placeholder={defaultReply}
+              value={reply}
+              onInput={(e) => setReply(e.currentTarget.value)}
             />
           )}
         </Field>

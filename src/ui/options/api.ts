@@ -5,7 +5,7 @@ import type { CalendarApi } from '../CalendarButton.tsx';
 export interface OptionsApi {
   getSettings(): Promise<Settings>;
   setSettings(
-    patch: Partial<Pick<Settings, 'notifyLeadDays' | 'rules' | 'language'>>,
+    patch: Partial<Pick<Settings, 'notifyLeadDays' | 'buyerReplyLeadHours' | 'rules' | 'language'>>,
   ): Promise<{ saved: boolean; settings: Settings; errors: Array<{ field: string; message: string }> }>;
   exportBackup(): Promise<{ fileName: string; text: string }>;
   importBackup(text: string): Promise<{ imported: boolean; reason: string | null; message: string | null }>;

@@ -17,6 +17,18 @@ export function parseLeadDays(text: string): number[] | null {
   return new Set(days).size === days.length ? days : null;
 }
 
+/** "48, 24, 6" -> [48, 24, 6]; null when not up to 5 different whole hours from 1 to 240. */
+export function parseLeadHours(text: string): number[] | null {
+  const parts = text
+    .split(/[,;\s]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0 || parts.length > 5) return null;
+  const hours = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
+  if (hours.some((h) => !Number.isInteger(h) || h < 1 || h > 240)) return null;
+  return new Set(hours).size === hours.length ? hours : null;
+}
+
 /** An override field: empty means "use the pack"; else a number of days as `Days` allows. Accepts "4,5". */
 export function parseOverride(text: string): { ok: true; days: number | null } | { ok: false } {
   const trimmed = text.trim().replace(',', '.');

@@ -176,6 +176,32 @@ describe('backup', () => {
     expect((await readSettings(db)).notifyLeadDays).toEqual([2]);
   });
 
+  it('reads settings of version 1 (before issue 15) and brings them to version 2, reply reminders at their defaults', async () => {
+    const good = JSON.parse(await exported(db)) as { settings: Record<string, unknown> };
+    // Derived from this test's own export: its settings as version 1 wrote them.
+    delete good.settings.buyerReplyLeadHours;
+    good.settings.version = 1;
+    const other = freshDb();
+    const result = await importBackup(other, JSON.stringify(good), AFTER_ALERT);
+    expect(result).toMatchObject({ imported: true });
+    expect(await readSettings(other)).toMatchObject({
+      version: 2,
+      notifyLeadDays: [2],
+      buyerReplyLeadHours: [48, 24, 6],
+    });
+    other.close();
+  });
+
+  it('keeps a snooze through export and import (issue 15)', async () => {
+    const [first] = await db.alerts.toArray();
+    expect(first).toBeDefined();
+    await db.alerts.update(first!.id, { snoozedAt: NOW.toISOString() });
+    const other = freshDb();
+    expect(await importBackup(other, await exported(db), AFTER_ALERT)).toMatchObject({ imported: true });
+    expect(await other.alerts.get(first!.id)).toMatchObject({ snoozedAt: NOW.toISOString() });
+    other.close();
+  });
+
   it('puts imported rule overrides through the options page checks', async () => {
     const good = JSON.parse(await exported(db)) as { settings: { rules: { overrides: Record<string, unknown> } } };
     // Derived from this test's own export: an override no rule has, which settingsSet refuses.

@@ -94,7 +94,7 @@ describe('who may send what', () => {
   });
 
   it('answers extension pages opened in a tab', async () => {
-    expect(await ok('settingsGet', {}, SENDERS.optionsTab)).toMatchObject({ version: 1 });
+    expect(await ok('settingsGet', {}, SENDERS.optionsTab)).toMatchObject({ version: 2 });
   });
 });
 
@@ -209,8 +209,9 @@ describe('progress', () => {
 describe('settings', () => {
   it('starts from the defaults', async () => {
     expect(await ok('settingsGet', {})).toEqual({
-      version: 1,
+      version: 2,
       notifyLeadDays: [3, 1],
+      buyerReplyLeadHours: [48, 24, 6],
       rules: { pack: 'guide', overrides: {} },
       language: 'auto',
     });

@@ -13,8 +13,9 @@ describe('settings versions', () => {
   it('gives the defaults when nothing was saved', () => {
     expect(migrateSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, reset: [] });
     expect(DEFAULT_SETTINGS).toEqual({
-      version: 1,
+      version: 2,
       notifyLeadDays: [3, 1],
+      buyerReplyLeadHours: [48, 24, 6],
       rules: { pack: 'guide', overrides: {} },
       language: 'auto',
     });
@@ -33,6 +34,26 @@ describe('settings versions', () => {
       language: 'ru',
     });
     expect(reset).toEqual(['notifyLeadDays']);
+  });
+
+  it('brings version 1 settings (before issue 15) to version 2 with the reply reminders at their defaults', () => {
+    // Hand-written: settings as version 1 stored them.
+    const v1 = { version: 1, notifyLeadDays: [5], rules: { pack: 'official-legacy', overrides: {} }, language: 'de' };
+    expect(migrateSettings(v1)).toEqual({
+      settings: { ...v1, version: 2, buyerReplyLeadHours: [48, 24, 6] },
+      reset: [],
+    });
+  });
+
+  it('checks the reply reminders: whole hours from 1 to 240, each once, stored largest first', () => {
+    expect(updateSettings(DEFAULT_SETTINGS, { buyerReplyLeadHours: [6, 72, 12] }, checkRulesSetting)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, buyerReplyLeadHours: [72, 12, 6] },
+      errors: [],
+    });
+    for (const bad of [[0], [241], [6, 6], [1.5], 'soon'])
+      expect(
+        updateSettings(DEFAULT_SETTINGS, { buyerReplyLeadHours: bad }, checkRulesSetting).errors[0]?.field,
+      ).toMatch(/^buyerReplyLeadHours/);
   });
 
   it('does not guess at settings from a newer version', () => {

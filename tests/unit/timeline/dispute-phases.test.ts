@@ -119,6 +119,29 @@ const rows: Row[] = [
     action: 'respond',
     why: 'whyRespondToSeller',
     urgency: 172_800_000, // 2 d
+    // The page's countdown is the shopper's own deadline (issue 15), from the page, no rule.
+    deadlines: [['buyer-response', '2026-11-12T00:00:00.000Z', 'page', null], G_OPENS, G_CLOSES],
+  },
+  {
+    name: 'guide: a countdown whose owner the page does not say is no deadline of the shopper',
+    pack: 'guide',
+    dispute: { status: 'unknown', awaiting: null, deadline: '2026-11-12T00:00:00.000Z' },
+    now: '2026-11-10T00:00:00.000Z',
+    phase: 'negotiating',
+    action: 'respond',
+    why: 'whyNegotiate',
+    urgency: 172_800_000, // 2 d
+    deadlines: [G_OPENS, G_CLOSES],
+  },
+  {
+    name: 'guide: waiting for the shopper without a countdown: no reply deadline is estimated',
+    pack: 'guide',
+    dispute: { status: 'awaiting-buyer', awaiting: 'buyer', deadline: null },
+    now: '2026-11-10T00:00:00.000Z',
+    phase: 'negotiating',
+    action: 'respond',
+    why: 'whyRespondToSeller',
+    urgency: 9 * 86_400_000 + 10 * 3_600_000, // until escalation closes
     deadlines: [G_OPENS, G_CLOSES],
   },
   {

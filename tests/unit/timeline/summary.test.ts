@@ -66,6 +66,7 @@ describe('the popup’s list, worked out by the background', () => {
     expect(first!.dispute).toHaveProperty('statusSince', at(-DAY));
     expect(first!.order.lines[0]!.title).toBe('USB-C cable 2 m');
     expect(first!.timeline.deadlines.map((d) => [d.kind, d.source])).toEqual([
+      ['buyer-response', 'page'],
       ['escalation-opens', 'rule'],
       ['escalation-closes', 'rule'],
     ]);

@@ -13,8 +13,9 @@ if (!file.ok) throw new Error('policy');
 const policy = file.value;
 
 const SETTINGS: Settings = {
-  version: 1,
+  version: 2,
   notifyLeadDays: [3, 1],
+  buyerReplyLeadHours: [48, 24, 6],
   rules: { pack: 'guide', overrides: {} },
   language: 'auto',
 };
@@ -151,10 +152,22 @@ describe('options validation', () => {
     expect(input(el, 'rr-override-escalationCloses').getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('names bad reply reminder hours next to their field and saves nothing (issue 15)', async () => {
+    const api = fakeApi();
+    const el = await page(api);
+    expect(input(el, 'rr-reply-lead').getAttribute('placeholder')).toBe('48, 24, 6');
+    await type(input(el, 'rr-reply-lead'), '0, 300');
+    await submit(el);
+    expect(api.setSettings).not.toHaveBeenCalled();
+    expect(input(el, 'rr-reply-lead').getAttribute('aria-invalid')).toBe('true');
+    expect(text(el)).toContain('Enter up to 5 different whole numbers of hours from 1 to 240');
+  });
+
   it('saves lead days, pack, overrides and language, and switches the page to the language chosen', async () => {
     const api = fakeApi();
     const el = await page(api);
     await type(input(el, 'rr-lead'), '7, 2, 0');
+    await type(input(el, 'rr-reply-lead'), '6, 72');
     await type(el.querySelector<HTMLSelectElement>('#rr-pack')!, 'official-legacy');
     // The legacy pack has its own rule (automatic escalation) to override.
     await type(input(el, 'rr-override-autoEscalation'), '16');
@@ -165,6 +178,7 @@ describe('options validation', () => {
     await submit(el);
     expect(api.setSettings).toHaveBeenCalledWith({
       notifyLeadDays: [7, 2, 0],
+      buyerReplyLeadHours: [6, 72],
       rules: { pack: 'official-legacy', overrides: { autoEscalation: 16 } },
       language: 'es',
     });

@@ -279,3 +279,41 @@ describe('refund steps checklist', () => {
     expect(text(el.querySelector('.rr-checklist [role="alert"]'))).toBe('Could not save the tick: background asleep');
   });
 });
+
+describe('reminders of the last day, snoozed from the popup (issue 15; generated answers)', () => {
+  const ID = 'rr:buyer-response:8212379857492017:8212379857502017:48h@2026-11-28T12:00:00.000Z';
+  const recent = (over: Partial<{ snoozable: boolean; snoozed: boolean }> = {}) => ({
+    id: ID,
+    title: 'alertBuyerReplyTitle',
+    orderId: '8212379857492017',
+    snoozable: true,
+    snoozed: false,
+    ...over,
+  });
+
+  it('offers "Remind me tomorrow" and says it will come back once snoozed', async () => {
+    const snooze = vi.fn(async () => ({ result: 'snoozed' }));
+    const { el } = popup([], { reminders: { load: async () => [recent()], snooze } });
+    await flush();
+    const section = el.querySelector('.rr-recent')!;
+    expect(text(section.querySelector('li span'))).toBe('Answer your dispute: order 8212379857492017');
+    await click([...section.querySelectorAll('button')].find((b) => text(b) === 'Remind me tomorrow'));
+    await flush();
+    expect(snooze).toHaveBeenCalledWith(ID);
+    expect(text(section)).toContain('It will remind you again tomorrow.');
+    expect(section.querySelector('button')).toBeNull();
+  });
+
+  it('says so when the background refuses, and lists nothing that cannot be snoozed', async () => {
+    const { el } = popup([], {
+      reminders: { load: async () => [recent()], snooze: async () => ({ result: 'too-late' }) },
+    });
+    await flush();
+    await click(el.querySelector('.rr-recent button'));
+    await flush();
+    expect(text(el.querySelector('.rr-recent [role="alert"]'))).toContain('It could not be snoozed');
+    const none = popup([], { reminders: { load: async () => [recent({ snoozable: false })], snooze: vi.fn() } });
+    await flush();
+    expect(none.el.querySelector('.rr-recent')).toBeNull();
+  });
+});
