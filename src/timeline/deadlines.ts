@@ -77,7 +77,8 @@ export function orderDues(order: Order, policy: Policy): OrderDues {
 
   const coupon = order.dates.lateCoupon;
   const couponDue = fromPage('late-coupon', coupon?.by);
-  if (couponDue) dues.lateCoupon = coupon?.amount ? { ...couponDue, amount: coupon.amount } : couponDue;
+  // A parcel already received has no late-delivery coupon to claim: the promise is moot.
+  if (couponDue && !received) dues.lateCoupon = coupon?.amount ? { ...couponDue, amount: coupon.amount } : couponDue;
   const days = order.dates.freeReturnDays;
   const delivered = momentOf(order.dates.deliveredAt);
   const from = delivered ?? completedAt;

@@ -1,4 +1,4 @@
-import { hasMessage, t, type MessageKey } from '../i18n/core.ts';
+import { t, type MessageKey } from '../i18n/core.ts';
 import type { CalendarTexts } from '../calendar/ics.ts';
 import type { DeadlineKind, Source } from '../model/index.ts';
 
@@ -10,14 +10,22 @@ const SOURCE_TEXT: Record<Source, MessageKey> = {
   shopper: 'calendarSourceShopper',
 };
 
-/**
- * A deadline kind's name from the catalog, by its id: `kind` + the id in PascalCase
- * ("seller-response" -> kindSellerResponse). A kind added later without its entry is still
- * named, by its id, so no deadline is left out of the file.
- */
+/** Each deadline kind's name in the catalog: a kind added to the model without one does not compile. */
+const KIND_TEXT: Record<DeadlineKind, MessageKey> = {
+  'seller-response': 'kindSellerResponse',
+  'buyer-response': 'kindBuyerResponse',
+  'escalation-opens': 'kindEscalationOpens',
+  'escalation-closes': 'kindEscalationCloses',
+  'protection-ends': 'kindProtectionEnds',
+  'dispute-opens': 'kindDisputeOpens',
+  'refund-request-ends': 'kindRefundRequestEnds',
+  'return-ship-by': 'kindReturnShipBy',
+  'late-coupon': 'kindLateCoupon',
+  'free-return-ends': 'kindFreeReturnEnds',
+};
+
 export function kindLabel(kind: DeadlineKind): string {
-  const key = `kind${kind.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`;
-  return hasMessage(key) ? t(key) : t('calendarKindOther', kind);
+  return t(KIND_TEXT[kind]);
 }
 
 /** The calendar's words in the interface language now active. */

@@ -11,7 +11,7 @@ import { CalendarButton, type CalendarApi } from '../../../src/ui/CalendarButton
 import { CALENDAR_FILE, downloadText, kindLabel } from '../../../src/ui/calendar.ts';
 import { Popup, type PopupData } from '../../../src/ui/Popup.tsx';
 import { PackComparison } from '../../../src/ui/options/PackComparison.tsx';
-import type { DeadlineKind } from '../../../src/model/index.ts';
+import { DeadlineKind } from '../../../src/model/index.ts';
 import { click, flush, mount, text } from './render.ts';
 
 const NOW = new Date('2026-11-26T12:00:00.000Z');
@@ -131,15 +131,13 @@ describe('Add to calendar (.ics)', () => {
     expect(summaries(saved[0]!.text)).toHaveLength(2);
   });
 
-  it('names every kind from the catalog, and a kind without an entry by its id', () => {
-    const kinds: DeadlineKind[] = ['seller-response', 'escalation-opens', 'escalation-closes', 'protection-ends'];
-    expect(kinds.map(kindLabel)).toEqual([
-      'Seller must respond',
-      'Escalation opens',
-      'Escalation closes',
-      'Buyer protection ends',
-    ]);
-    expect(kindLabel('late-coupon' as DeadlineKind)).toBe('Deadline (late-coupon)');
+  it('names every kind of the model from the catalog, each differently', () => {
+    const names = DeadlineKind.options.map(kindLabel);
+    expect(names.slice(0, 2)).toEqual(['Seller must respond', 'Escalation opens']);
+    expect(kindLabel('buyer-response')).toBe('You must respond');
+    expect(kindLabel('late-coupon')).toBe('Late-delivery coupon can be claimed');
+    expect(new Set(names).size).toBe(DeadlineKind.options.length);
+    for (const name of names) expect(name).not.toMatch(/^kind|\$|\(/);
   });
 });
 
