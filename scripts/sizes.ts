@@ -11,9 +11,9 @@ export type Group = 'content' | 'popup' | 'options' | 'background';
 
 /** Budgets in bytes of gzip; raising one takes a reason in the README's Performance section. */
 export const BUDGETS: Record<Exclude<Group, 'options'>, number> = {
-  content: 39.5 * 1024,
-  popup: 40 * 1024,
-  background: 67.5 * 1024,
+  content: 40.5 * 1024,
+  popup: 41.5 * 1024,
+  background: 73 * 1024,
 };
 
 /** The budgets issue 7 set, kept so the report shows what was raised and by how much. */
@@ -46,18 +46,18 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'fool it (issues 12 and 14): Start refund only where the background offers it, the panel after its ' +
     "card's buttons with Escape from anywhere and the draft kept (~0.7 KB); handlers refusing untrusted " +
     'events, tapped answers counted only on their API page kind, hooks that leave fetch looking native, ' +
-    'linear JSONP unwrapping and sends retried until stored (~0.6 KB). Raised again, 37 -> 38 KB (37.9 KB ' +
-    'measured, 36.9 KB before) for the delivery promises (issue 15): the late-delivery coupon, the ' +
-    'guarantee and the free-return window read from the tracking and detail answers and the tracking ' +
-    'page in ten languages, with templates as data in rules/locales (~0.4 KB) and their reader (~0.6 KB). ' +
-    'Raised again, 37 -> 38.5 KB ' +
-    '(38.3 KB measured, 36.9 KB before) for issue 16: "Track this dispute yourself", the form a shopper ' +
-    'fills in the bar when no page could be read (fields, labels, radio group, errors beside each field, ' +
-    'Edit; its check runs in the background), and a countdown with days in unknown words read as none. ' +
-    'Raised again, 37 -> 38 KB (37.55 KB ' +
-    'measured), for "Save a report of this page" (issue 16, ~0.65 KB): the walk of the page into a raw ' +
-    "skeleton, the bar's button, the popup's question answered and the file saved; the redaction itself is " +
-    'in the background, handed the labels the readers already carry.',
+    'linear JSONP unwrapping and sends retried until stored (~0.6 KB). Raised again, 37 -> 40.5 KB (40.0 KB ' +
+    'measured, 36.9 KB before) for issues 15 and 16: the delivery promises (late-delivery coupon, ' +
+    'guarantee, free return) read in ten languages with their templates as data in rules/locales (~1.0 ' +
+    'KB); "Track this dispute yourself", the form in the bar with its errors beside each field and Edit, ' +
+    'its check in the background (~1.4 KB); "Save a report of this page", the walk into a raw skeleton, ' +
+    "the bar's button and the popup's question answered, the redaction in the background (~0.65 KB).",
+  popup:
+    'Raised 40 -> 41.5 KB (41.1 KB measured with the largest interface catalog, Russian, 10.3 KB of it; ' +
+    '33.0 KB before) for issues 15 and 16: Add a dispute, Refund received and Stop tracking with Undo, ' +
+    '"Add to calendar (.ics)" with its file builder, the last day\'s reminders with "Remind me tomorrow" ' +
+    'for Firefox, "Save a report of this page" for the current tab, and the ~100 texts each adds to ' +
+    'every catalog.',
   background:
     'It measures 60.4 KB. Disputes a page names only by their line or case are held and joined to their ' +
     'order (issue 11, ~0.7 KB), and the popup is sent the resolved rules with a schema of their numbers ' +
@@ -72,20 +72,12 @@ export const RAISED: Partial<Record<keyof typeof BUDGETS, string>> = {
     'caps on every string of the model, refusing times from the future, pruning the history, grouped ' +
     'notifications with their texts in seven languages, calendar dates and the year in notifications, ' +
     'imported settings put through the options checks, and reminders due at the end of a calendar day. ' +
-    'Raised 65 -> 66 KB (65.5 KB measured, 64.6 KB before) for issue 15: two deadline kinds and their ' +
-    'reminders (the late-delivery coupon, the free-return window) with their notification texts in seven ' +
-    'languages (~0.6 KB) and the model fields they come from. ' +
-    'Raised 65 -> 66.5 KB (66.1 KB measured, 64.6 KB before) for issue 16: the check of a dispute the ' +
-    'shopper enters (timeline/entry.ts), storing it as their reading with its fields marked, "Refund ' +
-    'received", and "Stop tracking" with the schemas of the stored records Undo sends back. ' +
-    'Raised 65 -> 68 KB (67.1 KB measured, +2.5 KB) for issue 16: redacting page reports (src/report/redact.ts, ' +
-    'stand-ins per script, dates and countdowns kept, ids masked consistently) and checking the skeleton the ' +
-    'content script sends; the rules/locales labels come with the request (7 KB more if bundled here). ' +
-    "Raised 65 -> 68 KB (66.9 KB measured, 64.6 KB before) for issue 15, part 1: the shopper's own reply " +
-    'reminders and their texts in seven languages (two alerts, three notification buttons), notification ' +
-    'buttons and "Remind me tomorrow" with its one comeback planned from the alerts table, the recentAlerts ' +
-    'and snoozeAlert messages with their schemas, and settings version 2 with its migration (~2.3 KB). ' +
-    'Kept out of the content script, which did not grow.',
+    'Raised 65 -> 73 KB (72.5 KB measured, 64.6 KB before) for issues 15 and 16, kept out of the content ' +
+    'script: the shopper\'s own reply reminders, notification buttons and "Remind me tomorrow" with its one ' +
+    'comeback, recentAlerts/snoozeAlert and settings version 2 (~2.3 KB); the coupon and free-return ' +
+    'deadlines and reminders (~1.0 KB); the calendar deadlines message (~0.3 KB); the check and storing ' +
+    'of a dispute the shopper enters, Refund received, Stop tracking with Undo (~1.5 KB); redacting page ' +
+    'reports and checking the skeleton the content script sends (~2.5 KB); their texts in seven languages.',
 };
 
 export interface EntrySize {
