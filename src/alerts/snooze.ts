@@ -58,3 +58,13 @@ export function snoozable(
   if (!who) return false;
   return !who.reminder || now + SNOOZE_MS < deadlineMs(alert.at, endOfDay);
 }
+
+/** Why a shown alert cannot be snoozed now, or null when it can ("Remind me tomorrow"). */
+export function snoozeRefusal(
+  alert: { id: string; key: string; at: string; snoozedAt?: string },
+  now: number,
+  endOfDay: (calendarDate: string) => number = (at) => Date.parse(at) + DAY_MS - 1,
+): 'already-snoozed' | 'too-late' | null {
+  if (alert.snoozedAt !== undefined || isComeback(alert.id)) return 'already-snoozed';
+  return snoozable(alert, now, endOfDay) ? null : 'too-late';
+}

@@ -10,7 +10,7 @@ import { enterDispute, forgetOrder, markRefunded, restoreOrder } from '../store/
 import { helperFacts, helperOffers } from '../store/facts.ts';
 import { ingest } from '../store/ingest.ts';
 import { answerSubmitted, tickStep, wentToDispute } from '../store/progress.ts';
-import { identityOf, snoozable } from '../alerts/snooze.ts';
+import { identityOf, RECENT_MS, snoozable, snoozeRefusal } from '../alerts/snooze.ts';
 import { ALERT_TEXT } from '../alerts/text.ts';
 import { recentAlerts, snoozeAlert, type SnoozeResult } from '../store/alerts.ts';
 import { dashboard } from '../store/queries.ts';
@@ -141,7 +141,7 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     },
     recentAlerts: async () => {
       const now = deps.now();
-      return (await recentAlerts(db, now)).flatMap((a) => {
+      return (await recentAlerts(db, now.getTime() - RECENT_MS, now.getTime())).flatMap((a) => {
         const who = identityOf(a.key.replace(/#again$/, ''));
         if (!who) return [];
         const { id, at, firedAt } = a;
@@ -154,7 +154,8 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     },
     snoozeAlert: async ({ id }) => {
       if (deps.snooze) return { result: await deps.snooze(id) };
-      const result = await snoozeAlert(db, id, deps.now());
+      const now = deps.now();
+      const result = await snoozeAlert(db, id, now, (a) => snoozeRefusal(a, now.getTime()));
       if (result === 'snoozed') notify('data');
       return { result };
     },

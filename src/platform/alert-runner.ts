@@ -3,7 +3,7 @@ import { isOurAlarm, sameEvent } from '../alerts/events.ts';
 import { planAlerts, type PlannedAlert } from '../alerts/plan.ts';
 import { policyOf } from '../rules/overrides.ts';
 import type { Settings } from '../settings/schema.ts';
-import { snoozable } from '../alerts/snooze.ts';
+import { snoozable, snoozeRefusal } from '../alerts/snooze.ts';
 import { BUTTON_TEXT, GROUP_TEXT } from '../alerts/text.ts';
 import { formatWhen } from '../i18n/format.ts';
 import { isAliExpressHost } from '../model/hosts.ts';
@@ -200,7 +200,7 @@ export async function handleNotificationButton(
 
 /** Snoozes a shown alert (from its button or the popup), closes its notification and plans its comeback. */
 export async function snoozeAndReplan(deps: AlertDeps, id: string, now: Date): Promise<SnoozeResult> {
-  const result = await snoozeAlert(deps.db, id, now, localEndOfDay);
+  const result = await snoozeAlert(deps.db, id, now, (a) => snoozeRefusal(a, now.getTime(), localEndOfDay));
   if (result === 'snoozed' || result === 'already-snoozed') {
     await deps.effects.clearNotification(id).catch(() => undefined);
     if (result === 'snoozed') await refreshAlerts(deps, now);

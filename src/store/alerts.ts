@@ -1,5 +1,3 @@
-import { isComeback, RECENT_MS, snoozable } from '../alerts/snooze.ts';
-import { DAY_MS } from '../timeline/time.ts';
 import type { RadarDb, SentAlert } from './db.ts';
 
 export async function sentAlerts(db: RadarDb): Promise<SentAlert[]> {
@@ -38,23 +36,23 @@ export async function snoozeAlert(
   db: RadarDb,
   id: string,
   now: Date,
-  endOfDay: (calendarDate: string) => number = (at) => Date.parse(at) + DAY_MS - 1,
+  /** Why this alert may not be snoozed (src/alerts/snooze.ts snoozeRefusal), or null when it may. */
+  refuse: (alert: SentAlert) => Exclude<SnoozeResult, 'snoozed' | 'unknown'> | null,
 ): Promise<SnoozeResult> {
   return db.transaction('rw', db.alerts, async () => {
     const alert = await db.alerts.get(id);
     if (!alert) return 'unknown';
-    if (alert.snoozedAt !== undefined || isComeback(alert.id)) return 'already-snoozed';
-    if (!snoozable(alert, now.getTime(), endOfDay)) return 'too-late';
+    const refused = refuse(alert);
+    if (refused) return refused;
     await db.alerts.update(id, { snoozedAt: now.toISOString() });
     return 'snoozed';
   });
 }
 
-/** Alerts shown within RECENT_MS of `now`, newest first: the popup offers their snooze where notifications have no buttons. */
-export async function recentAlerts(db: RadarDb, now: Date): Promise<SentAlert[]> {
-  const since = now.getTime() - RECENT_MS;
+/** Alerts shown from `since` until `until` (ms), newest first: the popup offers their snooze where notifications have no buttons. */
+export async function recentAlerts(db: RadarDb, since: number, until: number): Promise<SentAlert[]> {
   const all = await db.alerts.toArray();
   return all
-    .filter((a) => Date.parse(a.firedAt) >= since && Date.parse(a.firedAt) <= now.getTime())
+    .filter((a) => Date.parse(a.firedAt) >= since && Date.parse(a.firedAt) <= until)
     .sort((a, b) => Date.parse(b.firedAt) - Date.parse(a.firedAt));
 }

@@ -8,7 +8,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AGAIN } from '../../../src/alerts/snooze.ts';
+import { AGAIN, snoozeRefusal } from '../../../src/alerts/snooze.ts';
 import { tKey } from '../../../src/i18n/index.ts';
 import { createHandlers } from '../../../src/messages/handlers.ts';
 import { browserAlertEffects, type AlertEffects } from '../../../src/platform/alert-effects.ts';
@@ -142,10 +142,14 @@ describe('the shopper’s reply reminders through the runner', () => {
   it('snoozes once: a second click, from the notification or the popup, changes nothing', async () => {
     const fired = DUE - 48 * HOUR;
     await handleAlarm(deps, reminder('48h'), new Date(fired));
-    expect(await snoozeAlert(db, reminder('48h'), new Date(fired + 1000))).toBe('snoozed');
-    expect(await snoozeAlert(db, reminder('48h'), new Date(fired + 2000))).toBe('already-snoozed');
+    expect(await snoozeAlert(db, reminder('48h'), new Date(fired + 1000), (a) => snoozeRefusal(a, fired + 1000))).toBe(
+      'snoozed',
+    );
+    expect(await snoozeAlert(db, reminder('48h'), new Date(fired + 2000), (a) => snoozeRefusal(a, fired + 2000))).toBe(
+      'already-snoozed',
+    );
     expect(await db.alerts.get(reminder('48h'))).toMatchObject({ snoozedAt: new Date(fired + 1000).toISOString() });
-    expect(await snoozeAlert(db, 'rr:never-shown', new Date(fired))).toBe('unknown');
+    expect(await snoozeAlert(db, 'rr:never-shown', new Date(fired), (a) => snoozeRefusal(a, fired))).toBe('unknown');
   });
 
   it('the popup lists the reminders of the last day and snoozes through the same store', async () => {
