@@ -39,7 +39,9 @@ export function browserAlertEffects(): AlertEffects {
         ...(buttons?.length && { buttons: buttons.map((b) => ({ title: b })) }),
       });
     },
-    buttons: () => typeof browser.notifications.onButtonClicked?.addListener === 'function',
+    // Firefox declares notifications.onButtonClicked but refuses a notification with buttons, so the
+    // build says which browser this is; elsewhere, buttons where the event exists.
+    buttons: () => !import.meta.env.FIREFOX && typeof browser.notifications.onButtonClicked?.addListener === 'function',
     clearNotification: async (id) => {
       await browser.notifications.clear(id);
     },

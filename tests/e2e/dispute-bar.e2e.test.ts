@@ -152,7 +152,7 @@ describe('the dispute bar in Chromium', () => {
     const popup = await h.openExtensionPage('popup.html');
     const first = popup.locator(`[data-order-id="${order.orderId}"] .rr-deadline`).first();
     await expect.poll(() => first.count(), { timeout: 10_000 }).toBe(1);
-    expect(await first.getAttribute('data-kind')).toBe('page-reply');
+    expect(await first.getAttribute('data-kind')).toBe('buyer-response');
     expect((await first.textContent())!.replace(/\s+/g, ' ')).toMatch(
       /^You must respond within 2 days 5 h \(by .+\) from AliExpress$/,
     );
