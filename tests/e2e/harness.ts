@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
 import { startSite } from '../site/server.ts';
 import { tableInPage } from './checks.ts';
 import { chromiumArgs, findChromium } from './chromium.ts';
@@ -112,4 +113,27 @@ export function storePage(h: Harness): Promise<Page> {
 export async function storeRows<T>(h: Harness, table: string): Promise<T[]> {
   const page = await storePage(h);
   return briefly(page.evaluate(tableInPage, table) as Promise<T[]>);
+}
+
+/** Evaluates `expression` in the page's content-script world, found through CDP, so messages leave with a real content-script sender. */
+export async function inContentScript(h: Harness, page: Page, expression: string): Promise<unknown> {
+  const cdp: CDPSession = await h.context.newCDPSession(page);
+  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
+  await cdp.send('Runtime.enable');
+  let ctx: (typeof contexts)[number] | undefined;
+  await expect
+    .poll(() => (ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(h.extensionId))), {
+      timeout: 10_000,
+    })
+    .toBeDefined();
+  const result = (await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: ctx!.id,
+    awaitPromise: true,
+    returnByValue: true,
+  })) as { result: { value: unknown }; exceptionDetails?: unknown };
+  await cdp.detach();
+  if (result.exceptionDetails) throw new Error(JSON.stringify(result.exceptionDetails));
+  return result.result.value;
 }

@@ -1,8 +1,7 @@
-import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import de from '../../assets/locales/de.json';
 import { dispute, order, snapshot } from '../unit/store/fixtures.ts';
-import { launch, type Harness } from './harness.ts';
+import { inContentScript, launch, type Harness } from './harness.ts';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -14,29 +13,6 @@ declare const chrome: {
  * what only a real service worker refuses: it may not `import()` (a language loaded on demand
  * never arrived), and its catalogs are the build's notification-only subsets.
  */
-
-/** Evaluates in our content script's isolated world on `page`: the only sender a snapshot is taken from. */
-async function inContentScript(h: Harness, page: Page, expression: string): Promise<unknown> {
-  const cdp: CDPSession = await h.context.newCDPSession(page);
-  const contexts: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: (typeof contexts)[number] }) => contexts.push(e.context));
-  await cdp.send('Runtime.enable');
-  let ctx: (typeof contexts)[number] | undefined;
-  await expect
-    .poll(() => (ctx = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(h.extensionId))), {
-      timeout: 10_000,
-    })
-    .toBeDefined();
-  const result = (await cdp.send('Runtime.evaluate', {
-    expression,
-    contextId: ctx!.id,
-    awaitPromise: true,
-    returnByValue: true,
-  })) as { result: { value: unknown }; exceptionDetails?: unknown };
-  await cdp.detach();
-  if (result.exceptionDetails) throw new Error(JSON.stringify(result.exceptionDetails));
-  return result.result.value;
-}
 
 describe('notifications in Chromium', () => {
   let h: Harness;
