@@ -1,6 +1,6 @@
 /**
- * The order-list reader keeps each card's reading by element, under a hash of the card's text and
- * link: an unchanged card is not parsed again (and gives the same objects, which the content
+ * The order-list reader keeps each card's reading by element, with the card's text and link it
+ * was read from: an unchanged card is not parsed again (and gives the same objects, which the content
  * script's `unsent` then tells apart without printing), a changed one is. Input: the local
  * stand-in's My orders page (tests/site/render.ts), with its cards edited here.
  */
