@@ -1,4 +1,5 @@
 import { mountHelpers } from '../../src/inject/index.ts';
+import { watchPage } from '../../src/inject/page-changes.ts';
 import { read, readAhead } from '../../src/aliexpress/index.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
@@ -9,13 +10,16 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     // No marker on the page: anti-bot scripts that find one may answer with verification sliders.
+    // One MutationObserver for the reader and the helper.
+    const changes = watchPage(ctx);
     const reading = startReading(ctx, window, {
       read,
       readAhead,
       send: (snapshot) => request('snapshot', snapshot),
       now: () => new Date(),
       delayMs: 300,
+      changes,
     });
-    mountHelpers(ctx, reading);
+    mountHelpers(ctx, reading, changes);
   },
 });

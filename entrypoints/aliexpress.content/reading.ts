@@ -1,5 +1,6 @@
 import type { PageSnapshot } from '../../src/model/index.ts';
 import {
+  fingerprint,
   markSent,
   parseTapMessage,
   read,
@@ -8,6 +9,7 @@ import {
   type JsonInput,
   type Sent,
 } from '../../src/aliexpress/index.ts';
+import { watchPage, type PageChanges } from '../../src/inject/page-changes.ts';
 
 /** The parts of WXT's ContentScriptContext the reader uses, so tests can hand in their own. */
 export interface ReadingContext {
@@ -30,6 +32,8 @@ export interface ReadingDeps {
   delayMs: number;
   /** Work done ahead of a read in slices (see readAhead); true when nothing is left. */
   readAhead?: (doc: Document, url: string, enough: () => boolean) => boolean;
+  /** The content script's one MutationObserver, shared with the helper; the reader's own when not given. */
+  changes?: PageChanges;
 }
 
 /** Longest slice of reading ahead per task: well under the 50 ms that makes a page feel stuck. */
@@ -119,8 +123,10 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
     );
     inFlight.catch(() => {
       // Refused, or not received for a minute: forget it was sent, so the next read tries again.
-      delta.entries.forEach(([key, print], i) => {
-        if (sent.get(key) !== print) return;
+      delta.entries.forEach(([key, item], i) => {
+        // A later read may have put an object saying the same in its place (unsent): still this send's.
+        const now = sent.get(key);
+        if (now !== item && (now === undefined || fingerprint(now) !== fingerprint(item))) return;
         const old = before[i]![1];
         if (old === undefined) sent.delete(key);
         else sent.set(key, old);
@@ -135,12 +141,9 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
     ctx.setTimeout(() => readNow(), deps.delayMs);
   };
 
-  // Only added elements matter: countdowns ticking in place must not cause reads every second.
-  const observer = new win.MutationObserver((records) => {
-    if (records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1))) schedule();
-  });
-  observer.observe(win.document.body ?? win.document.documentElement, { childList: true, subtree: true });
-  ctx.onInvalidated(() => observer.disconnect());
+  // Only the page's added elements matter (page-changes.ts): countdowns ticking in place must not
+  // cause reads every second, nor our own Start buttons appearing as the shopper scrolls.
+  (deps.changes ?? watchPage(ctx, win)).onAdded(schedule);
 
   ctx.addEventListener(win, 'wxt:locationchange', schedule);
   ctx.addEventListener(win, 'message', (event) => {

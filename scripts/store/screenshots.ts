@@ -63,6 +63,8 @@ export async function storeScreenshots(h: Harness, outDir: string): Promise<stri
   await page.goto(MY_ORDERS_25);
   await page.locator('.order-more button').click();
   const card = page.locator('.order-item').nth(target);
+  // Start refund is drawn as a card comes near the screen: scrolled to, as a shopper would.
+  await card.scrollIntoViewIfNeeded();
   await card.locator('[data-refund-radar-host="start"] button').click();
   const panel = page.locator('[data-refund-radar-host="panel"] [role="dialog"]');
   await panel.getByLabel('Wrong size').check();

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { lookupFromGetMessage, matchLanguage, registerCatalog, resolveLanguage, setLanguage } from '../i18n/core.ts';
 import { afterReading, messagingDeps, type PageReadings } from './data.ts';
 import { attachHelpers } from './mount.ts';
+import type { PageChanges } from './page-changes.ts';
 import { pageReports } from './report.ts';
 
 /**
@@ -29,6 +30,7 @@ function prepareLanguage(setting: string): void {
 export function mountHelpers(
   ctx: ContentScriptContext,
   reading: PageReadings & { flush: () => Promise<void>; settled: () => Promise<void> },
+  changes: PageChanges,
 ): void {
   // Registering through ctx starts WXT's watcher that fires wxt:locationchange on SPA navigation.
   ctx.addEventListener(window, 'wxt:locationchange', () => undefined);
@@ -39,5 +41,6 @@ export function mountHelpers(
     readings: reading,
     reports,
     prepareLanguage,
+    changes,
   });
 }

@@ -8,6 +8,8 @@ import { barTab, disputeBar, pageDispute } from './dispute-bar.ts';
 import { nextFocusable } from './focus.ts';
 import { helperPanel } from './helper-panel.ts';
 import { highlight } from './highlight.ts';
+import { viewportNear, type NearWatch } from './near.ts';
+import { watchPage, type PageChanges } from './page-changes.ts';
 import { createShadowUi, type ShadowUi } from './shadow.ts';
 import { startButton } from './start-button.ts';
 import { trackForm } from './track-form.ts';
@@ -41,6 +43,10 @@ export interface MountOptions {
   /** Applies the interface language before anything is drawn. */
   prepareLanguage?: (setting: string) => Promise<void> | void;
   href?: () => string;
+  /** The content script's one MutationObserver (the reader follows it too); the helper's own when not given. */
+  changes?: PageChanges;
+  /** Which button rows are near the viewport; the browser's IntersectionObserver unless a test stands in. */
+  near?: NearWatch;
 }
 
 type DisputeIds = { lineId: string | null; disputeId: string | null };
@@ -64,8 +70,8 @@ function shownDispute(page: ReturnType<typeof pageDispute>, stored: OrderFacts['
 const READING_GRACE_MS = 4000;
 
 /**
- * Adds the Start refund button to every order's button row (now and as AliExpress adds cards),
- * the helper panel, and the dispute bar on case pages. Everything it adds is removed, and every
+ * Adds the Start refund button to each order's button row as it comes near the viewport (now and
+ * as AliExpress adds cards), the helper panel, and the dispute bar on case pages. Everything it adds is removed, and every
  * observer disconnected, when the context is invalidated.
  */
 export function attachHelpers(ctx: HelperContext, options: MountOptions): () => void {
@@ -148,27 +154,52 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     if (panel?.ui === ui) view.setFacts(facts);
   };
 
-  const scanRows = () => {
-    if (stopped) return;
+  /** Rows handed to the near watcher: each is looked at once, when it comes near the viewport. */
+  const watched = new WeakSet<Element>();
+  const onOrderPage = () => {
     const kind = detectPage(href());
-    if (kind !== 'order-list' && kind !== 'order-detail') return;
-    const added = new Map<Element, string>();
+    return kind === 'order-list' || kind === 'order-detail';
+  };
+
+  const scanRows = () => {
+    if (stopped || !onOrderPage()) return;
     for (const row of document.querySelectorAll(BUTTON_ROWS.join(','))) {
-      if (row.hasAttribute(MARK)) continue;
+      if (watched.has(row)) continue;
+      watched.add(row);
+      near.watch(row);
+    }
+  };
+
+  /** Rows that came near: their order ids are read and the background asked about them, in one question. */
+  const onNear = (rows: Element[]) => {
+    if (stopped || !onOrderPage()) return;
+    const added = new Map<Element, string>();
+    for (const row of rows) {
+      near.forget(row);
+      if (!row.isConnected || row.hasAttribute(MARK)) continue;
       const orderId = orderIdOf(row, href());
-      if (!orderId) continue;
+      // A card without its link yet: looked at again after the page adds more.
+      if (!orderId) {
+        watched.delete(row);
+        continue;
+      }
       row.setAttribute(MARK, '');
       added.set(row, orderId);
     }
     if (added.size) void offerStarts(added);
   };
+  const near = (options.near ?? viewportNear)(onNear);
 
   /** Start refund only where a refund can be asked for (or, in dispute, to lead there): the background knows. */
   const offerStarts = async (rows: Map<Element, string>) => {
     const offers = await deps.offers([...new Set(rows.values())]).catch(() => null);
     if (stopped) return;
-    // Unanswered (the background was asleep or reloading): the next scan asks again.
-    if (!offers) return rows.forEach((_, row) => row.removeAttribute(MARK));
+    // Unanswered (the background was asleep or reloading): the next scan watches them again.
+    if (!offers)
+      return rows.forEach((_, row) => {
+        row.removeAttribute(MARK);
+        watched.delete(row);
+      });
     for (const [row, orderId] of rows) {
       if (!row.isConnected || starts.has(row) || (offers[orderId] ?? 'none') === 'none') continue;
       const ui = createShadowUi('span', 'start', startCss);
@@ -296,31 +327,24 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
 
   // One scan per batch of mutations: AliExpress adds a page of cards in many small steps.
   let scheduled = false;
-  const observer = new MutationObserver((records) => {
+  const onAdded = () => {
     if (scheduled || stopped) return;
-    if (
-      records.every((r) =>
-        [...r.addedNodes].every((n) => n instanceof Element && n.hasAttribute('data-refund-radar-host')),
-      )
-    )
-      return;
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
       scanRows();
     });
-  });
+  };
 
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    observer.disconnect();
+    near.stop();
     closePanel();
-    for (const [row, { ui }] of starts) {
-      ui.remove();
-      row.removeAttribute(MARK);
-    }
+    for (const { ui } of starts.values()) ui.remove();
     starts.clear();
+    // Rows still waiting for the background's answer are marked too.
+    for (const row of document.querySelectorAll(`[${MARK}]`)) row.removeAttribute(MARK);
     removeBar();
     unhighlight?.();
     listenForEscape(false);
@@ -340,7 +364,8 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
       setLanguage('en');
     }
     if (stopped || ctx.isInvalid) return;
-    observer.observe(document.body, { childList: true, subtree: true });
+    const own = options.changes ? null : watchPage(ctx);
+    cleanups.push((options.changes ?? own!).onAdded(onAdded), () => own?.stop());
     window.addEventListener('wxt:locationchange', onLocation);
     window.addEventListener('popstate', onLocation);
     cleanups.push(() => {

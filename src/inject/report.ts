@@ -6,6 +6,7 @@ import { skeletonOf, type ReportAnswer, type ReportAsk } from '../report/skeleto
 import { BUNDLED_LOCALE_FILES } from '../aliexpress/text/locale-rules.ts';
 import type { PageReadings } from './data.ts';
 import { el, trusted } from './dom.ts';
+import { HOST_ATTR } from './page-changes.ts';
 
 export interface PageReports {
   /** "Save a report of this page", shown while the page's latest reading has problems. */
@@ -31,6 +32,8 @@ async function save(snapshot: PageSnapshot): Promise<void> {
     href: URL.createObjectURL(new Blob([JSON.stringify(report, null, 1)], { type: 'application/json' })),
     download: `refund-radar-report-${snapshot.kind}-${snapshot.readAt.slice(0, 10)}.json`,
     hidden: true,
+    // Ours, so the reader does not take it for the page adding something to read.
+    [HOST_ATTR]: 'report-link',
   });
   // Firefox saves only a link that is in the document.
   document.body.append(a);

@@ -45,6 +45,21 @@ export function startButtonsInPage(): StartButtons {
 }
 
 /**
+ * In the page: scrolls each order card into view in turn, as a shopper reading the whole list
+ * would, then back to the top. Start refund is drawn only for cards that came near the viewport,
+ * so a test about every card's button walks the list first.
+ */
+export async function scrollThroughCards(): Promise<void> {
+  for (const card of document.querySelectorAll('.order-item')) {
+    card.scrollIntoView({ block: 'center' });
+    // The browser tells intersections after it renders a frame (a timer, not requestAnimationFrame,
+    // so a tab that is not shown fails a test's next check rather than hanging it).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  window.scrollTo(0, 0);
+}
+
+/**
  * The stand-in's orders that get Start refund: those a refund can be asked for (paid, not closed)
  * or whose dispute is open, as the background's offers decide from the stored statuses.
  */

@@ -15,6 +15,7 @@ import {
   MY_ORDERS_WITH_ANSWER,
   offeredCount,
   popupListInPage,
+  scrollThroughCards,
   startButtonsInPage,
 } from './checks.ts';
 import { GECKO_ID, launchFirefox, type FirefoxHarness } from './firefox.ts';
@@ -96,10 +97,23 @@ describe('the extension in Firefox', () => {
       )
       .not.toBeNull();
     await page.goto(MY_ORDERS_25);
+    // Buttons are drawn as cards come near the screen, which Firefox renders only for the tab shown
+    // (the options page opened before took the front); the shopper then scrolls through the list.
+    await page.bringToFront();
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.order-item').length), poll).toBe(10);
+    await page.evaluate(scrollThroughCards);
     await expect.poll(() => page.evaluate(startButtonsInPage), poll).toMatchObject({ cards: 10, buttons: first });
     await (await one(page, '.order-more button')).click();
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('.order-item').length), poll).toBe(20);
+    await page.evaluate(scrollThroughCards);
     await expect.poll(() => page.evaluate(startButtonsInPage), poll).toMatchObject({ cards: 20, buttons: both });
     expectStartOnOfferedCards(await page.evaluate(startButtonsInPage), 20, both);
+    // Its styles reach the button in Firefox too (one stylesheet adopted by every button's root).
+    const look = await page.evaluate(() => {
+      const button = document.querySelector('[data-refund-radar-host="start"]')!.shadowRoot!.querySelector('button')!;
+      return { border: getComputedStyle(button).borderTopWidth, radius: getComputedStyle(button).borderTopLeftRadius };
+    });
+    expect(look).toEqual({ border: '2px', radius: '6px' });
 
     // Trusted clicks open its panel.
     const card = (await page.$$('.order-item'))[target]!;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteOrders } from '../site/data.ts';
+import { scrollThroughCards, startButtonsInPage } from './checks.ts';
 import { launch, ROOT, storeRows, type Harness } from './harness.ts';
 
 /**
@@ -72,6 +73,13 @@ describe('the Start refund helper in Chromium (issue 12)', () => {
     const card = (i: number) => page.locator('.order-item').nth(i);
     const startHosts = (i: number) => card(i).locator('[data-refund-radar-host="start"]');
     await expect.poll(() => startHosts(0).count(), { timeout: 10_000 }).toBe(1);
+    // Buttons are drawn as cards come near the screen: every card is looked at once scrolled past.
+    await page.evaluate(scrollThroughCards);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelectorAll('[data-refund-radar-start]').length), {
+        timeout: 10_000,
+      })
+      .toBe(10);
     // Start refund only where a refund can be asked for, or a dispute is open to lead to.
     expect(await startHosts(1).count()).toBe(0);
     expect(await startHosts(5).count()).toBe(0);
@@ -151,6 +159,37 @@ describe('the Start refund helper in Chromium (issue 12)', () => {
     const stored = (await storeRows<ProgressRow>(h, 'progress')).find((p) => p.orderId === shipped.orderId)!;
     expect(stored.submittedAt).toBe(stored.wentToDisputeAt);
     await popup.close();
+    await page.close();
+  });
+
+  it('draws Start refund only for the cards near the screen of a 500-order page, and more as the shopper scrolls', async () => {
+    // The stand-in's generated orders, all 500 shown at once (as the bench loads them).
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.goto('http://www.aliexpress.com/p/order/index.html?orders=500&pageSize=500');
+    await expect.poll(() => page.locator('.order-item').count(), { timeout: 20_000 }).toBe(500);
+    await expect
+      .poll(() => page.locator('[data-refund-radar-host="start"]').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    // The page was read whole all the same: the background has every order.
+    await expect
+      .poll(async () => (await storeRows(h, 'orders')).length, { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(500);
+    const atTop = await page.evaluate(startButtonsInPage);
+    // A screen and a half of cards looked at, not 500; no button far down the list.
+    expect(atTop.markedRows).toBeGreaterThan(0);
+    expect(atTop.markedRows).toBeLessThan(20);
+    expect(atTop.hosts).toBeLessThanOrEqual(atTop.markedRows);
+    const far = page.locator('.order-item').nth(300);
+    expect(await far.locator('[data-refund-radar-start]').count()).toBe(0);
+
+    await far.scrollIntoViewIfNeeded();
+    await expect.poll(() => far.locator('[data-refund-radar-start]').count(), { timeout: 10_000 }).toBe(1);
+    const scrolled = await page.evaluate(startButtonsInPage);
+    expect(scrolled.markedRows).toBeGreaterThan(atTop.markedRows);
+    expect(scrolled.markedRows).toBeLessThan(40);
+    // Cards the shopper scrolled past got their buttons: Start refund where the background offers it.
+    expect(scrolled.hosts).toBeGreaterThan(atTop.hosts);
     await page.close();
   });
 });

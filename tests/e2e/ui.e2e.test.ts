@@ -12,6 +12,7 @@ import {
   expectStartOnOfferedCards,
   MY_ORDERS_25,
   offeredCount,
+  scrollThroughCards,
   startButtonsInPage,
 } from './checks.ts';
 import { launch, ROOT, SCREENSHOTS, storeRows, type Harness } from './harness.ts';
@@ -261,9 +262,12 @@ describe('the shopper’s view in Chromium', () => {
 
     const card = page.locator('.order-item').nth(target);
     const start = card.locator('[data-refund-radar-host="start"] button');
+    // Buttons are drawn as cards come near the screen: the shopper scrolls to this one.
+    await card.scrollIntoViewIfNeeded();
     await expect.poll(() => start.count(), { timeout: 10_000 }).toBe(1);
-    // Exactly one per card where a refund can be asked for (paid, not closed) or a dispute is open:
-    // the same check as in Firefox.
+    // Exactly one per card where a refund can be asked for (paid, not closed) or a dispute is open,
+    // once the shopper has scrolled past every card: the same check as in Firefox.
+    await page.evaluate(scrollThroughCards);
     const offered = offeredCount(orders.slice(0, 20));
     await expect.poll(() => page.locator('[data-refund-radar-host="start"]').count(), { timeout: 5_000 }).toBe(offered);
     expectStartOnOfferedCards(await page.evaluate(startButtonsInPage), 20, offered);

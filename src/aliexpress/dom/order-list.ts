@@ -93,7 +93,10 @@ function readCard(
 }
 
 interface CardRead {
-  /** What the card said when it was read: its text and where its order link points. */
+  /**
+   * What the card said when it was read: its text and where its order link points. Kept as text:
+   * a hash of it would keep 0.3 KB less per card but cost a first read of 500 cards 5-10 ms more.
+   */
   signature: string;
   locale: string | null;
   value: [Order, Dispute | null] | null;

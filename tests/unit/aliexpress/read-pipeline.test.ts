@@ -242,6 +242,32 @@ describe('the reading pipeline', () => {
     expect(spy.mock.calls.length).toBe(reads + 1);
   });
 
+  it("does not read again when only the extension's own elements come and go", async () => {
+    // Hand-written hosts, as createShadowUi marks them (a Start button, the panel).
+    const { timers, runTimers, spy } = start();
+    runTimers();
+    const reads = spy.mock.calls.length;
+    const host = document.createElement('span');
+    host.setAttribute('data-refund-radar-host', 'start');
+    document.body.append(host);
+    const panel = document.createElement('div');
+    panel.setAttribute('data-refund-radar-host', 'panel');
+    host.after(panel);
+    await tick();
+    panel.remove();
+    host.remove();
+    await tick();
+    expect(timers).toHaveLength(0);
+    // The page's own element beside ours still counts.
+    const mine = document.createElement('span');
+    mine.setAttribute('data-refund-radar-host', 'start');
+    document.body.append(mine, document.createElement('div'));
+    await tick();
+    expect(timers).toHaveLength(1);
+    runTimers();
+    expect(spy.mock.calls.length).toBe(reads + 1);
+  });
+
   it('tells watchers each reading once the background has it, and a late watcher the last one', async () => {
     addCard('8214398062177351');
     let received!: () => void;

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { HelperContext } from '../../../src/inject/mount.ts';
+import type { NearWatch } from '../../../src/inject/near.ts';
 import type { HelperDeps, OrderFacts } from '../../../src/inject/data.ts';
 import type { Offer } from '../../../src/timeline/eligibility.ts';
 import { checkEntry, type EntryForm } from '../../../src/timeline/entry.ts';
@@ -111,3 +112,49 @@ export function scriptClick(el: Element): void {
   Object.defineProperty(event, 'isTrusted', { value: false });
   el.dispatchEvent(event);
 }
+
+/**
+ * Stands in for the viewport: happy-dom lays nothing out and its IntersectionObserver never calls
+ * back. Like the browser's observer, it tells the rows near the viewport in a later task, once
+ * after each is watched (those `near` says are near; every row unless given), and again when the
+ * test scrolls others into view with `scrollTo`.
+ */
+export function fakeViewport(near: (el: Element) => boolean = () => true) {
+  const watched = new Set<Element>();
+  const fresh = new Set<Element>();
+  let tell: ((els: Element[]) => void) | null = null;
+  const report = (els: Element[]) => {
+    const now = els.filter((el) => watched.has(el));
+    if (now.length) tell?.(now);
+  };
+  const watch: NearWatch = (onNear) => {
+    tell = onNear;
+    return {
+      watch(el) {
+        watched.add(el);
+        if (fresh.size === 0)
+          setTimeout(() => {
+            const first = [...fresh].filter(near);
+            fresh.clear();
+            report(first);
+          }, 0);
+        fresh.add(el);
+      },
+      forget: (el) => void watched.delete(el),
+      stop() {
+        watched.clear();
+        tell = null;
+      },
+    };
+  };
+  return {
+    watch,
+    /** Rows watched and not yet near: what a scroll could still bring a button to. */
+    watched,
+    /** The shopper scrolled: these rows are near now. */
+    scrollTo: (els: Element[]) => report(els),
+  };
+}
+
+/** Every row near at once: for tests about what a button does, not about when it appears. */
+export const everyRowNear = (): NearWatch => fakeViewport().watch;

@@ -7,6 +7,7 @@ import type { OrderFacts } from '../../../src/timeline/tracked.ts';
 import { DAY, deadline, NOW, order, timeline } from '../ui/fixtures.ts';
 import {
   allInShadow,
+  everyRowNear,
   fakeContext,
   fakeDeps,
   hosts,
@@ -33,7 +34,7 @@ const ID = '8212379857492017';
 
 async function openPanel(deps = fakeDeps({}, null, NOW)) {
   listPage(ID, '8212379857492018');
-  stop = attachHelpers(fakeContext(), { deps, href: () => LIST_URL });
+  stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps, href: () => LIST_URL });
   await settle();
   trustedClick(inShadow(hosts('start')[0], 'button')!);
   await settle();

@@ -4,6 +4,7 @@ import { attachHelpers } from '../../../src/inject/mount.ts';
 import { afterReading } from '../../../src/inject/data.ts';
 import {
   card,
+  everyRowNear,
   fakeContext,
   fakeDeps,
   hosts,
@@ -26,7 +27,7 @@ afterEach(() => {
 describe('Start refund button', () => {
   it('joins each order card button row once, in a shadow root', async () => {
     listPage('8212379857492017', '8212379857492018');
-    stop = attachHelpers(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL });
+    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
     await settle();
     const rows = [...document.querySelectorAll('.order-item-btns')];
     expect(rows.map((r) => r.querySelectorAll('[data-refund-radar-host="start"]').length)).toEqual([1, 1]);
@@ -37,14 +38,18 @@ describe('Start refund button', () => {
     expect(button.getAttribute('aria-label')).toBe('Refund Radar: Start refund – Order 8212379857492017');
     expect(button.querySelector('svg.rr-icon[aria-hidden="true"]')).not.toBeNull();
     expect(button.className).toBe('rr-ours rr-start');
-    // Styles live inside the shadow root only; nothing was added to the page's head.
-    expect(hosts('start')[0]!.shadowRoot!.querySelector('style')).not.toBeNull();
+    // Styles live inside the shadow roots only, one stylesheet shared by every card's root
+    // (parsed once for the page, not a <style> per card); nothing was added to the page's head.
+    const [first, second] = hosts('start').map((h) => h.shadowRoot!);
+    expect(first!.adoptedStyleSheets).toHaveLength(1);
+    expect(second!.adoptedStyleSheets[0]).toBe(first!.adoptedStyleSheets[0]);
+    expect(first!.querySelector('style')).toBeNull();
     expect(document.head.querySelectorAll('style, link').length).toBe(0);
   });
 
   it('reaches cards added later ("View orders") through the observer, still once each', async () => {
     const list = listPage('8212379857492017');
-    stop = attachHelpers(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL });
+    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
     await settle();
     list.insertAdjacentHTML('beforeend', card('8212379857492019') + card('8212379857492020'));
     await settle();
@@ -59,7 +64,7 @@ describe('Start refund button', () => {
   it('leaves nothing behind when the extension is reloaded or disabled', async () => {
     const list = listPage('8212379857492017', '8212379857492018');
     const ctx = fakeContext();
-    attachHelpers(ctx, { deps: fakeDeps(), href: () => LIST_URL });
+    attachHelpers(ctx, { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
     await settle();
     trustedClick(inShadow(hosts('start')[0], 'button')!);
     await settle();
@@ -76,7 +81,7 @@ describe('Start refund button', () => {
 
   it('ignores a click a page script dispatches, and opens on the shopper’s own', async () => {
     listPage('8212379857492017');
-    stop = attachHelpers(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL });
+    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
     await settle();
     const button = inShadow(hosts('start')[0], 'button')!;
     scriptClick(button);
@@ -91,6 +96,7 @@ describe('Start refund button', () => {
   it('stays off pages that are not order pages', async () => {
     listPage('8212379857492017');
     stop = attachHelpers(fakeContext(), {
+      near: everyRowNear(),
       deps: fakeDeps(),
       href: () => 'https://www.aliexpress.com/item/1005001.html',
     });
@@ -103,6 +109,7 @@ describe('Start refund button', () => {
       <div class="order-block order-status" data-pl="order_detail_status"><div class="order-status-btns"><button>Confirm received</button></div></div>
       <div class="order-detail-item-content"><div class="item-btns"><a class="comet-btn order-item-btn" href="//www.aliexpress.com/p/reverse-pages/start.html?tradeOrderLineId=1">Returns/refunds</a></div></div></div>`);
     stop = attachHelpers(fakeContext(), {
+      near: everyRowNear(),
       deps: fakeDeps(),
       href: () => 'https://www.aliexpress.com/p/order/detail.html?orderId=8212379857492017',
     });

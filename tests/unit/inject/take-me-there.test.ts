@@ -6,7 +6,7 @@ import type { OrderFacts } from '../../../src/timeline/tracked.ts';
 import { FIXTURE_CLOCK, siteOrders } from '../../site/data.ts';
 import { renderOrderDetailHtml, renderOrderListHtml } from '../../site/render.ts';
 import { untrusted } from '../setup/trusted-events.ts';
-import { card, fakeContext, fakeDeps, hosts, inShadow, LIST_URL, settle, setPage } from './page.ts';
+import { card, everyRowNear, fakeContext, fakeDeps, hosts, inShadow, LIST_URL, settle, setPage } from './page.ts';
 
 let stop: (() => void) | undefined;
 beforeEach(() => {
@@ -43,7 +43,7 @@ const highlighted = () => [...document.querySelectorAll('[data-refund-radar-high
 
 async function mount(ids: string[], href: string, facts = everyOrderOpenable(ids)) {
   const deps = fakeDeps(facts, null, NOW);
-  stop = attachHelpers(fakeContext(), { deps, href: () => href });
+  stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps, href: () => href });
   await settle();
   return deps;
 }
@@ -224,7 +224,7 @@ describe('the panel and the shopper', () => {
   it('puts Start refund only where the background offers it', async () => {
     listWithContent();
     const deps = fakeDeps(everyOrderOpenable(IDS), null, NOW, { [IDS[1]!]: 'none' });
-    stop = attachHelpers(fakeContext(), { deps, href: () => LIST_URL });
+    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps, href: () => LIST_URL });
     await settle();
     const rows = [...document.querySelectorAll('.order-item-btns')];
     expect(rows.map((r) => r.querySelectorAll('[data-refund-radar-host="start"]').length)).toEqual([1, 0]);
@@ -270,7 +270,7 @@ describe('which cards get Start refund', () => {
       if (fail) throw new Error('no answer from the background');
       return answer(asked);
     });
-    stop = attachHelpers(fakeContext(), { deps, href: () => LIST_URL });
+    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps, href: () => LIST_URL });
     await settle();
     expect(hosts('start')).toHaveLength(0);
     expect(deps.offers.mock.calls.map(([asked]) => asked.length)).toEqual([250]);

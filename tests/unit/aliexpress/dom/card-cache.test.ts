@@ -1,0 +1,56 @@
+/**
+ * The order-list reader keeps each card's reading by element, with the card's text and link it
+ * was read from: an unchanged card is not parsed again (and gives the same objects, which the content
+ * script's `unsent` then tells apart without printing), a changed one is. Input: the local
+ * stand-in's My orders page (tests/site/render.ts), with its cards edited here.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { read } from '../../../../src/aliexpress/read.ts';
+import { FIXTURE_CLOCK, siteOrders } from '../../../site/data.ts';
+import { renderOrderListHtml } from '../../../site/render.ts';
+
+const URL_ = 'https://www.aliexpress.com/p/order/index.html';
+const readPage = () => read(document, URL_, FIXTURE_CLOCK);
+
+function showList(count: number): void {
+  const html = renderOrderListHtml({ lang: 'en', clock: FIXTURE_CLOCK }, siteOrders(count));
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  document.documentElement.setAttribute('lang', 'en');
+  document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('the card cache', () => {
+  it('gives the same order objects for cards that did not change', () => {
+    showList(4);
+    const first = readPage();
+    expect(first.orders).toHaveLength(4);
+    const again = readPage();
+    again.orders.forEach((o, i) => expect(o).toBe(first.orders[i]));
+  });
+
+  it('reads a card again when its text changes in place, and only that card', () => {
+    showList(4);
+    const first = readPage();
+    const status = document.querySelectorAll('.order-item-header-status-text')[2]!;
+    const was = first.orders[2]!.status;
+    status.textContent = was === 'completed' ? 'Awaiting delivery' : 'Completed';
+    const again = readPage();
+    expect(again.orders[2]).not.toBe(first.orders[2]);
+    expect(again.orders[2]!.statusText).toBe(status.textContent);
+    expect(again.orders[2]!.status).not.toBe(was);
+    expect(again.orders[0]).toBe(first.orders[0]);
+    expect(again.orders[3]).toBe(first.orders[3]);
+  });
+
+  it('reads a card again when its order link changes, though its text does not', () => {
+    showList(2);
+    const first = readPage();
+    const link = document.querySelectorAll('.order-item')[1]!.querySelector('a[href]')!;
+    link.setAttribute('href', `${link.getAttribute('href')}&x=1`);
+    const again = readPage();
+    expect(again.orders[1]).not.toBe(first.orders[1]);
+    expect(again.orders[1]).toEqual(first.orders[1]);
+  });
+});
