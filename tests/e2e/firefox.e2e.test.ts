@@ -164,7 +164,7 @@ describe('the extension in Firefox', () => {
   });
 
   it('lists the tracked orders in the popup', async () => {
-    const popup = await f.openExtensionPage('popup.html', { width: 400, height: 600 });
+    const popup = await f.openExtensionPage('popup.html');
     await expect.poll(() => popup.evaluate(popupListInPage), poll).toMatchObject({ state: 'live' });
     const tracked = (await f.storeRows<StoredOrder>('orders')).map((o) => o.orderId);
     expectPopupLists(await popup.evaluate(popupListInPage), tracked, [escalatableOrder().orderId]);

@@ -57,8 +57,12 @@ export interface FirefoxHarness {
   browser: Browser;
   extensionId: string;
   sitePort: number;
-  /** Opens an extension page such as `popup.html` and waits until its document is complete. */
-  openExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<Page>;
+  /**
+   * Opens an extension page such as `popup.html` and waits until its document is complete, at the
+   * launch's default size: Firefox ESR 140.12 refuses puppeteer's setViewport (it sends a screen
+   * orientation Firefox does not know), and the popup's own CSS sets its width.
+   */
+  openExtensionPage(path: string): Promise<Page>;
   /** Every row of one table of the extension's database, read from an extension page kept open. */
   storeRows<T>(table: string): Promise<T[]>;
   screenshot(page: Page, name: string): Promise<string>;
@@ -91,9 +95,11 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   let storePage: Promise<Page> | undefined;
-  const openExtensionPage = async (path: string, viewport?: { width: number; height: number }) => {
-    const page = await browser.newPage();
-    if (viewport) await page.setViewport(viewport);
+  const openExtensionPage = async (path: string) => {
+    // A window of its own: a new tab opens in Firefox's most recent window, and while a notification
+    // shows, that is its alert window, which has no tabs (BiDi then fails with "getTabBrowser(...) is
+    // undefined").
+    const page = await browser.newPage({ type: 'window' });
     const url = `${EXTENSION_ORIGIN}/${path}`;
     // Under BiDi an extension page's load event does not arrive: navigate, then poll the document.
     page.goto(url).catch(() => undefined);
