@@ -5,6 +5,7 @@
 import type { DBCore, DBCoreTable } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RadarDb } from '../../../src/store/db.ts';
+import { allObservations } from '../../../src/store/history.ts';
 import { ingest } from '../../../src/store/ingest.ts';
 import { dispute, freshDb, order, snapshot } from './fixtures.ts';
 
@@ -66,8 +67,10 @@ async function requestsFor(n: number): Promise<string[][]> {
     expect(result.flagged).toBe(0);
   }
   expect(await db.orders.count()).toBe(n);
-  // New orders and disputes, then the renamed store on every order: the history records each.
-  expect(await db.observations.count()).toBe(2 * n + Math.ceil(n / 5));
+  // New orders and disputes, then the renamed store on every order: the history records each,
+  // as one record per reading that changed something (the unchanged page adds none).
+  expect(await allObservations(db)).toHaveLength(2 * n + Math.ceil(n / 5));
+  expect(await db.readings.count()).toBe(2);
   return out;
 }
 
@@ -82,6 +85,11 @@ describe('ingest: bulk requests, however many orders a page brings', () => {
     for (const list of big) expect(list.length).toBeLessThanOrEqual(7);
     // New orders: their writes are one bulk request per table.
     expect(big[0]!.filter((c) => c.startsWith('orders.mutate'))).toEqual(['orders.mutate.put']);
-    expect(big[0]!.filter((c) => c.startsWith('observations.mutate'))).toEqual(['observations.mutate.add']);
+    // The history: one request per ingest that changed something, none for the unchanged page.
+    expect(big.map((list) => list.filter((c) => c.startsWith('readings.mutate')))).toEqual([
+      ['readings.mutate.add'],
+      [],
+      ['readings.mutate.add'],
+    ]);
   });
 });
