@@ -118,11 +118,15 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
     // history keeps its first sighting, not one entry per page view.
     const flags = await newFlags(db, flagCandidates);
     pending.push(...flags);
-    if (disputeDeletes.size) await db.disputes.bulkDelete([...disputeDeletes]);
-    if (orderWrites.size) await db.orders.bulkPut([...orderWrites.values()]);
-    if (disputeWrites.size) await db.disputes.bulkPut([...disputeWrites.values()]);
-    // The whole history of this ingest is one request, and one record per reading (readings.ts).
-    if (observe) await addObservations(db, pending);
+    // Every write is issued before any is awaited: IndexedDB runs them in this order all the same,
+    // and the history's record is serialised here while the orders are being written.
+    await Promise.all([
+      disputeDeletes.size && db.disputes.bulkDelete([...disputeDeletes]),
+      orderWrites.size && db.orders.bulkPut([...orderWrites.values()]),
+      disputeWrites.size && db.disputes.bulkPut([...disputeWrites.values()]),
+      // The whole history of this ingest is one request, and one record per reading (readings.ts).
+      observe && addObservations(db, pending),
+    ]);
     return { changed: changedOrders.size + changedDisputes.size, flagged: flags.length };
   });
 }
