@@ -60,8 +60,16 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
     const disputeOrderIds = [...new Set(disputes.map((d) => d.orderId))];
     const disputesOf = new Map<string, StoredDispute[]>();
     if (disputeOrderIds.length) {
-      for (const d of await db.disputes.where('orderId').anyOf(disputeOrderIds).toArray()) {
-        disputesOf.set(d.orderId, [...(disputesOf.get(d.orderId) ?? []), d]);
+      // `anyOf` walks the index a step per key; for many keys one read of the table is cheaper (as above).
+      const many = disputeOrderIds.length > 50 && disputeOrderIds.length * 3 >= (await db.disputes.count());
+      const wanted = new Set(disputeOrderIds);
+      const stored = many
+        ? (await db.disputes.toArray()).filter((d) => wanted.has(d.orderId))
+        : await db.disputes.where('orderId').anyOf(disputeOrderIds).toArray();
+      for (const d of stored) {
+        const list = disputesOf.get(d.orderId);
+        if (list) list.push(d);
+        else disputesOf.set(d.orderId, [d]);
       }
     }
     const orderWrites = new Map<string, StoredOrder>();

@@ -74,11 +74,12 @@ export const VERSIONS: readonly SchemaVersion[] = [
   {
     // Ingest's cost is per record written (README, "Where the time goes"). The history becomes one
     // record per reading instead of one per order and reading (readings.ts): the rows are regrouped
-    // by their reading, in id order, and the old table goes. Orders lose the `status` and
-    // `updatedAt` indexes, which no query used and every put paid for.
+    // by their reading, in id order, and the old table goes. Orders and disputes lose the `status`
+    // and `updatedAt` indexes, which no query used and every put paid for.
     version: 5,
     stores: {
       orders: 'orderId',
+      disputes: 'key, orderId, lineId, disputeId',
       observations: null,
       readings: '++id, [readAt+size], *flags',
     },
