@@ -1,3 +1,4 @@
+import { addObservations, allObservations } from '../store/history.ts';
 import { ingestRecords } from '../store/ingest.ts';
 import { canonical, sameValue } from '../store/merge.ts';
 import { mergeProgress } from '../store/progress.ts';
@@ -29,7 +30,7 @@ export async function importBackup(db: RadarDb, text: string, now: Date = new Da
   if (!parsed.ok) return { imported: false, reason: parsed.reason, message: parsed.message };
   const { backup } = parsed;
   // held: the backup's orders may be the ones disputes read earlier were waiting for.
-  const tables = [db.orders, db.disputes, db.observations, db.progress, db.settings, db.alerts, db.held];
+  const tables = [db.orders, db.disputes, db.readings, db.progress, db.settings, db.alerts, db.held];
   let settingsKept: string | undefined;
   const changed = await db.transaction('rw', tables, async () => {
     let count = 0;
@@ -58,7 +59,7 @@ export async function importBackup(db: RadarDb, text: string, now: Date = new Da
     // History is compared by content: ids differ between installations.
     const signature = (o: Omit<Observation, 'id'>) =>
       JSON.stringify([o.entity, o.entityId, o.readAt, o.url, o.flagged, canonical(o.changes)]);
-    const known = new Set((await db.observations.toArray()).map(signature));
+    const known = new Set((await allObservations(db)).map(signature));
     const fresh: Observation[] = [];
     for (const o of backup.observations) {
       const { id: _id, ...rest } = o;
@@ -67,7 +68,8 @@ export async function importBackup(db: RadarDb, text: string, now: Date = new Da
       known.add(sig);
       fresh.push(rest);
     }
-    if (fresh.length) await db.observations.bulkAdd(fresh);
+    // Regrouped into readings (store/readings.ts), whatever order the file lists them in.
+    await addObservations(db, fresh);
     count += fresh.length;
 
     for (const p of backup.progress) {

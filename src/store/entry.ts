@@ -2,6 +2,7 @@ import type { PageDispute } from '../model/index.ts';
 import { checkEntry, STATUS_OF_PARTY, type EntryCheck, type EntryForm } from '../timeline/entry.ts';
 import { currentDispute } from '../timeline/tracked.ts';
 import type { Observation, Progress, RadarDb, StoredDispute, StoredOrder } from './db.ts';
+import { restoreObservations, takeObservations } from './history.ts';
 import { ingestRecords, type IngestResult } from './ingest.ts';
 import type { Reading } from './merge.ts';
 
@@ -85,28 +86,27 @@ export interface Forgotten {
 
 /** Removes an order and all that hangs on it in one transaction; null when it was not tracked. */
 export function forgetOrder(db: RadarDb, orderId: string): Promise<Forgotten | null> {
-  return db.transaction('rw', [db.orders, db.disputes, db.progress, db.observations], async () => {
+  return db.transaction('rw', [db.orders, db.disputes, db.progress, db.readings], async () => {
     const order = await db.orders.get(orderId);
     if (!order) return null;
     const disputes = await db.disputes.where('orderId').equals(orderId).toArray();
     const progress = (await db.progress.get(orderId)) ?? null;
-    const observations = await db.observations.where('orderId').equals(orderId).toArray();
     await db.orders.delete(orderId);
     await db.disputes.bulkDelete(disputes.map((d) => d.key));
     await db.progress.delete(orderId);
-    await db.observations.bulkDelete(observations.map((o) => o.id!));
+    const observations = await takeObservations(db, orderId);
     return { order, disputes, progress, observations };
   });
 }
 
 /** Undo: the records exactly as they were (an order read again meanwhile gets its old record back). */
 export function restoreOrder(db: RadarDb, records: Forgotten): Promise<void> {
-  return db.transaction('rw', [db.orders, db.disputes, db.progress, db.observations], async () => {
+  return db.transaction('rw', [db.orders, db.disputes, db.progress, db.readings], async () => {
     await db.orders.put(records.order);
     await db.disputes.where('orderId').equals(records.order.orderId).delete();
     await db.disputes.bulkPut(records.disputes);
     if (records.progress) await db.progress.put(records.progress);
     else await db.progress.delete(records.order.orderId);
-    await db.observations.bulkPut(records.observations);
+    await restoreObservations(db, records.observations);
   });
 }

@@ -1,6 +1,7 @@
 import { blankOrder } from '../model/blank.ts';
 import type { Dispute, PageDispute, PageSnapshot } from '../model/index.ts';
 import type { Observation, RadarDb, StoredDispute, StoredOrder } from './db.ts';
+import { addObservations, newFlags } from './history.ts';
 import { disputeKey, mergeDispute, mergeOrder, type Reading } from './merge.ts';
 
 export interface IngestResult {
@@ -38,7 +39,7 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const observe = options.observe ?? true;
-  return db.transaction('rw', [db.orders, db.disputes, db.observations, db.held], async () => {
+  return db.transaction('rw', [db.orders, db.disputes, db.readings, db.held], async () => {
     const joined = await joinDisputes(db, orders, pageDisputes, readingOf);
     const disputes = joined.map((j) => j.dispute);
     const readingOfDispute = new Map(joined.map((j) => [j.dispute, j.reading]));
@@ -59,8 +60,16 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
     const disputeOrderIds = [...new Set(disputes.map((d) => d.orderId))];
     const disputesOf = new Map<string, StoredDispute[]>();
     if (disputeOrderIds.length) {
-      for (const d of await db.disputes.where('orderId').anyOf(disputeOrderIds).toArray()) {
-        disputesOf.set(d.orderId, [...(disputesOf.get(d.orderId) ?? []), d]);
+      // `anyOf` walks the index a step per key; for many keys one read of the table is cheaper (as above).
+      const many = disputeOrderIds.length > 50 && disputeOrderIds.length * 3 >= (await db.disputes.count());
+      const wanted = new Set(disputeOrderIds);
+      const stored = many
+        ? (await db.disputes.toArray()).filter((d) => wanted.has(d.orderId))
+        : await db.disputes.where('orderId').anyOf(disputeOrderIds).toArray();
+      for (const d of stored) {
+        const list = disputesOf.get(d.orderId);
+        if (list) list.push(d);
+        else disputesOf.set(d.orderId, [d]);
       }
     }
     const orderWrites = new Map<string, StoredOrder>();
@@ -69,7 +78,6 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
     const changedOrders = new Set<string>();
     const changedDisputes = new Set<string>();
     const pending: Observation[] = [];
-    let flagged = 0;
 
     const flagCandidates: Observation[] = [];
     const record = (observations: Observation[]) => {
@@ -114,18 +122,20 @@ export function ingestRecords<O extends PageSnapshot['orders'][number], D extend
 
     // Only Dexie's own promises are awaited in here: awaiting anything else lets IndexedDB
     // commit the transaction under us in a real browser (fake-indexeddb never shows it).
-    for (const o of flagCandidates) {
-      // A stale page (a cached tab, a list the shopper keeps open) is read again and again: the
-      // history keeps its first sighting, not one entry per page view.
-      if (pending.some((p) => sameFlag(p, o)) || (await hasFlag(db, o))) continue;
-      flagged += 1;
-      pending.push(o);
-    }
-    if (disputeDeletes.size) await db.disputes.bulkDelete([...disputeDeletes]);
-    if (orderWrites.size) await db.orders.bulkPut([...orderWrites.values()]);
-    if (disputeWrites.size) await db.disputes.bulkPut([...disputeWrites.values()]);
-    if (observe && pending.length) await db.observations.bulkAdd(pending);
-    return { changed: changedOrders.size + changedDisputes.size, flagged };
+    // A stale page (a cached tab, a list the shopper keeps open) is read again and again: the
+    // history keeps its first sighting, not one entry per page view.
+    const flags = await newFlags(db, flagCandidates);
+    pending.push(...flags);
+    // Every write is issued before any is awaited: IndexedDB runs them in this order all the same,
+    // and the history's record is serialised here while the orders are being written.
+    await Promise.all([
+      disputeDeletes.size && db.disputes.bulkDelete([...disputeDeletes]),
+      orderWrites.size && db.orders.bulkPut([...orderWrites.values()]),
+      disputeWrites.size && db.disputes.bulkPut([...disputeWrites.values()]),
+      // The whole history of this ingest is one request, and one record per reading (readings.ts).
+      observe && addObservations(db, pending),
+    ]);
+    return { changed: changedOrders.size + changedDisputes.size, flagged: flags.length };
   });
 }
 
@@ -270,18 +280,4 @@ function findDispute(
   const lineless = ofOrder.find((d) => d.lineId === null);
   if (!lineless) return undefined;
   return { record: { ...lineless, key, lineId }, rekeyFrom: lineless.key };
-}
-
-/** Flags say "stored X, page showed Y": the same pair on the same record is the same flag. */
-function sameFlag(a: Observation, b: Observation): boolean {
-  return a.entity === b.entity && a.entityId === b.entityId && a.flagged === b.flagged;
-}
-
-function hasFlag(db: RadarDb, o: Observation) {
-  return db.observations
-    .where('[entity+entityId]')
-    .equals([o.entity, o.entityId])
-    .filter((h) => sameFlag(h, o))
-    .count()
-    .then((n) => n > 0);
 }

@@ -36,12 +36,29 @@ export interface MergeResult<T> {
 
 type Changes = Observation['changes'];
 
-/** Stable, key-order-independent equality for the plain JSON values the model holds. */
+/**
+ * Key-order-independent equality for the plain JSON values the model holds, as their `canonical`
+ * texts would compare (a key holding `undefined` is no key), walked rather than serialised: a
+ * 1,000-order list compares lines, totals and actions thousands of times per reading.
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
-  // Most fields are strings, numbers or null: skip serialising them (a list page has thousands).
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  return canonical(a) === canonical(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let keys = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k) || x[k] === undefined) continue;
+    if (!sameValue(x[k], y[k])) return false;
+    keys += 1;
+  }
+  for (const k in y) if (Object.hasOwn(y, k) && y[k] !== undefined) keys -= 1;
+  return keys === 0;
 }
 
 /** JSON with object keys sorted, so equal values give equal text whatever their key order. */
@@ -178,7 +195,8 @@ function mergeFields<T extends Mergeable>(
     const newer = !shown(from) || Date.parse(readAt) >= Date.parse(storedAt);
     if (rule.path === 'status') statusAccepted = newer;
     if (!newer) continue;
-    if (sameValue(from, to) || (countdown && nearInstant(from, to))) {
+    // A value the store did not have cannot equal the one shown (a new order: every field).
+    if (shown(from) && (sameValue(from, to) || (countdown && nearInstant(from, to)))) {
       if (Date.parse(readAt) > Date.parse(storedAt) || times[rule.path] === undefined) {
         times[rule.path] = readAt;
         touched = true;

@@ -59,7 +59,11 @@ export type StoredDispute = z.infer<typeof StoredDispute>;
 
 export const Change = z.object({ from: z.unknown(), to: z.unknown() });
 
-/** Append-only history of readings: what changed, when, on which page. */
+/**
+ * Append-only history of readings: what changed, when, on which page; one per order or dispute and
+ * reading. Backups and the undo of "Stop tracking" carry it so; the store keeps all of a reading's
+ * observations in one record (readings.ts).
+ */
 export const Observation = z.object({
   id: z.optional(z.int()),
   orderId: NumericId,

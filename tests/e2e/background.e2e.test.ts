@@ -115,7 +115,7 @@ describe('the background in Chromium', () => {
     await page.goto(MY_ORDERS);
     await expect.poll(async () => (await tableCounts(h)).orders ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
     const counts = await tableCounts(h);
-    expect(counts.observations).toBeGreaterThan(0);
+    expect(counts.readings).toBeGreaterThan(0);
     // The refund list names the disputes: they join the orders already stored.
     await page.goto('http://m.aliexpress.com/p/refund-dispute/list.html');
     await expect.poll(async () => (await tableCounts(h)).disputes ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);

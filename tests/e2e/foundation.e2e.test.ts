@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DB_NAME } from '../../src/store/db.ts';
 import { LATEST_VERSION } from '../../src/store/schema.ts';
 import { siteOrders } from '../site/data.ts';
-import { launch, storeRows, type Harness } from './harness.ts';
+import { launch, type Harness } from './harness.ts';
+import { historyRows } from './history.ts';
 
 /** The page kinds of the stored readings of pages whose URL contains `part`. */
 async function readKinds(h: Harness, part: string): Promise<string[]> {
-  const rows = await storeRows<{ url: string; kind: string }>(h, 'observations');
+  const rows = await historyRows<{ url: string; kind: string }>(h);
   return [...new Set(rows.filter((r) => r.url.includes(part)).map((r) => r.kind))];
 }
 

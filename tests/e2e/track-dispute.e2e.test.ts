@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABELS } from '../site/labels.ts';
 import { siteOrders, type SiteOrder } from '../site/data.ts';
 import { launch, ROOT, storePage, storeRows, type Harness } from './harness.ts';
+import { historyRows } from './history.ts';
 
 // The extension's alarms as the functions passed to evaluate() see them inside Chromium.
 declare const chrome: { alarms: { getAll(): Promise<Array<{ name: string; scheduledTime: number }>> } };
@@ -161,7 +162,7 @@ describe('tracking a dispute by hand in Chromium', () => {
     expect(read.deadline).not.toBe(entered.deadline);
     expect(Math.abs(Date.parse(read.deadline!) - Date.parse(entered.deadline!))).toBeGreaterThan(5 * 60_000);
     // The shopper's entry stays in the history.
-    const history = await storeRows<{ entityId: string; via?: string }>(h, 'observations');
+    const history = await historyRows<{ entityId: string; via?: string }>(h);
     expect(history.filter((o) => o.entityId === `${order.orderId}:${lineId}`).map((o) => o.via)).toEqual(
       expect.arrayContaining(['shopper', 'dom']),
     );

@@ -11,7 +11,7 @@ import {
   type AlertDeps,
 } from '../../../src/platform/alert-runner.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
-import { pruneHistory } from '../../../src/store/history.ts';
+import { addObservations, allObservations, pruneHistory } from '../../../src/store/history.ts';
 import { ingest } from '../../../src/store/ingest.ts';
 import { backgroundFor, SENDERS } from '../messages/background-under-test.ts';
 import { dispute, freshDb, order, snapshot } from '../store/fixtures.ts';
@@ -130,7 +130,7 @@ describe('reminders', () => {
       await refreshAlerts(depsWith(browserAlertEffects()), NOW);
       for (const a of await browser.alarms.getAll()) if (a.name.startsWith('rr:refund-due')) names.add(a.name);
     }
-    expect(await db.observations.where('entity').equals('dispute').count()).toBe(1);
+    expect((await allObservations(db)).filter((o) => o.entity === 'dispute')).toHaveLength(1);
     expect([...names]).toEqual(['rr:refund-due:8212379857492017:8212379857502017@2026-11-25T12:01:00.000Z']);
   });
 
@@ -145,7 +145,7 @@ describe('reminders', () => {
       changes: { storeName: { from: null, to: `Store ${i}` } },
       flagged: null,
     });
-    await db.observations.bulkAdd([
+    await addObservations(db, [
       obs(0, '2025-01-01T00:00:00.000Z'),
       ...Array.from({ length: 6 }, (_, i) => obs(i + 1, new Date(NOW.getTime() - (6 - i) * 60_000).toISOString())),
     ]);
@@ -167,7 +167,7 @@ describe('reminders', () => {
     ]);
     const dropped = await pruneHistory(db, NOW, { observationDays: 365, observations: 4, alertDays: 90, alerts: 10 });
     expect(dropped).toBe(4);
-    const left = await db.observations.orderBy('readAt').toArray();
+    const left = await allObservations(db);
     expect(left.map((o) => o.changes.storeName!.to)).toEqual(['Store 3', 'Store 4', 'Store 5', 'Store 6']);
     expect((await db.alerts.toArray()).map((a) => a.id)).toEqual(['new']);
   });

@@ -4,6 +4,7 @@ import { BackupV1, parseBackup } from '../../../src/backup/format.ts';
 import { importBackup } from '../../../src/backup/import.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
 import { dumpAll, wipeAll } from '../../../src/store/dump.ts';
+import { allObservations } from '../../../src/store/history.ts';
 import { ingest } from '../../../src/store/ingest.ts';
 import { answerSubmitted, tickStep, wentToDispute } from '../../../src/store/progress.ts';
 import { readSettings, writeSettings } from '../../../src/store/settings.ts';
@@ -114,6 +115,52 @@ describe('backup', () => {
     });
     expect((await other.disputes.toArray())[0]?.statusSince).toBe('2026-11-23T00:00:00.000Z');
     expect(await other.orders.count()).toBe(2);
+    other.close();
+  });
+
+  it('imports the history of a file written one observation per order as one record per reading', async () => {
+    // Written by hand: a version 2 file as every release before the store grouped its history,
+    // ids and all; two orders read in one list, and one of them later on its own page.
+    const at = (orderId: string, readAt: string, url: string, kind: string, to: string, id: number) => ({
+      id,
+      orderId,
+      entity: 'order',
+      entityId: orderId,
+      readAt,
+      url,
+      kind,
+      via: 'dom',
+      changes: { storeName: { from: null, to } },
+      flagged: null,
+    });
+    const list = 'https://www.aliexpress.com/p/order/index.html';
+    const detail = 'https://www.aliexpress.com/p/order/detail.html?orderId=1111111111';
+    const file = {
+      format: 'refund-radar-backup',
+      version: 2,
+      exportedAt: '2026-11-24T00:00:00.000Z',
+      orders: [],
+      disputes: [],
+      observations: [
+        at('1111111111', '2026-11-20T10:00:00.000Z', list, 'order-list', 'A', 7),
+        at('2222222222', '2026-11-20T10:00:00.000Z', list, 'order-list', 'B', 8),
+        at('1111111111', '2026-11-21T10:00:00.000Z', detail, 'order-detail', 'C', 9),
+      ],
+      progress: [],
+      settings: DEFAULT_SETTINGS,
+      alerts: [],
+    };
+    const other = freshDb();
+    expect(await importBackup(other, JSON.stringify(file), NOW)).toEqual({ imported: true, changed: 3 });
+    expect((await other.readings.toArray()).map((r) => [r.kind, r.size])).toEqual([
+      ['order-list', 2],
+      ['order-detail', 1],
+    ]);
+    const history = await allObservations(other);
+    expect(history.map(({ id: _id, ...o }) => o)).toEqual(file.observations.map(({ id: _id, ...o }) => o));
+    // Exported again, it is the same history, one observation per order and reading.
+    const again = await exportBackup(other, NOW);
+    expect(again.observations).toEqual(file.observations.map(({ id: _id, ...o }) => o));
     other.close();
   });
 

@@ -5,6 +5,7 @@ import { dumpAll } from '../../../src/store/dump.ts';
 import { ingest } from '../../../src/store/ingest.ts';
 import { dispute, freshDb, order, snapshot } from '../store/fixtures.ts';
 import { backgroundFor, SENDERS, type BackgroundUnderTest } from './background-under-test.ts';
+import { allObservations } from '../../../src/store/history.ts';
 
 // Hand-written: the form values a shopper types on a case page the readers could not read
 // (tests/unit/store/fixtures.ts gives the order and the later, readable page's dispute).
@@ -54,7 +55,7 @@ describe('a dispute the shopper tracks themselves', () => {
       entered: ['status', 'awaiting', 'deadline', 'openedAt'],
     });
     expect(await db.orders.get(ORDER)).toMatchObject({ orderId: ORDER, status: 'unknown' });
-    const [history] = await db.observations.toArray();
+    const [history] = await allObservations(db);
     expect(history).toMatchObject({ via: 'shopper', kind: 'shopper-entry', entity: 'dispute' });
     expect(bg.changes).toEqual(['data']);
   });
@@ -76,7 +77,7 @@ describe('a dispute the shopper tracks themselves', () => {
     expect(await entered(over)).toEqual({ ok: true, data: { saved: false, errors } });
     expect(await db.disputes.count()).toBe(0);
     expect(await db.orders.count()).toBe(0);
-    expect(await db.observations.count()).toBe(0);
+    expect(await allObservations(db)).toEqual([]);
     expect(bg.changes).toEqual([]);
   });
 
@@ -117,7 +118,7 @@ describe('a dispute the shopper tracks themselves', () => {
       // The page did not show the opening day: the shopper's stays, still marked theirs.
       entered: ['openedAt'],
     });
-    const history = await db.observations.orderBy('id').toArray();
+    const history = await allObservations(db);
     expect(history.map((h) => h.via)).toEqual(['shopper', 'dom']);
     expect(history[0]!.changes.awaiting).toEqual({ from: null, to: 'buyer' });
   });
@@ -180,7 +181,7 @@ describe('popup actions', () => {
     expect(await db.orders.count()).toBe(0);
     expect(await db.disputes.count()).toBe(0);
     expect(await db.progress.count()).toBe(0);
-    expect(await db.observations.count()).toBe(0);
+    expect(await allObservations(db)).toEqual([]);
     // Through JSON, as runtime messaging carries it.
     expect(await ok('orderRestore', JSON.parse(JSON.stringify(forgotten)))).toEqual({ restored: true });
     expect(await dumpAll(db)).toEqual(before);

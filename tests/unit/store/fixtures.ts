@@ -1,5 +1,7 @@
 import type { Dispute, Order, PageSnapshot } from '../../../src/model/index.ts';
 import { openDb, type RadarDb } from '../../../src/store/db.ts';
+import { allObservations } from '../../../src/store/history.ts';
+import { canonical } from '../../../src/store/merge.ts';
 
 let counter = 0;
 
@@ -59,15 +61,21 @@ export function snapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
   };
 }
 
-/** Every record of every table, observation ids left out (they are the only thing a re-add renumbers). */
+/**
+ * Every record of every table, the history as observations without ids (they are the only thing a
+ * re-add renumbers), sorted: readings of the same time, page and kind are one reading once they
+ * pass through a backup, so only which observations there are is compared, not their order.
+ */
 export async function contents(db: RadarDb) {
   const [orders, disputes, observations, alerts, settings, progress] = await Promise.all([
     db.orders.toArray(),
     db.disputes.toArray(),
-    db.observations.toArray(),
+    allObservations(db),
     db.alerts.toArray(),
     db.settings.toArray(),
     db.progress.toArray(),
   ]);
-  return { orders, disputes, observations: observations.map(({ id: _id, ...o }) => o), alerts, settings, progress };
+  const history = observations.map(({ id: _id, ...o }) => o);
+  const sorted = history.map((o) => [canonical(o), o] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { orders, disputes, observations: sorted.map(([, o]) => o), alerts, settings, progress };
 }

@@ -5,6 +5,7 @@ import type { RadarDb } from '../../../src/store/db.ts';
 import { dumpAll } from '../../../src/store/dump.ts';
 import { ingest } from '../../../src/store/ingest.ts';
 import { dispute, freshDb, order, snapshot } from './fixtures.ts';
+import { allObservations } from '../../../src/store/history.ts';
 
 const ID = '8212379857492017';
 let db: RadarDb;
@@ -25,7 +26,7 @@ describe('ingest', () => {
       storeName: 'Best Store',
       firstSeenAt: '2026-11-20T10:00:00.000Z',
     });
-    const history = await db.observations.toArray();
+    const history = await allObservations(db);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ entity: 'order', entityId: ID, orderId: ID, kind: 'order-list', flagged: null });
     expect(history[0]!.changes.status).toEqual({ from: 'unknown', to: 'shipped' });
@@ -47,7 +48,7 @@ describe('ingest', () => {
     });
     expect((await ingest(db, later)).changed).toBe(1);
     expect((await db.orders.get(ID))?.storeName).toBe('Renamed Store');
-    const last = (await db.observations.toArray()).at(-1)!;
+    const last = (await allObservations(db)).at(-1)!;
     expect(last.changes).toEqual({ storeName: { from: 'Best Store', to: 'Renamed Store' } });
     expect(last.readAt).toBe('2026-11-21T10:00:00.000Z');
   });
@@ -101,14 +102,14 @@ describe('ingest', () => {
     expect(stored?.status).toBe('completed');
     expect(stored?.statusText).toBe('Completed');
     expect(stored?.storeName).toBe('New name');
-    const flagged = (await db.observations.toArray()).filter((o) => o.flagged);
+    const flagged = (await allObservations(db)).filter((o) => o.flagged);
     expect(flagged).toHaveLength(1);
     expect(flagged[0]!.flagged).toContain('completed -> shipped');
     expect(flagged[0]!.changes.status).toEqual({ from: 'completed', to: 'shipped' });
 
-    const count = await db.observations.count();
+    const count = (await allObservations(db)).length;
     expect(await ingest(db, stale)).toEqual({ changed: 0, flagged: 0 });
-    expect(await db.observations.count()).toBe(count);
+    expect(await allObservations(db)).toHaveLength(count);
     // The stale page viewed again later is still the same flag, not a new one per view.
     const staleAgain = snapshot({
       readAt: '2026-11-24T00:00:00.000Z',
@@ -116,7 +117,7 @@ describe('ingest', () => {
       orders: [order({ status: 'shipped', storeName: 'New name' })],
     });
     expect(await ingest(db, staleAgain)).toEqual({ changed: 0, flagged: 0 });
-    expect(await db.observations.count()).toBe(count);
+    expect(await allObservations(db)).toHaveLength(count);
     expect((await db.orders.get(ID))?.status).toBe('completed');
   });
 
@@ -142,7 +143,7 @@ describe('ingest', () => {
       snapshot({ readAt: '2026-11-23T00:00:00.000Z', orders: [], disputes: [dispute({ status: 'awaiting-seller' })] }),
     );
     expect((await db.disputes.toArray())[0]?.status).toBe('awaiting-seller');
-    expect(await db.observations.filter((o) => o.flagged !== null).count()).toBe(0);
+    expect((await allObservations(db)).filter((o) => o.flagged !== null)).toEqual([]);
   });
 
   it('lets a reading older than the stored one fill gaps but not overwrite', async () => {
@@ -161,7 +162,7 @@ describe('ingest', () => {
     expect(stored?.placedAt).toBe('2026-11-03T10:00:00.000Z');
     expect(stored?.updatedAt).toBe('2026-11-21T00:00:00.000Z');
     expect(stored?.firstSeenAt).toBe('2026-11-19T00:00:00.000Z');
-    expect(await db.observations.filter((o) => o.flagged !== null).count()).toBe(0);
+    expect((await allObservations(db)).filter((o) => o.flagged !== null)).toEqual([]);
   });
 
   it('remembers since when a dispute status holds', async () => {
@@ -206,9 +207,7 @@ describe('ingest', () => {
   it('writes nothing at all when any part of the transaction fails', async () => {
     await ingest(db, snapshot());
     const before = await dumpAll(db);
-    vi.spyOn(db.observations, 'bulkAdd').mockImplementation(
-      () => Dexie.Promise.reject(new Error('disk full')) as never,
-    );
+    vi.spyOn(db.readings, 'bulkAdd').mockImplementation(() => Dexie.Promise.reject(new Error('disk full')) as never);
     const next = snapshot({
       readAt: '2026-11-21T00:00:00.000Z',
       orders: [order({ storeName: 'Other' }), order({ orderId: '1234567890' })],

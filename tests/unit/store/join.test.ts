@@ -8,6 +8,7 @@ import type { PageDispute } from '../../../src/model/index.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
 import { ingest, MAX_HELD } from '../../../src/store/ingest.ts';
 import { dispute, freshDb, order, snapshot } from './fixtures.ts';
+import { allObservations } from '../../../src/store/history.ts';
 
 const ORDER = '8212379857492017';
 const LINE = '8212379857502017';
@@ -41,10 +42,9 @@ describe('a dispute known only by its line or case', () => {
     expect(stored).toMatchObject({ orderId: ORDER, lineId: LINE, status: 'awaiting-buyer', awaiting: 'buyer' });
     expect(stored).not.toHaveProperty('via');
     expect(await db.held.count()).toBe(0);
-    const history = await db.observations
-      .where('[entity+entityId]')
-      .equals(['dispute', `${ORDER}:${LINE}`])
-      .toArray();
+    const history = (await allObservations(db)).filter(
+      (o) => o.entity === 'dispute' && o.entityId === `${ORDER}:${LINE}`,
+    );
     expect(history).toHaveLength(1);
   });
 

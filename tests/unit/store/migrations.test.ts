@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openDb, TABLES, type RadarDb } from '../../../src/store/db.ts';
+import { openDb, TABLES, type Observation, type RadarDb } from '../../../src/store/db.ts';
+import { addObservations, allObservations } from '../../../src/store/history.ts';
 import { LATEST_VERSION, VERSIONS } from '../../../src/store/schema.ts';
 
 /**
@@ -39,7 +40,8 @@ const FIXTURES: Record<number, { fill: (db: RadarDb) => Promise<void>; find: (db
         updatedAt: '2026-11-20T10:00:00.000Z',
         statusSince: '2026-11-20T10:00:00.000Z',
       });
-      await db.observations.add({
+      // Up to version 4 the history was one row per order and reading; from 5 on, entries of a reading.
+      const row: Observation = {
         orderId: '8212379857492017',
         entity: 'order',
         entityId: '8212379857492017',
@@ -48,7 +50,9 @@ const FIXTURES: Record<number, { fill: (db: RadarDb) => Promise<void>; find: (db
         kind: 'order-list',
         changes: { status: { from: 'unknown', to: 'shipped' } },
         flagged: null,
-      });
+      };
+      if (db.tables.some((t) => t.name === 'observations')) await db.table('observations').add(row);
+      else await addObservations(db, [row]);
       await db.alerts.put({
         id: 'rr:escalation-open:8212379857492017:8212379857502017@2026-11-30T00:00:00.000Z',
         key: 'escalation-open:8212379857492017:8212379857502017',
@@ -71,7 +75,7 @@ const FIXTURES: Record<number, { fill: (db: RadarDb) => Promise<void>; find: (db
     find: async (db) => [
       await db.orders.get('8212379857492017'),
       await db.disputes.where('orderId').equals('8212379857492017').first(),
-      await db.observations.where('[entity+entityId]').equals(['order', '8212379857492017']).first(),
+      (await allObservations(db)).find((o) => o.entity === 'order' && o.entityId === '8212379857492017'),
       await db.alerts.where('key').equals('escalation-open:8212379857492017:8212379857502017').first(),
       await db.settings.get('settings'),
       await db.progress.get('8212379857492017'),
@@ -139,7 +143,109 @@ const FIXTURES: Record<number, { fill: (db: RadarDb) => Promise<void>; find: (db
     },
     find: async (db) => [await db.orders.get('8212379857492044')],
   },
+  5: {
+    fill: async (db) => {
+      // Written by hand: a reading of two orders, one of them flagged, as version 5 stores it.
+      await db.readings.add({
+        readAt: '2026-11-26T10:00:00.000Z',
+        url: 'https://www.aliexpress.com/p/order/index.html',
+        kind: 'order-list',
+        size: 2,
+        entries: [
+          {
+            orderId: '8212379857492066',
+            entity: 'order',
+            entityId: '8212379857492066',
+            via: 'dom',
+            changes: { storeName: { from: null, to: 'Best Store' } },
+            flagged: null,
+          },
+          {
+            orderId: '8212379857492077',
+            entity: 'order',
+            entityId: '8212379857492077',
+            via: 'dom',
+            changes: { status: { from: 'completed', to: 'shipped' } },
+            flagged: 'status moved backwards: completed -> shipped',
+          },
+        ],
+        flags: ['order:8212379857492077'],
+      });
+    },
+    find: async (db) => [
+      (await allObservations(db)).find((o) => o.orderId === '8212379857492066'),
+      // The flag index finds a flag already in the history.
+      await db.readings.where('flags').equals('order:8212379857492077').first(),
+    ],
+  },
 };
+
+/** Old rows of the history, each one order's changes from one reading. */
+function oldRow(
+  orderId: string,
+  readAt: string,
+  kind: string,
+  changes: Record<string, { from: unknown; to: unknown }>,
+) {
+  return {
+    orderId,
+    entity: 'order' as const,
+    entityId: orderId,
+    readAt,
+    url: `https://www.aliexpress.com/p/order/${kind}.html`,
+    kind,
+    via: 'dom' as const,
+    changes,
+    flagged: null,
+  };
+}
+
+describe('history written before version 5', () => {
+  it('is regrouped one record per reading, every row kept as an entry', async () => {
+    const name = `rr-history-${Math.random()}`;
+    const old = openDb(name, 4);
+    await old.open();
+    // Written by hand: two readings of a list (two orders each), a detail page between them, and a
+    // flagged row, interleaved in id order as two open tabs would write them.
+    const rows = [
+      oldRow('8212379857492001', '2026-11-20T10:00:00.000Z', 'list', { status: { from: 'unknown', to: 'shipped' } }),
+      oldRow('8212379857492001', '2026-11-20T11:00:00.000Z', 'detail', { storeName: { from: null, to: 'A' } }),
+      oldRow('8212379857492002', '2026-11-20T10:00:00.000Z', 'list', { status: { from: 'unknown', to: 'shipped' } }),
+      oldRow('8212379857492001', '2026-11-21T10:00:00.000Z', 'list', { storeName: { from: 'A', to: 'B' } }),
+      {
+        ...oldRow('8212379857492002', '2026-11-21T10:00:00.000Z', 'list', {
+          status: { from: 'completed', to: 'shipped' },
+        }),
+        flagged: 'status moved backwards: completed -> shipped',
+      },
+    ];
+    await old.table('observations').bulkAdd(rows);
+    old.close();
+
+    const upgraded = openDb(name);
+    const readings = await upgraded.readings.toArray();
+    expect(readings.map((r) => [r.readAt, r.kind, r.size, r.flags])).toEqual([
+      ['2026-11-20T10:00:00.000Z', 'list', 2, []],
+      ['2026-11-20T11:00:00.000Z', 'detail', 1, []],
+      ['2026-11-21T10:00:00.000Z', 'list', 2, ['order:8212379857492002']],
+    ]);
+    // Every row, as it was, apart from its id; grouped by reading.
+    const history = (await allObservations(upgraded)).map(({ id: _id, ...o }) => o);
+    expect(history).toEqual([rows[0], rows[2], rows[1], rows[3], rows[4]]);
+    expect(upgraded.tables.map((t) => t.name)).not.toContain('observations');
+    upgraded.close();
+  });
+
+  it('leaves an empty history empty', async () => {
+    const name = `rr-history-empty-${Math.random()}`;
+    const old = openDb(name, 4);
+    await old.open();
+    old.close();
+    const upgraded = openDb(name);
+    expect(await upgraded.readings.count()).toBe(0);
+    upgraded.close();
+  });
+});
 
 describe('order dates written before version 4', () => {
   it('become calendar dates where the page shows only dates; instants stay instants', async () => {
@@ -224,6 +330,7 @@ describe('database versions', () => {
       // Every older fixture first, as a shopper who has been through each release would have.
       for (let v = 1; v <= version; v++) await FIXTURES[v]!.fill(old);
       const counts = await Promise.all(old.tables.map((t) => t.count()));
+      const historyBefore = version < 5 ? await old.table('observations').count() : 0;
       old.close();
 
       const upgraded = openDb(name);
@@ -236,7 +343,10 @@ describe('database versions', () => {
       const after = await Promise.all(
         upgraded.tables.filter((t) => old.tables.some((o) => o.name === t.name)).map((t) => t.count()),
       );
-      expect(after.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(counts.reduce((a, b) => a + b, 0));
+      // The old history's rows are now entries of readings: counted as entries.
+      const historyAfter = version < 5 ? (await allObservations(upgraded)).length : 0;
+      expect(after.reduce((a, b) => a + b, historyAfter)).toBeGreaterThanOrEqual(counts.reduce((a, b) => a + b, 0));
+      expect(historyAfter).toBeGreaterThanOrEqual(historyBefore);
       upgraded.close();
     });
   }

@@ -11,6 +11,7 @@ import { dashboard } from '../../../src/store/queries.ts';
 import { capturePath } from '../aliexpress/json/fixtures.ts';
 import { backgroundFor, SENDERS } from '../messages/background-under-test.ts';
 import { dispute, freshDb, order, snapshot } from './fixtures.ts';
+import { allObservations } from '../../../src/store/history.ts';
 
 // Real capture tests/fixtures/real/order-list-init.json: order 8214398062177351 is "Awaiting delivery".
 const CAPTURE = readFileSync(capturePath('order-list-init'), 'utf8');
@@ -80,13 +81,7 @@ describe('provenance: what only page JSON says cannot end a genuine order', () =
       status: 'shipped',
       claim: { status: 'closed', readAt: '2026-11-21T10:00:00.000Z' },
     });
-    expect(
-      await db.observations
-        .where('orderId')
-        .equals(ID)
-        .filter((o) => o.flagged !== null)
-        .count(),
-    ).toBe(1);
+    expect((await allObservations(db)).filter((o) => o.orderId === ID && o.flagged !== null).length).toBe(1);
   });
 
   it('lets a later page reading win over a status that came from JSON', async () => {
