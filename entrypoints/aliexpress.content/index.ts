@@ -1,5 +1,6 @@
 import { mountHelpers } from '../../src/inject/index.ts';
-import { read, readAhead } from '../../src/aliexpress/index.ts';
+import { read, readAhead } from '../../src/aliexpress/read.ts';
+import { langOf, loadPageRules } from '../../src/platform/page-rules.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
 import { ALIEXPRESS_MATCHES } from '../../src/model/hosts.ts';
@@ -7,12 +8,16 @@ import { ALIEXPRESS_MATCHES } from '../../src/model/hosts.ts';
 export default defineContentScript({
   matches: ALIEXPRESS_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    // The labels of the page's language come from the background: this script carries none.
+    if (!(await loadPageRules(ctx, document, (ask) => request('pageRules', ask)))) return;
     // No marker on the page: anti-bot scripts that find one may answer with verification sliders.
     const reading = startReading(ctx, window, {
       read,
       readAhead,
       send: (snapshot) => request('snapshot', snapshot),
+      // The JSON readers run in the background, off the page's main thread.
+      readTapped: ({ api, json }) => request('tappedAnswer', { api, json, url: location.href, lang: langOf(document) }),
       now: () => new Date(),
       delayMs: 300,
     });

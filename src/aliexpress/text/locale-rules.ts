@@ -2,19 +2,13 @@
  * Labels per language (rules/locales/<lang>.json): status texts, button labels, who-must-act
  * phrases, countdown units. Validated on load; a file that fails validation is left out and named,
  * so one broken language never stops the others from being read.
+ *
+ * The files are handed in at run time (`useLocaleFiles`), not compiled in: the content script gets
+ * only its page's language (and English) from the background, which carries them all
+ * (bundled-locales.ts); tools and unit tests hand in every bundled file.
  */
 import * as shape from '../shape.ts';
 import type { DisputeStatus, OrderAction, OrderStatus, Party } from '../../model/index.ts';
-import de from '../../../rules/locales/de.json';
-import en from '../../../rules/locales/en.json';
-import es from '../../../rules/locales/es.json';
-import fr from '../../../rules/locales/fr.json';
-import it from '../../../rules/locales/it.json';
-import nl from '../../../rules/locales/nl.json';
-import pl from '../../../rules/locales/pl.json';
-import ptBR from '../../../rules/locales/pt-BR.json';
-import ru from '../../../rules/locales/ru.json';
-import tr from '../../../rules/locales/tr.json';
 import { foldMonth, labelKey, normText, spaces } from './normalize.ts';
 
 export type PromiseKind = 'deliveryGuarantee' | 'lateCoupon' | 'freeReturn';
@@ -126,18 +120,16 @@ export interface LocaleRules {
   decimalMark: ',' | '.';
 }
 
-export const BUNDLED_LOCALE_FILES: Record<string, unknown> = {
-  en,
-  es,
-  fr,
-  de,
-  'pt-BR': ptBR,
-  ru,
-  pl,
-  it,
-  nl,
-  tr,
-};
+/** The files the readers read with now, by locale name; none until some are handed in. */
+let files: Record<string, unknown> = {};
+
+/** The files the readers read with from now on (unvalidated: each is checked on first use). */
+export function useLocaleFiles(next: Record<string, unknown>): void {
+  if (next === files) return;
+  files = next;
+  all = null;
+  single.clear();
+}
 
 function lookup<K extends string>(groups: Record<K, string[]>, locale: string): Map<string, K> {
   const map = new Map<string, K>();
@@ -197,20 +189,19 @@ export function loadLocales(files: Record<string, unknown>): LoadedLocales {
 }
 
 let all: LoadedLocales | null = null;
-
-/** Every bundled language, validated and compiled on first use: a page with a known language needs only its own. */
-export function allLocales(): LoadedLocales {
-  return (all ??= loadLocales(BUNDLED_LOCALE_FILES));
-}
-
 const single = new Map<string, LocaleRules | null>();
 
-/** One bundled language's rules (validated and compiled once), or null when there is none or its file is invalid. */
+/** Every handed-in language, validated and compiled on first use: a page with a known language needs only its own. */
+export function allLocales(): LoadedLocales {
+  return (all ??= loadLocales(files));
+}
+
+/** One handed-in language's rules (validated and compiled once), or null when there is none or its file is invalid. */
 export function localeRules(locale: string): LocaleRules | null {
   if (all) return all.locales.get(locale) ?? null;
   let rules = single.get(locale);
   if (rules === undefined) {
-    const file = Object.hasOwn(BUNDLED_LOCALE_FILES, locale) ? BUNDLED_LOCALE_FILES[locale] : undefined;
+    const file = Object.hasOwn(files, locale) ? files[locale] : undefined;
     rules = file === undefined ? null : (loadLocales({ [locale]: file }).locales.get(locale) ?? null);
     single.set(locale, rules);
   }
@@ -231,8 +222,9 @@ export function localeForLang(lang: string | null | undefined): string | null {
   const tag = lang.trim().replace(/_/g, '-').toLowerCase();
   if (!tag) return null;
   const primary = tag.split('-')[0]!;
-  const files = Object.entries(BUNDLED_LOCALE_FILES);
+  const entries = Object.entries(files);
   const found =
-    files.find(([, file]) => claims(file).includes(tag)) ?? files.find(([, file]) => claims(file).includes(primary));
+    entries.find(([, file]) => claims(file).includes(tag)) ??
+    entries.find(([, file]) => claims(file).includes(primary));
   return found && localeRules(found[0]) ? found[0] : null;
 }

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUNDLED_LOCALE_FILES } from '../../../../src/aliexpress/bundled-rules.ts';
 import {
-  BUNDLED_LOCALE_FILES,
   allLocales,
   loadLocales,
   localeForLang,
