@@ -16,7 +16,8 @@ import ru from '../../rules/locales/ru.json';
 import tr from '../../rules/locales/tr.json';
 import selectors from '../../rules/selectors.json';
 import { useSelectors } from './dom/selectors.ts';
-import { useLocaleFiles } from './text/locale-rules.ts';
+import { useLocaleFiles, type LocaleRulesFile } from './text/locale-rules.ts';
+import { checkLocaleFiles } from './text/locale-schema.ts';
 
 export const BUNDLED_LOCALE_FILES: Record<string, unknown> = {
   en,
@@ -33,8 +34,14 @@ export const BUNDLED_LOCALE_FILES: Record<string, unknown> = {
 
 export const BUNDLED_SELECTORS: unknown = selectors;
 
+let checked: Record<string, LocaleRulesFile> | null = null;
+
+/** The bundled files that pass the check, checked once (locale-schema.ts names the others). */
+export const checkedLocaleFiles = (): Record<string, LocaleRulesFile> =>
+  (checked ??= checkLocaleFiles(BUNDLED_LOCALE_FILES).valid);
+
 /** Reads with every bundled language and the bundled selectors from now on (again: nothing is compiled twice). */
 export function useBundledRules(): void {
-  useLocaleFiles(BUNDLED_LOCALE_FILES);
+  useLocaleFiles(checkedLocaleFiles());
   useSelectors(BUNDLED_SELECTORS);
 }

@@ -6,8 +6,8 @@
 import { readAnswer } from './json/answer.ts';
 import { canonicalLocale } from './locale.ts';
 import type { AnswerRead } from './read.ts';
-import { BUNDLED_LOCALE_FILES, BUNDLED_SELECTORS, useBundledRules } from './bundled-rules.ts';
-import { allLocales, localeForLang } from './text/locale-rules.ts';
+import { BUNDLED_SELECTORS, checkedLocaleFiles, useBundledRules } from './bundled-rules.ts';
+import { localeForLang } from './text/locale-rules.ts';
 
 /** English labels show up on pages in other languages (untranslated buttons), so they come with every language. */
 const FALLBACK = 'en';
@@ -24,10 +24,10 @@ export interface PageRules {
  */
 export function rulesForLang(lang: string | null): PageRules {
   useBundledRules();
-  const valid = allLocales().locales;
+  const valid = checkedLocaleFiles();
   const own = localeForLang(lang);
-  const names = own ? [own, FALLBACK] : [...valid.keys()];
-  const locales = Object.fromEntries(names.filter((n) => valid.has(n)).map((n) => [n, BUNDLED_LOCALE_FILES[n]]));
+  const names = own ? [own, FALLBACK] : Object.keys(valid);
+  const locales = Object.fromEntries(names.filter((n) => Object.hasOwn(valid, n)).map((n) => [n, valid[n]!]));
   return { locales, selectors: BUNDLED_SELECTORS };
 }
 

@@ -8,7 +8,7 @@ import type { Request, Response } from '../messages/protocol.ts';
 import { untilAnswered, type RetryContext } from './retry.ts';
 import { CAPS } from '../model/caps.ts';
 import { useSelectors } from '../aliexpress/dom/selectors.ts';
-import { useLocaleFiles } from '../aliexpress/text/locale-rules.ts';
+import { useLocaleFiles, type LocaleRulesFile } from '../aliexpress/text/locale-rules.ts';
 
 /** What `<html lang>` says, cut to what the messages take (its language is still found by its start). */
 export const langOf = (doc: Document): string | null =>
@@ -26,7 +26,8 @@ export async function loadPageRules(
 ): Promise<boolean> {
   try {
     const { locales, selectors } = await untilAnswered(ctx, () => ask({ lang: langOf(doc) }));
-    useLocaleFiles(locales);
+    // Checked by the background, which sends only the files that pass (request.ts trusts its answers).
+    useLocaleFiles(locales as Record<string, LocaleRulesFile>);
     useSelectors(selectors);
     return true;
   } catch (error) {
