@@ -6,6 +6,6 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup/trusted-events.ts'],
+    setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup/trusted-events.ts', 'tests/unit/setup/readers.ts'],
   },
 });

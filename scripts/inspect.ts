@@ -12,11 +12,18 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import type { Dispute, Order, PageDispute, PageKind, PageSnapshot, Timeline } from '../src/model/index.ts';
 import { savedFromUrl } from '../src/aliexpress/dom/index.ts';
-import { detectors, guessApi, read } from '../src/aliexpress/index.ts';
-import { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API } from '../src/aliexpress/json/index.ts';
+import { detectors, read, useAnswerReader } from '../src/aliexpress/index.ts';
+import { readAnswer } from '../src/aliexpress/json/answer.ts';
+import {
+  guessApi,
+  LOGISTICS_API,
+  ORDER_DETAIL_API,
+  ORDER_LIST_API,
+  REFUND_LIST_API,
+} from '../src/aliexpress/json/index.ts';
 import { parseAnswerText } from '../src/aliexpress/tap-protocol.ts';
 import { applyOverrides, bundledPolicyFile, DEFAULT_PACK, type Policy } from '../src/rules/index.ts';
-import { BUNDLED_LOCALE_FILES } from '../src/aliexpress/text/locale-rules.ts';
+import { BUNDLED_LOCALE_FILES, useBundledRules } from '../src/aliexpress/bundled-rules.ts';
 import { looksLikeReport, parseReport, reportHtml } from '../src/report/rebuild.ts';
 import { redactor, type PageReport } from '../src/report/redact.ts';
 import { buildCalendar, type CalendarItem } from '../src/calendar/ics.ts';
@@ -226,6 +233,9 @@ export function inspectFile(
   file: string,
   options: InspectOptions = {},
 ): { snapshot: PageSnapshot; report?: ReportCheck } {
+  // A tool reads with everything the background has: every language, and the JSON readers.
+  useBundledRules();
+  useAnswerReader(readAnswer);
   const text = readText(file);
   const now = options.now ?? new Date();
   if (extname(file).toLowerCase() === '.json') {

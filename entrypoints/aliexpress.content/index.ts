@@ -1,6 +1,7 @@
 import { mountHelpers } from '../../src/inject/index.ts';
 import { watchPage } from '../../src/inject/page-changes.ts';
-import { read, readAhead } from '../../src/aliexpress/index.ts';
+import { read, readAhead } from '../../src/aliexpress/read.ts';
+import { langOf, loadPageRules } from '../../src/platform/page-rules.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
 import { ALIEXPRESS_MATCHES } from '../../src/model/hosts.ts';
@@ -8,7 +9,9 @@ import { ALIEXPRESS_MATCHES } from '../../src/model/hosts.ts';
 export default defineContentScript({
   matches: ALIEXPRESS_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
+    // The labels of the page's language come from the background: this script carries none.
+    if (!(await loadPageRules(ctx, document, (ask) => request('pageRules', ask)))) return;
     // No marker on the page: anti-bot scripts that find one may answer with verification sliders.
     // One MutationObserver for the reader and the helper.
     const changes = watchPage(ctx);
@@ -16,6 +19,8 @@ export default defineContentScript({
       read,
       readAhead,
       send: (snapshot) => request('snapshot', snapshot),
+      // The JSON readers run in the background, off the page's main thread.
+      readTapped: ({ api, json }) => request('tappedAnswer', { api, json, url: location.href, lang: langOf(document) }),
       now: () => new Date(),
       delayMs: 300,
       changes,

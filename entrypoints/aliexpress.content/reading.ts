@@ -6,10 +6,12 @@ import {
   read,
   TAP_REPLAY,
   unsent,
+  type AnswerRead,
   type JsonInput,
   type Sent,
 } from '../../src/aliexpress/index.ts';
 import { watchPage, type PageChanges } from '../../src/inject/page-changes.ts';
+import { untilAnswered } from '../../src/platform/retry.ts';
 
 /** The parts of WXT's ContentScriptContext the reader uses, so tests can hand in their own. */
 export interface ReadingContext {
@@ -34,6 +36,11 @@ export interface ReadingDeps {
   readAhead?: (doc: Document, url: string, enough: () => boolean) => boolean;
   /** The content script's one MutationObserver, shared with the helper; the reader's own when not given. */
   changes?: PageChanges;
+  /**
+   * Reads a tapped answer elsewhere (the background: the JSON readers are not on the page). Without
+   * it, read() reads the raw answers itself with the plugged-in reader (tests, tools).
+   */
+  readTapped?: (answer: { api: string; json: unknown }) => Promise<AnswerRead>;
 }
 
 /** Longest slice of reading ahead per task: well under the 50 ms that makes a page feel stuck. */
@@ -41,13 +48,6 @@ const SLICE_MS = 8;
 
 /** Tapped answers kept for merging with the DOM; older ones were sent already. */
 const KEEP_ANSWERS = 50;
-
-/**
- * A snapshot the background did not take (its worker asleep or restarting, a store error) is sent
- * again after half a second, then after twice as long each time, for a minute in all.
- */
-const FIRST_RETRY_MS = 500;
-const RETRY_FOR_MS = 60_000;
 
 /**
  * Reads the page on start and again whenever it renders more (new cards, "View orders" appends,
@@ -71,28 +71,17 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
   const listeners = new Set<ReadingListener>();
   let last: PageSnapshot | null = null;
   const tell = (snapshot: PageSnapshot, stored: boolean) => listeners.forEach((listener) => listener(snapshot, stored));
-  const tapped: JsonInput[] = [];
+  const tapped: (JsonInput | AnswerRead)[] = [];
+  /** Answers are read one after another, so they are merged in the order the page got them. */
+  let tapReads: Promise<unknown> = Promise.resolve();
   let scheduled = false;
   /** The last send, so `flush` can wait until the background has what the page shows. */
   let inFlight: Promise<unknown> = Promise.resolve();
   /** Resolves when the read now scheduled has run (and sent what it found). */
   let nextRead: { done: Promise<void>; resolve: () => void } | null = null;
 
-  const sendUntilStored = async (snapshot: PageSnapshot): Promise<unknown> => {
-    for (let wait = FIRST_RETRY_MS, waited = 0; ; wait *= 2) {
-      try {
-        return await deps.send(snapshot);
-      } catch (error) {
-        // Only a send that did not arrive, or failed in the background, can go through later: a
-        // message the background refused ('invalid-request', 'malformed', ...) would be refused again.
-        const code = (error as { code?: unknown } | null)?.code;
-        if (ctx.isInvalid || waited >= RETRY_FOR_MS || (code !== undefined && code !== 'failed')) throw error;
-        const delay = Math.min(wait, RETRY_FOR_MS - waited);
-        waited += delay;
-        await new Promise((resolve) => ctx.setTimeout(() => resolve(undefined), delay));
-      }
-    }
-  };
+  // Sent again while the background's worker is asleep or restarting (platform/retry.ts).
+  const sendUntilStored = (snapshot: PageSnapshot): Promise<unknown> => untilAnswered(ctx, () => deps.send(snapshot));
 
   /** `whole`: read everything in this task (the shopper is waiting on it), without slicing ahead. */
   const readNow = (whole = false) => {
@@ -149,9 +138,17 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
   ctx.addEventListener(win, 'message', (event) => {
     const message = parseTapMessage(event as MessageEvent, win);
     if (!message) return;
-    tapped.push({ json: message.json, api: message.api, tooLarge: message.tooLarge });
-    if (tapped.length > KEEP_ANSWERS) tapped.shift();
-    schedule();
+    const keep = (answer: JsonInput | AnswerRead) => {
+      tapped.push(answer);
+      if (tapped.length > KEEP_ANSWERS) tapped.shift();
+      schedule();
+    };
+    const { api, json, tooLarge } = message;
+    const readTapped = deps.readTapped;
+    if (tooLarge) return keep({ api, tooLarge });
+    if (!readTapped) return keep({ json, api });
+    // An answer the background never read is lost to this reading only: the DOM still reads.
+    tapReads = tapReads.then(() => untilAnswered(ctx, () => readTapped({ api, json })).then(keep, () => undefined));
   });
   win.postMessage({ source: TAP_REPLAY }, '*');
   schedule();

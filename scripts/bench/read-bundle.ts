@@ -12,6 +12,9 @@ export const READ_SCRIPT_URL = 'refund-radar-bench-read.js';
 // Each read runs in a task of its own, as the content script's does, so a trace can time each one.
 const ENTRY = `
 import { read } from './src/aliexpress/read.ts';
+import { useBundledRules } from './src/aliexpress/bundled-rules.ts';
+// The content script gets these from the background before it reads; here they are bundled.
+useBundledRules();
 export { read };
 export function runReads(count) {
   return new Promise((resolve) => {

@@ -1,7 +1,8 @@
-import type { Order, PageDispute, PageKind, PageOrder, PageSnapshot, Problem } from '../model/index.ts';
+import type { Order, PageDispute, PageKind, PageSnapshot, Problem } from '../model/index.ts';
 import { detectPage } from './detect.ts';
 import { defaultDomReader, type DomReader } from './dom-reader.ts';
-import { answerBelongsTo, guessApi, readJson } from './json/index.ts';
+import { answerBelongsTo } from './json/belongs.ts';
+import type { JsonContext, JsonRead } from './json/index.ts';
 import { pageLocale } from './dom/locale.ts';
 import { readCardsAhead } from './dom/order-list.ts';
 import { canonicalLocale, localeOfUrl } from './locale.ts';
@@ -17,11 +18,47 @@ export interface JsonInput {
   tooLarge?: boolean;
 }
 
+/** An answer already read (json/answer.ts): the content script gets its tapped answers so from the background. */
+export interface AnswerRead {
+  api: string | null;
+  /** The tap's answer was over TAP_MAX_CHARS and was dropped unread. */
+  tooLarge?: boolean;
+  read?: JsonRead;
+}
+
+/** Reads one raw answer; plugged in by whoever carries the JSON readers (`useAnswerReader`). */
+export type AnswerReader = (j: JsonInput, ctx: JsonContext) => AnswerRead;
+
+let answerReader: AnswerReader | null = null;
+
+/**
+ * Plugs in the JSON readers (json/answer.ts's `readAnswer`) for raw answers: tools and tests. The
+ * content script never does: the readers stay out of the page, which hands read() the answers the
+ * background has read (page-service.ts).
+ */
+export function useAnswerReader(reader: AnswerReader | null): void {
+  answerReader = reader;
+}
+
+function readRaw(j: JsonInput, ctx: JsonContext): AnswerRead {
+  if (answerReader) return answerReader(j, ctx);
+  const api = j.api?.trim().toLowerCase() || null;
+  return j.tooLarge
+    ? { api, tooLarge: true }
+    : {
+        api,
+        read: { orders: [], disputes: [], locale: null, problems: [problem('json-invalid', 'no JSON reader here')] },
+      };
+}
+
 export type ReadInput = Document | JsonInput;
 
 export interface ReadOptions {
-  /** mtop answers the page loaded (from the tap), read alongside the document and merged with it. */
-  tapped?: readonly JsonInput[];
+  /**
+   * mtop answers the page loaded (from the tap), merged with the document's reading: raw (read
+   * here by the plugged-in reader) or already read.
+   */
+  tapped?: readonly (JsonInput | AnswerRead)[];
   /** Replaces the plugged-in DOM reader; for tests and tools. */
   readDom?: DomReader | null;
 }
@@ -40,9 +77,6 @@ const problem = (code: Problem['code'], detail: string | null, orderId: string |
 
 const isDocument = (input: ReadInput): input is Document =>
   typeof input === 'object' && input !== null && !('json' in input) && 'documentElement' in input;
-
-/** The API an answer is checked and read as: the name it came with, else the one its content suggests. */
-const apiOf = (j: JsonInput) => j.api?.trim().toLowerCase() || guessApi(j.json);
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
@@ -104,10 +138,7 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
     if (givenIso === null) return minimal(kind, url, readAtIso, 'readAt is not a valid date');
     if (!URL.canParse(url)) return minimal(kind, url, readAtIso, 'url is not a valid URL');
     const doc = isDocument(input) ? input : null;
-    // A tapped answer counts only on a page that asks for its API; a saved answer read on its own is the caller's choice.
-    const jsons = [...(doc ? [] : [input as JsonInput]), ...(options.tapped ?? [])]
-      .map((j) => ({ j, api: apiOf(j) }))
-      .filter(({ j, api }) => j === input || answerBelongsTo(kind, api));
+    const answers = [...(doc ? [] : [input as JsonInput]), ...(options.tapped ?? [])];
     const parts: Observed[] = [];
     const problems: Problem[] = [];
     let locale: string | null = null;
@@ -121,18 +152,17 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
     } else {
       locale = canonicalLocale((input as JsonInput).locale);
     }
-    for (const { j, api } of jsons) {
-      if (j.tooLarge) {
-        problems.push(problem('json-invalid', `${api}: over ${TAP_MAX_CHARS} chars`));
+    for (const a of answers) {
+      const done = 'json' in a ? readRaw(a, { url, locale: locale ?? canonicalLocale(a.locale), readAt }) : a;
+      // A tapped answer counts only on a page that asks for its API; a saved answer read on its own is the caller's choice.
+      if (a !== input && !answerBelongsTo(kind, done.api)) continue;
+      if (done.tooLarge || !done.read) {
+        problems.push(problem('json-invalid', `${done.api}: over ${TAP_MAX_CHARS} chars`));
         continue;
       }
-      const ctxLocale = locale ?? canonicalLocale(j.locale);
-      const r = readJson(j.json, api, { url, locale: ctxLocale, readAt });
-      // Any script on the page can post an answer: the store trusts a status from one less.
-      for (const item of [...r.orders, ...r.disputes]) (item as PageOrder | PageDispute).statusVia = 'json';
       // The answer's own texts prove its language better than a host name does.
-      locale ??= r.locale ?? null;
-      parts.push(r);
+      locale ??= done.read.locale ?? null;
+      parts.push(done.read);
     }
     locale ??= localeOfUrl(url);
 

@@ -3,7 +3,6 @@ import { t } from '../i18n/core.ts';
 import type { PageSnapshot } from '../model/index.ts';
 import { request } from '../platform/request.ts';
 import { skeletonOf, type ReportAnswer, type ReportAsk } from '../report/skeleton.ts';
-import { BUNDLED_LOCALE_FILES } from '../aliexpress/text/locale-rules.ts';
 import type { PageReadings } from './data.ts';
 import { el, trusted } from './dom.ts';
 import { HOST_ATTR } from './page-changes.ts';
@@ -16,8 +15,8 @@ export interface PageReports {
 
 /**
  * "Save a report of this page" (issue 16): the page's raw skeleton goes to the background, which
- * redacts it (src/report/redact.ts, kept out of this script for size) and answers the report; it
- * is saved here as a file (Blob and <a download>, no downloads permission).
+ * redacts it with every language's labels (src/report/redact.ts; neither is in this script) and
+ * answers the report; it is saved here as a file (Blob and <a download>, no downloads permission).
  */
 async function save(snapshot: PageSnapshot): Promise<void> {
   const report = await request('pageReport', {
@@ -26,7 +25,6 @@ async function save(snapshot: PageSnapshot): Promise<void> {
     kind: snapshot.kind,
     locale: snapshot.locale,
     problems: snapshot.problems,
-    labels: BUNDLED_LOCALE_FILES,
   });
   const a = el('a', {
     href: URL.createObjectURL(new Blob([JSON.stringify(report, null, 1)], { type: 'application/json' })),

@@ -21,6 +21,8 @@ import { clockOf } from '../rules/policy.ts';
 import { summarize } from '../timeline/summary.ts';
 import type { Handlers } from './router.ts';
 import { makeReport } from '../report/redact.ts';
+import { readTapped, rulesForLang } from '../aliexpress/page-service.ts';
+import { BUNDLED_LOCALE_FILES } from '../aliexpress/bundled-rules.ts';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -50,7 +52,9 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
     void Promise.resolve(deps.changed(what)).catch(() => undefined);
   };
   return {
-    pageReport: (data) => makeReport({ ...data, extension: deps.version ?? 'unknown' }),
+    pageReport: (data) => makeReport({ ...data, labels: BUNDLED_LOCALE_FILES, extension: deps.version ?? 'unknown' }),
+    pageRules: ({ lang }) => rulesForLang(lang),
+    tappedAnswer: (answer) => readTapped(answer, deps.now()),
     snapshot: async (snapshot) => {
       // A reading "from tomorrow" would win every later comparison: refused whole.
       if (fromTheFuture(snapshot.readAt, deps.now())) return { accepted: false, changed: 0 };

@@ -9,6 +9,7 @@ import { CAPS, PageKind, Problem } from '../model/index.ts';
 import type { PageReport } from '../report/redact.ts';
 import { isSkeleton, looksLikeReport } from '../report/rebuild.ts';
 import type { RawElement } from '../report/skeleton.ts';
+import type { AnswerRead } from '../aliexpress/read.ts';
 
 const Empty = z.strictObject({});
 const count = z.int().check(z.nonnegative());
@@ -23,6 +24,31 @@ export const protocol = {
   snapshot: {
     request: z.pipe(SnapshotArrival, z.transform(checkSnapshot)),
     response: z.object({ accepted: z.boolean(), changed: z.int() }),
+  },
+  /**
+   * rules/selectors.json and the rules/locales files of the page's language (by its `<html
+   * lang>`) and English, or all of them when the language is not one we have: the content script
+   * reads with these, so it carries none (src/aliexpress/page-service.ts) and checks them as it
+   * loads them.
+   */
+  pageRules: {
+    request: z.strictObject({ lang: z.nullable(z.string().check(z.maxLength(CAPS.locale))) }),
+    response: z.object({ locales: z.record(z.string(), z.unknown()), selectors: z.unknown() }),
+  },
+  /**
+   * An mtop answer the tap passed on, read by the JSON readers here rather than on the page; the
+   * content script merges what it says with the page's DOM reading (read()), as before. Anything
+   * the page posts can be forged: the readers check every field, and what they read is marked
+   * as read from JSON, which the store trusts less.
+   */
+  tappedAnswer: {
+    request: z.strictObject({
+      api: z.string().check(z.minLength(1), z.maxLength(130)),
+      json: z.unknown(),
+      url: z.url().check(z.maxLength(CAPS.url)),
+      lang: z.nullable(z.string().check(z.maxLength(CAPS.locale))),
+    }),
+    response: z.custom<AnswerRead>((v) => typeof v === 'object' && v !== null, 'an answer read'),
   },
   /**
    * The popup's list: the orders that need the shopper, most urgent first, with their timelines
@@ -173,7 +199,7 @@ export const protocol = {
   },
   /**
    * "Save a report of this page" (issue 16): the content script's raw skeleton of its page, which
-   * the background redacts with the rules' labels (src/report/redact.ts) into the report the page
+   * the background redacts with the labels of every rules/locales file (src/report/redact.ts) into the report the page
    * then saves as a file. Nothing is stored and nothing leaves the browser.
    */
   pageReport: {
@@ -184,8 +210,6 @@ export const protocol = {
       kind: PageKind,
       locale: z.nullable(z.string().check(z.maxLength(CAPS.locale))),
       problems: z.array(Problem).check(z.maxLength(CAPS.items)),
-      /** The rules/locales files the content script reads with: the background carries none of them. */
-      labels: z.record(z.string().check(z.maxLength(CAPS.locale)), z.unknown()),
     }),
     response: z.custom<PageReport>(looksLikeReport, 'a page report'),
   },

@@ -10,7 +10,8 @@ export interface Sender {
 
 /**
  * Messages a content script on AliExpress may send. Its tab runs the website's code in the same
- * renderer, so it gets only what the injected helper needs (issue 6): delivering readings, the
+ * renderer, so it gets only what the injected helper needs (issue 6): the rules of its page's
+ * language and tapped answers read (issue 17: neither is carried by the page), delivering readings, the
  * facts of the one order or dispute it shows, which of its cards get Start refund, the settings
  * (for the language), noting that the shopper went to the dispute form, what the shopper typed
  * into the bar's "Track this dispute yourself" form (sent only for their own trusted input, and
@@ -20,6 +21,8 @@ export interface Sender {
  * backups and wiping stay with the extension's own pages: a page script cannot forge the shopper's word.
  */
 const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
+  'pageRules',
+  'tappedAnswer',
   'snapshot',
   'helperFacts',
   'helperOffers',
@@ -28,8 +31,13 @@ const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
   'disputeEntered',
   'pageReport',
 ]);
-/** Readings and page reports come only from pages: an extension page has nothing to read. */
-const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set(['snapshot', 'pageReport']);
+/** Readings, what they need and page reports come only from pages: an extension page has nothing to read. */
+const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
+  'pageRules',
+  'tappedAnswer',
+  'snapshot',
+  'pageReport',
+]);
 
 export function isAliExpressUrl(url: string | undefined): boolean {
   if (!url) return false;

@@ -2,10 +2,11 @@
  * The one place the DOM readers get selectors from (rules/selectors.json): each target is a list
  * of alternatives with a note, tried in order. Validated on load; queries say whether their
  * element is required, and a missing required element becomes a named problem, never an exception.
+ * The file is handed in at run time (`useSelectors`): the content script gets it from the
+ * background with its page's labels (src/platform/page-rules.ts), so it does not carry it.
  */
 import * as shape from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
-import bundled from '../../../rules/selectors.json';
 
 const Alternative = shape.strictObject({
   css: shape.string({ min: 1 }),
@@ -66,7 +67,16 @@ export function loadSelectors(data: unknown): SelectorsLoad {
   return { ok: false, message: `rules/selectors.json ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
 }
 
-export const SELECTORS: SelectorsLoad = loadSelectors(bundled);
+/** The selectors read with now; none until rules/selectors.json is handed in. */
+export let SELECTORS: SelectorsLoad = { ok: false, message: 'rules/selectors.json was not handed in' };
+let used: unknown;
+
+/** Reads with these selectors (rules/selectors.json's content, checked here) from now on. */
+export function useSelectors(data: unknown): void {
+  if (data === used && SELECTORS.ok) return;
+  used = data;
+  SELECTORS = loadSelectors(data);
+}
 
 type Root = ParentNode;
 

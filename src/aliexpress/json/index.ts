@@ -1,4 +1,4 @@
-import type { PageKind, Problem } from '../../model/index.ts';
+import type { Problem } from '../../model/index.ts';
 import { isDisputeApi } from '../tap-protocol.ts';
 import { isRecord, problem, type JsonContext } from './common.ts';
 import { readDisputeAnswer } from './dispute.ts';
@@ -11,6 +11,7 @@ import { tagOf, unwrapGraph } from './ultron.ts';
 export type { JsonContext } from './common.ts';
 export type { JsonRead } from './order-list.ts';
 export { LOGISTICS_API, ORDER_DETAIL_API, ORDER_LIST_API, REFUND_LIST_API };
+export { answerBelongsTo } from './belongs.ts';
 
 /** The mtop APIs whose answers we read, keyed by their lower-case name. */
 export const READERS: Readonly<Record<string, (json: unknown, ctx: JsonContext) => JsonRead>> = {
@@ -21,26 +22,6 @@ export const READERS: Readonly<Record<string, (json: unknown, ctx: JsonContext) 
 };
 
 export const READ_APIS: readonly string[] = Object.keys(READERS);
-
-/** The pages that ask for each read API: the tracking page asks for the order's detail too. */
-const PAGES_OF: Readonly<Record<string, readonly PageKind[]>> = {
-  [ORDER_LIST_API]: ['order-list'],
-  [ORDER_DETAIL_API]: ['order-detail', 'tracking'],
-  [LOGISTICS_API]: ['order-detail', 'tracking'],
-};
-const DISPUTE_PAGES: readonly PageKind[] = ['dispute-list', 'dispute-detail', 'refund-start', 'refund-amount'];
-
-/**
- * Whether a page of this kind asks for answers of this API, so a tapped one may speak for it.
- * Page code can post anything the tap would: an order list answer on a campaign page, or a
- * dispute answer on My orders, is not that page's own and is not read. An API no reader knows
- * only ever names itself in a problem, on any of the shopper's pages.
- */
-export function answerBelongsTo(kind: PageKind, api: string | null): boolean {
-  if (kind === 'other') return false;
-  const pages = api && Object.hasOwn(PAGES_OF, api) ? PAGES_OF[api]! : api && isDisputeApi(api) ? DISPUTE_PAGES : null;
-  return pages ? pages.includes(kind) : true;
-}
 
 /** The API an answer came from: its own `api` field, else its shape (a saved answer may lack the envelope). */
 export function guessApi(json: unknown): string | null {

@@ -5,8 +5,9 @@ import { check, opt, paramId, problem, type JsonContext } from './common.ts';
 import { readPromises } from '../text/promises.ts';
 import type { JsonRead } from './order-list.ts';
 import { epochOf } from './values.ts';
+import { LOGISTICS_API } from './apis.ts';
 
-export const LOGISTICS_API = 'mtop.ae.ld.querydetail';
+export { LOGISTICS_API };
 
 const Logistics = shape.object({
   data: shape.object({

@@ -6,8 +6,9 @@ import { buttonsOf, linesOf, type JsonRead } from './order-list.ts';
 import { byTag, orderedComponents, type UltronComponent } from './ultron.ts';
 import { readPromises } from '../text/promises.ts';
 import { dateOf, languageOfStatuses, moneyOf, statusFrom, textOf } from './values.ts';
+import { ORDER_DETAIL_API } from './apis.ts';
 
-export const ORDER_DETAIL_API = 'mtop.aliexpress.trade.buyer.order.detail';
+export { ORDER_DETAIL_API };
 
 const StatusBlock = shape.object({
   orderId: opt(IdLike),

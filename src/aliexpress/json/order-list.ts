@@ -4,8 +4,9 @@ import { check, idOf, IdLike, isRecord, opt, problem, type JsonContext, type Obs
 import { actionsOf } from './labels.ts';
 import { byTag, orderedComponents, type UltronComponent } from './ultron.ts';
 import { dateOf, languageOfStatuses, moneyOf, quantityOf, statusFrom, textOf } from './values.ts';
+import { ORDER_LIST_API } from './apis.ts';
 
-export const ORDER_LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
+export { ORDER_LIST_API };
 
 const Button = shape.object({ type: opt(shape.string()), text: opt(shape.string()) });
 

@@ -3,8 +3,9 @@ import { disputeStatusOf, partyOf } from '../dom/common.ts';
 import { idOf, isRecord, problem, type JsonContext } from './common.ts';
 import type { JsonRead } from './order-list.ts';
 import { epochOf, textOf } from './values.ts';
+import { REFUND_LIST_API } from './apis.ts';
 
-export const REFUND_LIST_API = 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer';
+export { REFUND_LIST_API };
 
 /**
  * `reverseStatus` of a line, when no text says more. 1, 2 and 3 are cases still running, without

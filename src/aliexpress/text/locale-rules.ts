@@ -1,21 +1,16 @@
 /**
  * Labels per language (rules/locales/<lang>.json): status texts, button labels, who-must-act
- * phrases, countdown units. Validated on load; a file that fails validation is left out and named,
- * so one broken language never stops the others from being read.
+ * phrases, countdown units, compiled into lookups on first use.
+ *
+ * The files are handed in at run time (`useLocaleFiles`), not compiled in: the content script gets
+ * only its page's language (and English) from the background, which carries them all
+ * (../bundled-rules.ts); tools and unit tests hand in every bundled file.
  */
-import * as shape from '../shape.ts';
 import type { DisputeStatus, OrderAction, OrderStatus, Party } from '../../model/index.ts';
-import de from '../../../rules/locales/de.json';
-import en from '../../../rules/locales/en.json';
-import es from '../../../rules/locales/es.json';
-import fr from '../../../rules/locales/fr.json';
-import it from '../../../rules/locales/it.json';
-import nl from '../../../rules/locales/nl.json';
-import pl from '../../../rules/locales/pl.json';
-import ptBR from '../../../rules/locales/pt-BR.json';
-import ru from '../../../rules/locales/ru.json';
-import tr from '../../../rules/locales/tr.json';
+import type { LocaleRulesFile } from './locale-schema.ts';
 import { foldMonth, labelKey, normText, spaces } from './normalize.ts';
+
+export type { LocaleRulesFile };
 
 export type PromiseKind = 'deliveryGuarantee' | 'lateCoupon' | 'freeReturn';
 
@@ -37,71 +32,6 @@ function template(phrase: string): PromiseTemplate {
   return { re: new RegExp(source, 'iu'), keys: parts.filter((_, i) => i % 2 === 1) };
 }
 
-const Phrases = shape.array(shape.string({ min: 1 }), { min: 1 });
-
-export const LocaleRulesSchema = shape.strictObject({
-  locale: shape.string({ min: 2 }),
-  /** `<html lang>` values (primary subtag or full tag, lower case) this file reads. */
-  htmlLang: Phrases,
-  orderStatus: shape.strictObject({
-    'to-pay': Phrases,
-    'to-ship': Phrases,
-    shipped: Phrases,
-    completed: Phrases,
-    closed: Phrases,
-    'in-dispute': Phrases,
-  }),
-  disputeStatus: shape.strictObject({
-    'awaiting-seller': Phrases,
-    'awaiting-buyer': Phrases,
-    escalated: Phrases,
-    'awaiting-return': Phrases,
-    'refund-pending': Phrases,
-    refunded: Phrases,
-    closed: Phrases,
-  }),
-  parties: shape.strictObject({ seller: Phrases, buyer: Phrases, aliexpress: Phrases }),
-  actions: shape.strictObject({
-    pay: Phrases,
-    cancel: Phrases,
-    track: Phrases,
-    'confirm-received': Phrases,
-    'returns-refunds': Phrases,
-    'open-dispute': Phrases,
-    'view-dispute': Phrases,
-    'extend-protection': Phrases,
-    review: Phrases,
-    'buy-again': Phrases,
-    delete: Phrases,
-    'contact-seller': Phrases,
-  }),
-  escalate: Phrases,
-  /** Labels of the row that shows the order number as text ("Order number", "Номер заказа"). */
-  orderNumber: Phrases,
-  countdown: shape.strictObject({ day: Phrases, hour: Phrases, minute: Phrases, second: Phrases }),
-  /** Labels of the order detail page's info rows, by the date they carry. */
-  detailDates: shape.strictObject({ placedAt: Phrases, shippedAt: Phrases, completedAt: Phrases }),
-  /**
-   * Delivery promises as templates, `{date}`, `{amount}` and `{n}` where the page puts its values:
-   * the guarantee ("Refund if no delivery before {date}"), the late-delivery coupon ("{amount}
-   * coupon code if delayed by {date}") and the free-return window ("within {n} days after delivery").
-   */
-  deliveryGuarantee: Phrases,
-  lateCoupon: Phrases,
-  freeReturn: Phrases,
-  /**
-   * How the language writes dates: numeric order, and every spelling of each month (long, short,
-   * and the form used inside a date, e.g. "listopada"). Generated once from Intl and kept here
-   * because the first Intl date format a page asks for costs it 40-90 ms while ICU loads.
-   */
-  dates: shape.strictObject({
-    order: shape.enumOf(['dmy', 'mdy', 'ymd']),
-    months: shape.array(Phrases, { length: 12 }),
-  }),
-  /** The decimal mark of prices ("12,34" in most languages, "12.34" in English). */
-  decimalMark: shape.enumOf([',', '.']),
-});
-export type LocaleRulesFile = shape.Infer<typeof LocaleRulesSchema>;
 export type CountdownUnits = LocaleRulesFile['countdown'];
 
 /** A locale file with its labels normalized into lookups. */
@@ -126,18 +56,20 @@ export interface LocaleRules {
   decimalMark: ',' | '.';
 }
 
-export const BUNDLED_LOCALE_FILES: Record<string, unknown> = {
-  en,
-  es,
-  fr,
-  de,
-  'pt-BR': ptBR,
-  ru,
-  pl,
-  it,
-  nl,
-  tr,
-};
+/** The files the readers read with now, by locale name; none until some are handed in. */
+let files: Record<string, LocaleRulesFile> = {};
+
+/**
+ * The files the readers read with from now on, checked already (locale-schema.ts): by the
+ * background, which sends the content script only files that passed, or by tools and tests
+ * (bundled-rules.ts). Checking them again here would put the schema back into the page's script.
+ */
+export function useLocaleFiles(next: Record<string, LocaleRulesFile>): void {
+  if (next === files) return;
+  files = next;
+  all = null;
+  single.clear();
+}
 
 function lookup<K extends string>(groups: Record<K, string[]>, locale: string): Map<string, K> {
   const map = new Map<string, K>();
@@ -171,59 +103,26 @@ export function compileLocale(file: LocaleRulesFile): LocaleRules {
   };
 }
 
-export interface LoadedLocales {
-  locales: Map<string, LocaleRules>;
-  /** Files that failed validation, by name, with the checker's first complaint. */
-  invalid: Array<{ locale: string; message: string }>;
-}
-
-export function loadLocales(files: Record<string, unknown>): LoadedLocales {
-  const locales = new Map<string, LocaleRules>();
-  const invalid: LoadedLocales['invalid'] = [];
-  for (const [name, data] of Object.entries(files)) {
-    const parsed = LocaleRulesSchema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      invalid.push({ locale: name, message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
-      continue;
-    }
-    if (parsed.data.locale !== name) {
-      invalid.push({ locale: name, message: `locale: says "${parsed.data.locale}"` });
-      continue;
-    }
-    locales.set(name, compileLocale(parsed.data));
-  }
-  return { locales, invalid };
-}
-
-let all: LoadedLocales | null = null;
-
-/** Every bundled language, validated and compiled on first use: a page with a known language needs only its own. */
-export function allLocales(): LoadedLocales {
-  return (all ??= loadLocales(BUNDLED_LOCALE_FILES));
-}
-
+let all: { locales: Map<string, LocaleRules> } | null = null;
 const single = new Map<string, LocaleRules | null>();
 
-/** One bundled language's rules (validated and compiled once), or null when there is none or its file is invalid. */
+/** Every handed-in language, compiled on first use (those compiled one by one are kept): a page with a known language needs only its own. */
+export function allLocales(): { locales: Map<string, LocaleRules> } {
+  return (all ??= { locales: new Map(Object.keys(files).map((name) => [name, localeRules(name)!])) });
+}
+
+/** One handed-in language's rules (compiled once), or null when there is none. */
 export function localeRules(locale: string): LocaleRules | null {
   if (all) return all.locales.get(locale) ?? null;
   let rules = single.get(locale);
   if (rules === undefined) {
-    const file = Object.hasOwn(BUNDLED_LOCALE_FILES, locale) ? BUNDLED_LOCALE_FILES[locale] : undefined;
-    rules = file === undefined ? null : (loadLocales({ [locale]: file }).locales.get(locale) ?? null);
+    rules = Object.hasOwn(files, locale) ? compileLocale(files[locale]!) : null;
     single.set(locale, rules);
   }
   return rules;
 }
 
-/** The htmlLang values a file claims, read before validating it (a file that fails is then not used). */
-const claims = (file: unknown): string[] => {
-  const langs = (file as { htmlLang?: unknown } | null)?.htmlLang;
-  return Array.isArray(langs)
-    ? langs.filter((l): l is string => typeof l === 'string').map((l) => l.toLowerCase())
-    : [];
-};
+const claims = (file: LocaleRulesFile): string[] => file.htmlLang.map((l) => l.toLowerCase());
 
 /** The supported locale for an `<html lang>` value ("pt", "pt-BR", "pt_br", "en-US"), or null. */
 export function localeForLang(lang: string | null | undefined): string | null {
@@ -231,8 +130,9 @@ export function localeForLang(lang: string | null | undefined): string | null {
   const tag = lang.trim().replace(/_/g, '-').toLowerCase();
   if (!tag) return null;
   const primary = tag.split('-')[0]!;
-  const files = Object.entries(BUNDLED_LOCALE_FILES);
+  const entries = Object.entries(files);
   const found =
-    files.find(([, file]) => claims(file).includes(tag)) ?? files.find(([, file]) => claims(file).includes(primary));
-  return found && localeRules(found[0]) ? found[0] : null;
+    entries.find(([, file]) => claims(file).includes(tag)) ??
+    entries.find(([, file]) => claims(file).includes(primary));
+  return found?.[0] ?? null;
 }

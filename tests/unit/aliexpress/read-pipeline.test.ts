@@ -6,7 +6,8 @@ import {
 } from '../../../entrypoints/aliexpress.content/reading.ts';
 import type { PageSnapshot } from '../../../src/model/index.ts';
 import type { DomReader } from '../../../src/aliexpress/dom-reader.ts';
-import { read } from '../../../src/aliexpress/read.ts';
+import { read, type AnswerRead } from '../../../src/aliexpress/read.ts';
+import { readAnswer } from '../../../src/aliexpress/json/answer.ts';
 import { TAP_MAX_CHARS, TAP_SOURCE } from '../../../src/aliexpress/tap-protocol.ts';
 import { capture } from './json/fixtures.ts';
 
@@ -345,6 +346,56 @@ describe('the reading pipeline', () => {
     window.dispatchEvent(tapEvent('mtop.aliexpress.trade.buyer.order.detail', capture('order-detail')));
     runTimers();
     expect((vi.mocked(send).mock.calls[0]![0] as PageSnapshot).orders).toHaveLength(1);
+  });
+
+  it('has the background read tapped answers, merges them in the order the page got them, and keeps an oversized one here', async () => {
+    setUrl(DETAIL_URL);
+    const f = fakeContext();
+    const send = vi.fn<ReadingDeps['send']>(() => Promise.resolve({ accepted: true, changed: 1 }));
+    const spy = vi.fn(read);
+    // The background's reading of each answer (json/answer.ts, as the tappedAnswer handler does it), answered
+    // in the reverse order: the detail answer (posted first) waits for the logistics one.
+    const readers: Array<() => void> = [];
+    const readTapped = vi.fn(
+      (answer: { api: string; json: unknown }) =>
+        new Promise<AnswerRead>((resolve) =>
+          readers.push(() => resolve(readAnswer(answer, { url: DETAIL_URL, locale: 'en', readAt: new Date() }))),
+        ),
+    );
+    startReading(f.ctx, window, {
+      read: (input, url, readAt, options) => spy(input, url, readAt, { ...options, readDom }),
+      send,
+      now: () => new Date('2026-09-07T12:00:00Z'),
+      delayMs: 300,
+      readTapped,
+    });
+    f.runTimers();
+    window.dispatchEvent(tapEvent('mtop.aliexpress.trade.buyer.order.detail', capture('order-detail')));
+    window.dispatchEvent(tapEvent('mtop.ae.ld.querydetail', capture('logistics-querydetail')));
+    window.dispatchEvent(tapEvent('mtop.ae.ld.querydetail', { data: 'x'.repeat(TAP_MAX_CHARS) }));
+    // The oversized answer is named at once, without a message; the others wait for the background.
+    await settle();
+    expect(readTapped).toHaveBeenCalledTimes(1);
+    readers.shift()!();
+    await settle();
+    expect(readTapped).toHaveBeenCalledTimes(2);
+    readers.shift()!();
+    await settle();
+    f.runTimers();
+    const tapped = spy.mock.lastCall![3]!.tapped!;
+    // Read elsewhere: the page hands read() what the background read, never the JSON itself.
+    expect(tapped.map((a) => ('json' in a ? 'raw' : a.tooLarge ? 'too large' : a.api))).toEqual([
+      'too large',
+      'mtop.aliexpress.trade.buyer.order.detail',
+      'mtop.ae.ld.querydetail',
+    ]);
+    const sent = send.mock.lastCall![0];
+    expect(sent.orders.map((o) => o.orderId)).toEqual(['8212313961591322']);
+    expect(sent.problems).toContainEqual({
+      code: 'json-invalid',
+      detail: `mtop.ae.ld.querydetail: over ${TAP_MAX_CHARS} chars`,
+      orderId: null,
+    });
   });
 
   it('drops an answer over the size cap unread and names it', async () => {

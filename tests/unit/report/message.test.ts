@@ -4,7 +4,7 @@
  * name; the answer is a report with the page's ids replaced. Inputs written here by hand.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BUNDLED_LOCALE_FILES } from '../../../src/aliexpress/text/locale-rules.ts';
+import { BUNDLED_LOCALE_FILES } from '../../../src/aliexpress/bundled-rules.ts';
 import type { PageReport } from '../../../src/report/redact.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
 import { freshDb } from '../store/fixtures.ts';
@@ -29,7 +29,6 @@ const request = {
   kind: 'order-detail',
   locale: 'en',
   problems: [{ code: 'unknown-status', detail: 'Waiting for John', orderId: '8100012345678901' }],
-  labels: BUNDLED_LOCALE_FILES,
 };
 
 describe('pageReport', () => {
@@ -60,5 +59,21 @@ describe('pageReport', () => {
       const answer = await bg.send('pageReport', { ...request, page }, SENDERS.contentScript);
       expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }
+  });
+
+  it("keeps every language's labels from the background's own files: a page cannot send it others", async () => {
+    // A German label on a page said to be English is still kept: the background has every language.
+    const page = ['html', ['lang', 'en'], ['body', [], ['span', [], 'Zustellung ausstehend'], ['b', [], 'Hans Meier']]];
+    const report = (await bg.send('pageReport', { ...request, page }, SENDERS.contentScript)) as { data: PageReport };
+    expect(report.data.page).toEqual([
+      'html',
+      ['lang', 'en'],
+      ['body', [], ['span', [], 'Zustellung ausstehend'], ['b', [], 'Xxxx Xxxxx']],
+    ]);
+    const labels = { en: { ...(BUNDLED_LOCALE_FILES.en as object), orderStatus: { shipped: ['Hans Meier'] } } };
+    expect(await bg.send('pageReport', { ...request, page, labels }, SENDERS.contentScript)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 });

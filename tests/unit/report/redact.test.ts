@@ -4,7 +4,7 @@
  * addresses, phone numbers in several scripts).
  */
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_LOCALE_FILES } from '../../../src/aliexpress/text/locale-rules.ts';
+import { BUNDLED_LOCALE_FILES } from '../../../src/aliexpress/bundled-rules.ts';
 import { makeReport, redactor } from '../../../src/report/redact.ts';
 import { parseReport, reportHtml } from '../../../src/report/rebuild.ts';
 

@@ -12,7 +12,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { read } from '../../../src/aliexpress/index.ts';
 import { savedFromUrl } from '../../../src/aliexpress/dom/index.ts';
-import { BUNDLED_LOCALE_FILES } from '../../../src/aliexpress/text/locale-rules.ts';
+import { BUNDLED_LOCALE_FILES } from '../../../src/aliexpress/bundled-rules.ts';
 import { normText } from '../../../src/aliexpress/text/normalize.ts';
 import type { PageSnapshot } from '../../../src/model/index.ts';
 import { makeReport, type PageReport } from '../../../src/report/redact.ts';

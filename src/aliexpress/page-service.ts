@@ -1,0 +1,47 @@
+/**
+ * What the background does for the content script's reading, so the page carries neither the ten
+ * languages' labels, the selectors nor the JSON readers: it hands out the rules a page is read
+ * with and reads the answers the tap passed on (the `pageRules` and `tappedAnswer` messages).
+ */
+import { readAnswer } from './json/answer.ts';
+import { canonicalLocale } from './locale.ts';
+import type { AnswerRead } from './read.ts';
+import { BUNDLED_SELECTORS, checkedLocaleFiles, useBundledRules } from './bundled-rules.ts';
+import { localeForLang } from './text/locale-rules.ts';
+
+/** English labels show up on pages in other languages (untranslated buttons), so they come with every language. */
+const FALLBACK = 'en';
+
+export interface PageRules {
+  locales: Record<string, unknown>;
+  selectors: unknown;
+}
+
+/**
+ * What a page whose `<html lang>` says `lang` is read with: the selectors, and the rules/locales
+ * files of its language and English, or of every language when it names none we have (the
+ * readers then try each). Only files that pass validation: the background checked them all once.
+ */
+export function rulesForLang(lang: string | null): PageRules {
+  useBundledRules();
+  const valid = checkedLocaleFiles();
+  const own = localeForLang(lang);
+  const names = own ? [own, FALLBACK] : Object.keys(valid);
+  const locales = Object.fromEntries(names.filter((n) => Object.hasOwn(valid, n)).map((n) => [n, valid[n]!]));
+  return { locales, selectors: BUNDLED_SELECTORS };
+}
+
+export interface TappedAnswer {
+  api: string;
+  json: unknown;
+  url: string;
+  /** What the page's `<html lang>` said, as the DOM readers' locale comes from it. */
+  lang: string | null;
+}
+
+/** One answer the tap passed on, read as read() would have read it beside its page's document. */
+export function readTapped(answer: TappedAnswer, readAt: Date): AnswerRead {
+  useBundledRules();
+  const locale = localeForLang(answer.lang) ?? canonicalLocale(answer.lang);
+  return readAnswer({ json: answer.json, api: answer.api }, { url: answer.url, locale, readAt });
+}
