@@ -118,6 +118,21 @@ const preactNoInnerHtml = {
   },
 };
 
+/**
+ * The content scripts, which every AliExpress page loads and compiles, are minified by terser
+ * rather than esbuild: three compress passes and property-access rewrites esbuild does not make
+ * take 1.3 KB gzip (5%) off them for a build some 10 s longer. The background and pages, loaded
+ * once from the extension's own disk, keep esbuild's faster build.
+ */
+const CONTENT_MINIFY = {
+  minify: 'terser',
+  terserOptions: {
+    ecma: 2020,
+    compress: { passes: 3, unsafe_arrows: true, unsafe_methods: true },
+    format: { comments: false },
+  },
+} as const;
+
 const withPolyfill = (config: InlineConfig): InlineConfig =>
   mergeConfig(config, { resolve: { alias: { 'wxt/browser': '@wxt-dev/webextension-polyfill/browser' } } });
 
@@ -169,7 +184,10 @@ export default defineConfig({
     // would add everywhere). The content scripts use only runtime.sendMessage and i18n, promise-based
     // in every MV3 browser, so they go without it: 2.8 KB of their 25 KB gzip budget.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
-      if (entrypoints.every((e) => e.type === 'content-script')) return;
+      if (entrypoints.every((e) => e.type === 'content-script')) {
+        Object.assign(viteConfig, mergeConfig(viteConfig, { build: CONTENT_MINIFY }));
+        return;
+      }
       Object.assign(viteConfig, withPolyfill(viteConfig));
     },
     'vite:devServer:extendConfig': (viteConfig) => {

@@ -13,6 +13,7 @@ import { Window } from 'happy-dom';
 import type { Dispute, Order, PageDispute, PageKind, PageSnapshot, Timeline } from '../src/model/index.ts';
 import { savedFromUrl } from '../src/aliexpress/dom/index.ts';
 import { detectors, read, useAnswerReader } from '../src/aliexpress/index.ts';
+import { DETECTOR_EXAMPLES } from '../src/aliexpress/detect-examples.ts';
 import { readAnswer } from '../src/aliexpress/json/answer.ts';
 import {
   guessApi,
@@ -41,7 +42,7 @@ export interface InspectOptions {
 }
 
 const pageOf = (kind: PageKind): string | null => {
-  const example = detectors.find((d) => d.kind === kind)?.examples[0];
+  const example = kind === 'other' ? undefined : DETECTOR_EXAMPLES[kind][0];
   return example ? example.replace(/[?#].*$/, '') : null;
 };
 

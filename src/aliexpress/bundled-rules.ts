@@ -16,6 +16,7 @@ import ru from '../../rules/locales/ru.json';
 import tr from '../../rules/locales/tr.json';
 import selectors from '../../rules/selectors.json';
 import { useSelectors } from './dom/selectors.ts';
+import { loadSelectors, type SelectorsLoad } from './dom/selectors-schema.ts';
 import { useLocaleFiles, type LocaleRulesFile } from './text/locale-rules.ts';
 import { checkLocaleFiles } from './text/locale-schema.ts';
 
@@ -35,13 +36,17 @@ export const BUNDLED_LOCALE_FILES: Record<string, unknown> = {
 export const BUNDLED_SELECTORS: unknown = selectors;
 
 let checked: Record<string, LocaleRulesFile> | null = null;
+let selectorsLoad: SelectorsLoad | null = null;
 
 /** The bundled files that pass the check, checked once (locale-schema.ts names the others). */
 export const checkedLocaleFiles = (): Record<string, LocaleRulesFile> =>
   (checked ??= checkLocaleFiles(BUNDLED_LOCALE_FILES).valid);
 
+/** rules/selectors.json checked once: the selectors, or why the file was refused. */
+export const checkedSelectors = (): SelectorsLoad => (selectorsLoad ??= loadSelectors(BUNDLED_SELECTORS));
+
 /** Reads with every bundled language and the bundled selectors from now on (again: nothing is compiled twice). */
 export function useBundledRules(): void {
   useLocaleFiles(checkedLocaleFiles());
-  useSelectors(BUNDLED_SELECTORS);
+  useSelectors(checkedSelectors());
 }

@@ -6,7 +6,8 @@
 import { readAnswer } from './json/answer.ts';
 import { canonicalLocale } from './locale.ts';
 import type { AnswerRead } from './read.ts';
-import { BUNDLED_SELECTORS, checkedLocaleFiles, useBundledRules } from './bundled-rules.ts';
+import { checkedLocaleFiles, checkedSelectors, useBundledRules } from './bundled-rules.ts';
+import type { SelectorsLoad } from './dom/selectors.ts';
 import { localeForLang } from './text/locale-rules.ts';
 
 /** English labels show up on pages in other languages (untranslated buttons), so they come with every language. */
@@ -14,7 +15,8 @@ const FALLBACK = 'en';
 
 export interface PageRules {
   locales: Record<string, unknown>;
-  selectors: unknown;
+  /** rules/selectors.json as the background's check left it: the selectors, or why there are none. */
+  selectors: SelectorsLoad;
 }
 
 /**
@@ -28,7 +30,7 @@ export function rulesForLang(lang: string | null): PageRules {
   const own = localeForLang(lang);
   const names = own ? [own, FALLBACK] : Object.keys(valid);
   const locales = Object.fromEntries(names.filter((n) => Object.hasOwn(valid, n)).map((n) => [n, valid[n]!]));
-  return { locales, selectors: BUNDLED_SELECTORS };
+  return { locales, selectors: checkedSelectors() };
 }
 
 export interface TappedAnswer {

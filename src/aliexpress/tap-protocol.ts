@@ -1,5 +1,3 @@
-import * as shape from './shape.ts';
-
 /**
  * The one message the MAIN-world tap posts to the isolated content script: an mtop answer the
  * page itself received. Anything on the page can post messages, so the isolated side validates
@@ -67,18 +65,24 @@ export function tappedApiOf(url: string): string | null {
   return api && isTappedApi(api) ? api : null;
 }
 
-const tapMessageSchema = () =>
-  shape.object({
-    source: shape.literal(TAP_SOURCE),
-    api: shape.string({ max: 130 }),
-    url: shape.string({ max: 4096 }),
-    json: shape.unknown(),
-  });
-export type TapMessage = shape.Infer<ReturnType<typeof tapMessageSchema>>;
+export interface TapMessage {
+  source: typeof TAP_SOURCE;
+  api: string;
+  url: string;
+  json: unknown;
+}
 
-// Built on first use, so the MAIN-world tap, which imports only the names above, carries no zod.
-let schema: ReturnType<typeof tapMessageSchema> | undefined;
-export const TapMessage = () => (schema ??= tapMessageSchema());
+/**
+ * Checked by hand rather than with a schema: the content script, which every AliExpress page
+ * loads, carries no schema library for three fields.
+ */
+const isTapMessage = (data: Record<string, unknown>): boolean =>
+  data.source === TAP_SOURCE &&
+  typeof data.api === 'string' &&
+  data.api.length <= 130 &&
+  typeof data.url === 'string' &&
+  data.url.length <= 4096 &&
+  data.json !== undefined;
 
 /**
  * The tap's message, or null for anything else a page might post. One too big to read comes back
@@ -90,11 +94,11 @@ export function parseTapMessage(
 ): (TapMessage & { tooLarge?: true }) | null {
   if (event.source !== win) return null;
   const data: unknown = event.data;
-  if (typeof data !== 'object' || data === null || (data as { source?: unknown }).source !== TAP_SOURCE) return null;
-  const parsed = TapMessage().safeParse(data);
-  if (!parsed.success || parsed.data.json === undefined || !isTappedApi(parsed.data.api)) return null;
+  if (typeof data !== 'object' || data === null || !isTapMessage(data as Record<string, unknown>)) return null;
+  const message = data as TapMessage;
+  if (!isTappedApi(message.api)) return null;
   try {
-    return withinSize(parsed.data.json, TAP_MAX_CHARS) ? parsed.data : { ...parsed.data, json: null, tooLarge: true };
+    return withinSize(message.json, TAP_MAX_CHARS) ? message : { ...message, json: null, tooLarge: true };
   } catch {
     // A getter that throws cannot come from a structured clone of an answer.
     return null;

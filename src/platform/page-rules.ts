@@ -7,7 +7,7 @@
 import type { Request, Response } from '../messages/protocol.ts';
 import { untilAnswered, type RetryContext } from './retry.ts';
 import { CAPS } from '../model/caps.ts';
-import { useSelectors } from '../aliexpress/dom/selectors.ts';
+import { useSelectors, type SelectorsLoad } from '../aliexpress/dom/selectors.ts';
 import { useLocaleFiles, type LocaleRulesFile } from '../aliexpress/text/locale-rules.ts';
 
 /** What `<html lang>` says, cut to what the messages take (its language is still found by its start). */
@@ -28,7 +28,7 @@ export async function loadPageRules(
     const { locales, selectors } = await untilAnswered(ctx, () => ask({ lang: langOf(doc) }));
     // Checked by the background, which sends only the files that pass (request.ts trusts its answers).
     useLocaleFiles(locales as Record<string, LocaleRulesFile>);
-    useSelectors(selectors);
+    useSelectors(selectors as SelectorsLoad);
     return true;
   } catch (error) {
     if (!ctx.isInvalid)

@@ -1,81 +1,25 @@
 /**
  * The one place the DOM readers get selectors from (rules/selectors.json): each target is a list
- * of alternatives with a note, tried in order. Validated on load; queries say whether their
- * element is required, and a missing required element becomes a named problem, never an exception.
- * The file is handed in at run time (`useSelectors`): the content script gets it from the
- * background with its page's labels (src/platform/page-rules.ts), so it does not carry it.
+ * of alternatives with a note, tried in order. Queries say whether their element is required, and a
+ * missing required element becomes a named problem, never an exception. The file is handed in at
+ * run time, already checked (`useSelectors` with what selectors-schema.ts's `loadSelectors` made of
+ * it): the content script gets it from the background with its page's labels
+ * (src/platform/page-rules.ts), so it carries neither the file nor its schema.
  */
-import * as shape from '../shape.ts';
 import type { Problem } from '../../model/index.ts';
+import type { Selectors, SelectorsLoad, Target } from './selectors-schema.ts';
 
-const Alternative = shape.strictObject({
-  css: shape.string({ min: 1 }),
-  /** Why this alternative exists and when it matches. */
-  note: shape.string({ min: 1 }),
-});
-const Alternatives = shape.array(Alternative, { min: 1 });
+export type { Selectors, SelectorsLoad, Target };
 
-const targets = <K extends string>(keys: readonly K[]) =>
-  shape.strictObject(Object.fromEntries(keys.map((k) => [k, Alternatives])) as Record<K, typeof Alternatives>);
+/** What the readers have before the file is handed in: a read names the missing selectors. */
+export const NOT_HANDED_IN: SelectorsLoad = { ok: false, message: 'rules/selectors.json was not handed in' };
 
-export const SelectorsSchema = shape.strictObject({
-  orderList: targets([
-    'list',
-    'card',
-    'status',
-    'info',
-    'idLink',
-    'store',
-    'line',
-    'lineTitle',
-    'lineQuantity',
-    'total',
-    'button',
-    'progress',
-  ] as const),
-  orderDetail: targets([
-    'status',
-    'statusTitle',
-    'reminder',
-    'countdown',
-    'statusButton',
-    'store',
-    'item',
-    'itemTitle',
-    'itemQuantity',
-    'itemButton',
-    'lineLink',
-    'idLink',
-    'infoRow',
-    'infoLabel',
-    'infoValue',
-    'total',
-  ] as const),
-  disputeDetail: targets(['status', 'awaiting', 'countdown', 'button', 'reason', 'solution', 'idLink'] as const),
-  disputeList: targets(['card', 'status', 'caseLink', 'idLink'] as const),
-  tracking: targets(['guarantee', 'idLink'] as const),
-});
-export type Selectors = shape.Infer<typeof SelectorsSchema>;
-export type Target = shape.Infer<typeof Alternatives>;
+/** The selectors read with now. */
+export let SELECTORS: SelectorsLoad = NOT_HANDED_IN;
 
-export type SelectorsLoad = { ok: true; selectors: Selectors } | { ok: false; message: string };
-
-export function loadSelectors(data: unknown): SelectorsLoad {
-  const parsed = SelectorsSchema.safeParse(data);
-  if (parsed.success) return { ok: true, selectors: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, message: `rules/selectors.json ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` };
-}
-
-/** The selectors read with now; none until rules/selectors.json is handed in. */
-export let SELECTORS: SelectorsLoad = { ok: false, message: 'rules/selectors.json was not handed in' };
-let used: unknown;
-
-/** Reads with these selectors (rules/selectors.json's content, checked here) from now on. */
-export function useSelectors(data: unknown): void {
-  if (data === used && SELECTORS.ok) return;
-  used = data;
-  SELECTORS = loadSelectors(data);
+/** Reads with these selectors (or says why there are none) from now on. */
+export function useSelectors(load: SelectorsLoad): void {
+  SELECTORS = load;
 }
 
 type Root = ParentNode;

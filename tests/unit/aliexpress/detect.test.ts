@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PageKind } from '../../../src/model/index.ts';
-import { detectPage, detectors, otherExamples } from '../../../src/aliexpress/detect.ts';
+import { detectPage, detectors } from '../../../src/aliexpress/detect.ts';
+import { DETECTOR_EXAMPLES, otherExamples } from '../../../src/aliexpress/detect-examples.ts';
 
 describe('detectPage', () => {
-  const all = detectors.flatMap((d) => d.examples.map((url) => ({ owner: d.kind, url })));
+  const all = detectors.flatMap((d) => DETECTOR_EXAMPLES[d.kind].map((url) => ({ owner: d.kind, url })));
 
   it('has a detector with examples for every page kind but other', () => {
     const kinds = new Set(detectors.map((d) => d.kind));
     expect([...kinds].sort()).toEqual(PageKind.options.filter((k) => k !== 'other').sort());
-    for (const d of detectors) expect(d.examples.length, d.kind).toBeGreaterThanOrEqual(2);
+    for (const d of detectors) expect(DETECTOR_EXAMPLES[d.kind].length, d.kind).toBeGreaterThanOrEqual(2);
   });
 
   for (const d of detectors) {

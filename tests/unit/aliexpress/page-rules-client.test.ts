@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useBundledRules } from '../../../src/aliexpress/bundled-rules.ts';
-import { SELECTORS, useSelectors } from '../../../src/aliexpress/dom/selectors.ts';
+import { NOT_HANDED_IN, SELECTORS, useSelectors } from '../../../src/aliexpress/dom/selectors.ts';
 import { read } from '../../../src/aliexpress/read.ts';
 import { loadPageRules } from '../../../src/platform/page-rules.ts';
 import { rulesForLang } from '../../../src/aliexpress/page-service.ts';
@@ -37,7 +37,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   // Every other test reads with everything (tests/unit/setup/readers.ts).
   useLocaleFiles({});
-  useSelectors(null);
+  useSelectors(NOT_HANDED_IN);
   useBundledRules();
 });
 
@@ -46,7 +46,7 @@ describe('loadPageRules', () => {
     // The background's answer, worked out first: rulesForLang reads with every file itself.
     const answer = rulesForLang('pl-PL');
     useLocaleFiles({});
-    useSelectors(null);
+    useSelectors(NOT_HANDED_IN);
     const ask = vi.fn(() => Promise.resolve(answer));
     expect(await loadPageRules(quickContext().ctx, page('pl-PL'), ask)).toBe(true);
     expect(ask).toHaveBeenCalledWith({ lang: 'pl-PL' });
@@ -70,7 +70,7 @@ describe('loadPageRules', () => {
 
   it('says clearly that the page was not read when the rules never come, and reads nothing', async () => {
     useLocaleFiles({});
-    useSelectors(null);
+    useSelectors(NOT_HANDED_IN);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { ctx } = quickContext();
     const refused = Object.assign(new Error('lang: too long'), { code: 'invalid-request' });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startReading, type ReadingContext } from '../../../entrypoints/aliexpress.content/reading.ts';
-import { detectors, otherExamples, detectPage } from '../../../src/aliexpress/detect.ts';
+import { detectPage } from '../../../src/aliexpress/detect.ts';
+import { DETECTOR_EXAMPLES, otherExamples } from '../../../src/aliexpress/detect-examples.ts';
 import { read } from '../../../src/aliexpress/read.ts';
 import { TAP_SOURCE } from '../../../src/aliexpress/tap-protocol.ts';
 import { checkSnapshot, SnapshotArrival, type PageKind, type PageSnapshot } from '../../../src/model/index.ts';
@@ -103,7 +104,7 @@ const message = fc.oneof(
   fc.anything({ maxDepth: 2 }),
 );
 const page = fc.constantFrom(
-  ...detectors.flatMap((d) => d.examples),
+  ...Object.values(DETECTOR_EXAMPLES).flat(),
   ...otherExamples.filter((u) => URL.canParse(u)),
   'https://campaign.aliexpress.com/',
   'https://sale.aliexpress.com/__pc/landing.htm',

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import bundled from '../../../../rules/selectors.json';
-import {
-  $all,
-  $optional,
-  $required,
-  $union,
-  loadSelectors,
-  SELECTORS,
-} from '../../../../src/aliexpress/dom/selectors.ts';
+import { $all, $optional, $required, $union, SELECTORS } from '../../../../src/aliexpress/dom/selectors.ts';
+import { loadSelectors } from '../../../../src/aliexpress/dom/selectors-schema.ts';
 import { ALL_PAGES, loadFixture } from './fixtures.ts';
 
 const docs = ALL_PAGES.filter((p) => p.lang === 'en' || p.lang === 'ru').map(loadFixture);
