@@ -138,3 +138,16 @@ export function scriptCallTimes(events: TraceEvent[], frameId: string, url: stri
     .sort((a, b) => a.ts - b.ts)
     .map(ms);
 }
+
+/**
+ * How long the extension had been quiet when the trace ended: from the end of its last script
+ * event to the trace's last event, ms (Infinity when it ran nothing). The bench's sign that a
+ * load's trace holds all the extension's work, rather than a fixed wait long enough for a loaded machine.
+ */
+export function quietAtEndMs(events: readonly TraceEvent[], extensionEvents: readonly TraceEvent[]): number {
+  if (!extensionEvents.length) return Number.POSITIVE_INFINITY;
+  let traceEnd = 0;
+  for (const e of events) if (e.ph === 'X' || e.ph === 'I' || e.ph === 'i') traceEnd = Math.max(traceEnd, end(e));
+  const lastExtension = Math.max(...extensionEvents.map(end));
+  return (traceEnd - lastExtension) / 1000;
+}
