@@ -511,6 +511,7 @@ interface PopupResult {
   orders: number;
   /** Whether the popup had its last opening's first screen to draw from (src/ui/popup-cache.ts). */
   cached: boolean;
+  /** Cards in the list when it was first in the DOM: what the first frame draws. */
   items: number;
   /** From navigation start to the list painted. */
   paintMs: Summary;
@@ -791,7 +792,7 @@ async function main() {
           const budgeted = p.orders === 1000;
           const ratio = p.paintMs.median / p.emptyPaintMs.median;
           rows.push({
-            figure: `popup paint, ${p.orders} orders, ${p.cached ? 'later opening' : 'first opening'} (${p.items} cards)`,
+            figure: `popup paint, ${p.orders} orders, ${p.cached ? 'later opening' : 'first opening'} (${p.items} cards in its first frame)`,
             value: `${fmtSummary(p.paintMs, ' ms')} = ${ratio.toFixed(2)}× empty popup ${fmt(p.emptyPaintMs.median)} ms; main thread ${fmt(p.threadMs.median)} ms (empty ${fmt(p.emptyThreadMs.median)}), ${p.longTasks.median} long tasks`,
             budget: budgeted ? `≤ ${LIMITS.popupRatio}× empty` : '',
             verdict: budgeted ? verdict(ratio <= LIMITS.popupRatio) : '',
