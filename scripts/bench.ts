@@ -26,6 +26,7 @@ import {
   mainThreadCost,
   mainThreadOf,
   quietAtEndMs,
+  until,
   scriptCallTimes,
   startTrace,
   type MainThreadCost,
@@ -480,6 +481,9 @@ async function measureIngest(ext: BenchBrowser, snapshot: PageSnapshot, synthesi
 const POPUP_READY = '.rr-list > li, .rr-quiet';
 const POPUP_FAILED = '.rr-error, [role="alert"]';
 
+/** The probe's mark in the trace when the list was painted: main-thread time is counted up to it. */
+const PAINTED_MARK = 'rr-bench-painted';
+
 // Runs in the popup before its scripts: notes when the list is in the DOM and when that frame was painted.
 const POPUP_PROBE = `(() => {
   const ready = ${JSON.stringify(POPUP_READY)}, failed = ${JSON.stringify(POPUP_FAILED)};
@@ -493,7 +497,7 @@ const POPUP_PROBE = `(() => {
     probe.items = document.querySelectorAll('.rr-list > li').length;
     observer.disconnect();
     // rAF runs just before the frame is painted; a task queued from it runs after that paint.
-    requestAnimationFrame(() => setTimeout(() => { probe.paintMs = performance.now(); }, 0));
+    requestAnimationFrame(() => setTimeout(() => { probe.paintMs = performance.now(); performance.mark(${JSON.stringify(PAINTED_MARK)}); }, 0));
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true });
@@ -552,7 +556,7 @@ async function openPopup(ext: BenchBrowser, traced: boolean): Promise<PopupOpen>
       )
       .then((h) => h.jsonValue() as Promise<{ domMs: number; paintMs: number; error: string | null; items: number }>);
     // The popup's own main-thread work until its list was painted (the background's answer runs elsewhere).
-    const cost = stop ? mainThreadCost(await stop(), frameId, '') : null;
+    const cost = stop ? mainThreadCost(until(await stop(), PAINTED_MARK), frameId, '') : null;
     await cdp?.detach();
     if (probe.error) throw new Error(`the popup showed an error: ${probe.error}`);
     return { ...probe, threadMs: cost?.busyMs ?? Number.NaN, longTasks: cost?.longTasks ?? Number.NaN };

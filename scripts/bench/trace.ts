@@ -18,7 +18,15 @@ export interface TraceEvent {
   args?: { data?: { url?: string; frame?: string }; beginData?: { frame?: string }; fileName?: string; name?: string };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', '__metadata'];
+// blink.user_timing: performance.mark() calls, for `until`.
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'blink.user_timing',
+  '__metadata',
+];
 /**
  * V8's CPU samples (ProfileChunk), for the count in samples.ts that also sees hooks and callbacks.
  * Starting the profiler costs every new context 50-80 ms of main thread (`CpuProfiler::StartProfiling`),
@@ -150,4 +158,14 @@ export function quietAtEndMs(events: readonly TraceEvent[], extensionEvents: rea
   for (const e of events) if (e.ph === 'X' || e.ph === 'I' || e.ph === 'i') traceEnd = Math.max(traceEnd, end(e));
   const lastExtension = Math.max(...extensionEvents.map(end));
   return (traceEnd - lastExtension) / 1000;
+}
+
+/**
+ * The events that started before the page's first `performance.mark(name)`: the popup's main-thread
+ * time up to its painted list, not the work it does after (the rest of its cards, its reminders),
+ * which the trace also holds because it is stopped later. All of them when there is no such mark.
+ */
+export function until(events: TraceEvent[], name: string): TraceEvent[] {
+  const mark = events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  return mark ? events.filter((e) => e.ts <= mark.ts) : events;
 }

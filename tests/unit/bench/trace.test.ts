@@ -1,8 +1,9 @@
 // Input: generated trace events shaped like Chromium's (script events of an extension and the
 // page's tasks on one thread), to check the sign scripts/bench.ts waits for before it keeps a
-// page load: the extension quiet for a while when the trace ended.
+// page load: the extension quiet for a while when the trace ended; and the popup's events cut at
+// its probe's mark.
 import { describe, expect, it } from 'vitest';
-import { quietAtEndMs, type TraceEvent } from '../../../scripts/bench/trace.ts';
+import { quietAtEndMs, until, type TraceEvent } from '../../../scripts/bench/trace.ts';
 
 const event = (name: string, ts: number, dur: number, ph = 'X'): TraceEvent => ({
   name,
@@ -35,5 +36,23 @@ describe('quietAtEndMs', () => {
 
   it('is infinite when the extension ran nothing (no extension, or nothing to wait for)', () => {
     expect(quietAtEndMs([event('RunTask', 0, 5_000)], [])).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe('until', () => {
+  const mark = { ...event('rr-bench-painted', 50_000, 0, 'R'), cat: 'blink.user_timing' };
+  const events = [event('RunTask', 0, 10_000), event('RunTask', 40_000, 20_000), mark, event('RunTask', 60_000, 9_000)];
+
+  it('keeps the events that started before the mark, a task it falls in whole', () => {
+    expect(until(events, 'rr-bench-painted').map((e) => e.ts)).toEqual([0, 40_000, 50_000]);
+  });
+
+  it('keeps everything when the page set no such mark', () => {
+    expect(until(events, 'another-mark')).toHaveLength(4);
+  });
+
+  it('takes only the page’s marks, not another event of the same name', () => {
+    const other = [event('rr-bench-painted', 5_000, 1_000), ...events];
+    expect(until(other, 'rr-bench-painted')).toHaveLength(4);
   });
 });
