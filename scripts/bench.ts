@@ -22,7 +22,15 @@ import { checkResults } from './bench/contract.ts';
 import { buildFloor } from './bench/floor/build.ts';
 import { growth, LIMITS, targetsOf, type Growth, type Target } from './bench/targets.ts';
 import { sampleCost, type SampleCost } from './bench/samples.ts';
-import { mainThreadCost, mainThreadOf, scriptCallTimes, startTrace, type MainThreadCost } from './bench/trace.ts';
+import {
+  mainThreadCost,
+  mainThreadOf,
+  quietAtEndMs,
+  until,
+  scriptCallTimes,
+  startTrace,
+  type MainThreadCost,
+} from './bench/trace.ts';
 import { BUDGETS, measureEntrypoints, totals, type EntrySize } from './sizes.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -45,8 +53,16 @@ const POPUP_SIZES = [100, 1000] as const;
 const INGEST_SIZES = [100, 1000] as const;
 const INGEST_SIZE = 1000;
 const WARM_READS = 5;
-// Long enough for the content script's reading, sending and helper buttons after the last card.
-const SETTLE_MS = 1500;
+/**
+ * How long a load is traced after its extension's mark (or, without one, its last card). A load
+ * whose trace ends less than QUIET_MS after the extension's last script event is taken again with
+ * twice the wait, up to MAX_SETTLE_MS: the trace must hold all of the content script's reading,
+ * sending and buttons, and on a loaded machine those take longer (a fixed 1.5 s wait made the
+ * page loads two thirds of the bench's time).
+ */
+const SETTLE_MS = 600;
+const QUIET_MS = 300;
+const MAX_SETTLE_MS = 2400;
 const SECTIONS = ['sizes', 'overhead', 'read', 'ingest', 'popup'] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -85,6 +101,18 @@ function buildExtension(): void {
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
+/** Seconds each step of the run took, logged as it ends and written to the results (`timings`). */
+const timings: Record<string, number> = {};
+async function timed<T>(step: string, work: () => Promise<T> | T): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    timings[step] = Math.round((Date.now() - started) / 100) / 10;
+    log(`${step}: ${timings[step]} s`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Page overhead and heap
 
@@ -112,6 +140,21 @@ async function frameIdOf(page: Page): Promise<string> {
 }
 
 async function measuredLoad(b: BenchBrowser, count: number, mark: string | null): Promise<PageLoad> {
+  for (let settleMs = SETTLE_MS; ; settleMs *= 2) {
+    const load = await tracedLoad(b, count, mark, settleMs);
+    if (load.quietMs >= QUIET_MS || settleMs * 2 > MAX_SETTLE_MS) return load;
+    log(
+      `${count} orders: the extension ran until ${fmt(QUIET_MS - load.quietMs)} ms before the trace's end; again, waiting longer`,
+    );
+  }
+}
+
+async function tracedLoad(
+  b: BenchBrowser,
+  count: number,
+  mark: string | null,
+  settleMs: number,
+): Promise<PageLoad & { quietMs: number }> {
   const page = await b.context.newPage();
   try {
     const frameId = await frameIdOf(page);
@@ -121,7 +164,7 @@ async function measuredLoad(b: BenchBrowser, count: number, mark: string | null)
     await waitForCards(page, count);
     if (mark)
       await page.waitForFunction((m) => document.querySelector(m) !== null, mark, { timeout: 15_000, polling: 50 });
-    await page.waitForTimeout(SETTLE_MS);
+    await page.waitForTimeout(settleMs);
     const events = await stop();
     // Content scripts' isolated worlds live in the page's V8 isolate: its heap holds both.
     await cdp.send('HeapProfiler.collectGarbage');
@@ -136,6 +179,7 @@ async function measuredLoad(b: BenchBrowser, count: number, mark: string | null)
       samples: sampleCost(events, pid, tid, prefix, cost.extensionEvents),
       heapUsedBytes: heap.usedSize,
       ran,
+      quietMs: quietAtEndMs(events, cost.extensionEvents),
     };
   } finally {
     await page.close();
@@ -193,10 +237,13 @@ async function measureOverhead(
 ): Promise<OverheadResult[]> {
   const results: OverheadResult[] = [];
   for (const count of OVERHEAD_SIZES) {
-    // One unmeasured load each: the first load of a browser pays for caches the shopper's has warm.
-    await measuredLoad(plain, count, null);
-    await measuredLoad(ext, count, RAN_MARK.radar);
-    await measuredLoad(floor, count, RAN_MARK.floor);
+    // One unmeasured load each before the first size: the first load of a browser pays for caches
+    // (code, fonts, the stand-in's script) the shopper's has warm; later sizes find them warm.
+    if (count === OVERHEAD_SIZES[0]) {
+      await measuredLoad(plain, count, null);
+      await measuredLoad(ext, count, RAN_MARK.radar);
+      await measuredLoad(floor, count, RAN_MARK.floor);
+    }
     const without: PageLoad[] = [];
     const withExt: PageLoad[] = [];
     const withFloor: PageLoad[] = [];
@@ -434,6 +481,9 @@ async function measureIngest(ext: BenchBrowser, snapshot: PageSnapshot, synthesi
 const POPUP_READY = '.rr-list > li, .rr-quiet';
 const POPUP_FAILED = '.rr-error, [role="alert"]';
 
+/** The probe's mark in the trace when the list was painted: main-thread time is counted up to it. */
+const PAINTED_MARK = 'rr-bench-painted';
+
 // Runs in the popup before its scripts: notes when the list is in the DOM and when that frame was painted.
 const POPUP_PROBE = `(() => {
   const ready = ${JSON.stringify(POPUP_READY)}, failed = ${JSON.stringify(POPUP_FAILED)};
@@ -447,7 +497,7 @@ const POPUP_PROBE = `(() => {
     probe.items = document.querySelectorAll('.rr-list > li').length;
     observer.disconnect();
     // rAF runs just before the frame is painted; a task queued from it runs after that paint.
-    requestAnimationFrame(() => setTimeout(() => { probe.paintMs = performance.now(); }, 0));
+    requestAnimationFrame(() => setTimeout(() => { probe.paintMs = performance.now(); performance.mark(${JSON.stringify(PAINTED_MARK)}); }, 0));
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true });
@@ -465,6 +515,7 @@ interface PopupResult {
   orders: number;
   /** Whether the popup had its last opening's first screen to draw from (src/ui/popup-cache.ts). */
   cached: boolean;
+  /** Cards in the list when it was first in the DOM: what the first frame draws. */
   items: number;
   /** From navigation start to the list painted. */
   paintMs: Summary;
@@ -473,7 +524,10 @@ interface PopupResult {
   /** The popup's main-thread time over that span: what it costs when a core is free. */
   threadMs: Summary;
   longTasks: Summary;
-  /** The empty popup (scripts/bench/floor/popup.ts, one line) opened the same way in the same runs: to its painted line. */
+  /**
+   * The empty popup (scripts/bench/floor/popup.ts, one line) opened the same way in the same runs,
+   * beside every size (the same sample for each): to its painted line.
+   */
   emptyPaintMs: Summary;
   emptyThreadMs: Summary;
 }
@@ -502,7 +556,7 @@ async function openPopup(ext: BenchBrowser, traced: boolean): Promise<PopupOpen>
       )
       .then((h) => h.jsonValue() as Promise<{ domMs: number; paintMs: number; error: string | null; items: number }>);
     // The popup's own main-thread work until its list was painted (the background's answer runs elsewhere).
-    const cost = stop ? mainThreadCost(await stop(), frameId, '') : null;
+    const cost = stop ? mainThreadCost(until(await stop(), PAINTED_MARK), frameId, '') : null;
     await cdp?.detach();
     if (probe.error) throw new Error(`the popup showed an error: ${probe.error}`);
     return { ...probe, threadMs: cost?.busyMs ?? Number.NaN, longTasks: cost?.longTasks ?? Number.NaN };
@@ -532,7 +586,10 @@ async function measurePopup(
   snapshot: PageSnapshot,
   runs: number,
 ): Promise<PopupResult[]> {
-  const results: PopupResult[] = [];
+  const measured: Array<{ count: number; first: PopupOpen[]; again: PopupOpen[] }> = [];
+  // The empty popup has no orders: its openings beside both sizes are one sample of twice the
+  // runs, so each ratio's denominator is not a median of five on a machine whose load moves.
+  const empty: PopupOpen[] = [];
   const options = await extensionPage(ext, 'options.html');
   const sender = await contentScriptSender(ext);
   // The popup keeps its last first screen in the extension's localStorage; clearing it gives a first opening.
@@ -548,7 +605,6 @@ async function measurePopup(
       await openPopup(floor, false);
       const first: PopupOpen[] = [];
       const again: PopupOpen[] = [];
-      const empty: PopupOpen[] = [];
       const timed = (wall: PopupOpen, thread: PopupOpen) => ({
         ...wall,
         threadMs: thread.threadMs,
@@ -564,13 +620,16 @@ async function measurePopup(
         empty.push(timed(await openPopup(floor, false), await openPopup(floor, true)));
       }
       log(`popup with ${count} orders: ${runs} first and ${runs} later opens`);
-      results.push(popupResult(count, false, first, empty), popupResult(count, true, again, empty));
+      measured.push({ count, first, again });
     }
   } finally {
     await sender.close();
     await options.close();
   }
-  return results;
+  return measured.flatMap(({ count, first, again }) => [
+    popupResult(count, false, first, empty),
+    popupResult(count, true, again, empty),
+  ]);
 }
 
 /** read() on the 1,000-order page, topped up with synthesized orders if the readers found fewer. */
@@ -624,8 +683,8 @@ async function main() {
     process.exit(1);
   }
   const started = Date.now();
-  if (options.build) buildExtension();
-  await buildFloor(FLOOR_DIR);
+  if (options.build) await timed('build', buildExtension);
+  await timed('floor build', () => buildFloor(FLOOR_DIR));
   const sizes = measureEntrypoints(EXTENSION_DIR);
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
@@ -637,15 +696,19 @@ async function main() {
   };
   const rows: Row[] = options.only.has('sizes') ? sizeRows(sizes) : [];
 
-  const bundle = await bundleRead(ROOT);
+  const bundle = await timed('read bundle', () => bundleRead(ROOT));
   const needsPlain = ['overhead', 'read', 'ingest', 'popup'].some((s) => options.only.has(s as Section));
   const needsExt = ['overhead', 'ingest', 'popup'].some((s) => options.only.has(s as Section));
-  const plain = needsPlain ? await launchBench(null) : null;
-  const ext = needsExt ? await launchBench(EXTENSION_DIR) : null;
-  const floor = needsExt ? await launchBench(FLOOR_DIR) : null;
+  const [plain, ext, floor] = await timed('browsers', () =>
+    Promise.all([
+      needsPlain ? launchBench(null) : null,
+      needsExt ? launchBench(EXTENSION_DIR) : null,
+      needsExt ? launchBench(FLOOR_DIR) : null,
+    ]),
+  );
   try {
     if (options.only.has('overhead') && plain && ext && floor) {
-      const overhead = await measureOverhead(plain, ext, floor, options.runs);
+      const overhead = await timed('overhead', () => measureOverhead(plain, ext, floor, options.runs));
       results.overhead = overhead;
       for (const o of overhead) {
         if (!o.helperMounted || !o.floorRan)
@@ -693,7 +756,7 @@ async function main() {
         });
     }
     if (options.only.has('read') && plain) {
-      const read = await measureRead(plain, bundle, options.runs);
+      const read = await timed('read', () => measureRead(plain, bundle, options.runs));
       results.read = read;
       for (const r of read) {
         const budgeted = r.orders === 500;
@@ -712,10 +775,10 @@ async function main() {
       }
     }
     if ((options.only.has('ingest') || options.only.has('popup')) && plain && ext && floor) {
-      const { snapshot, synthesized } = await snapshotForIngest(plain, bundle);
+      const { snapshot, synthesized } = await timed('seed', () => snapshotForIngest(plain, bundle));
       results.seed = { orders: snapshot.orders.length, disputes: snapshot.disputes.length, synthesized };
       if (options.only.has('ingest')) {
-        const ingest = await measureIngest(ext, snapshot, synthesized, options.runs);
+        const ingest = await timed('ingest', () => measureIngest(ext, snapshot, synthesized, options.runs));
         results.ingest = ingest;
         const note = synthesized ? `, ${synthesized} synthesized` : '';
         for (const i of ingest.sizes) {
@@ -735,13 +798,13 @@ async function main() {
         }
       }
       if (options.only.has('popup')) {
-        const popup = await measurePopup(ext, floor, snapshot, options.runs);
+        const popup = await timed('popup', () => measurePopup(ext, floor, snapshot, options.runs));
         results.popup = popup;
         for (const p of popup) {
           const budgeted = p.orders === 1000;
           const ratio = p.paintMs.median / p.emptyPaintMs.median;
           rows.push({
-            figure: `popup paint, ${p.orders} orders, ${p.cached ? 'later opening' : 'first opening'} (${p.items} cards)`,
+            figure: `popup paint, ${p.orders} orders, ${p.cached ? 'later opening' : 'first opening'} (${p.items} cards in its first frame)`,
             value: `${fmtSummary(p.paintMs, ' ms')} = ${ratio.toFixed(2)}× empty popup ${fmt(p.emptyPaintMs.median)} ms; main thread ${fmt(p.threadMs.median)} ms (empty ${fmt(p.emptyThreadMs.median)}), ${p.longTasks.median} long tasks`,
             budget: budgeted ? `≤ ${LIMITS.popupRatio}× empty` : '',
             verdict: budgeted ? verdict(ratio <= LIMITS.popupRatio) : '',
@@ -766,6 +829,7 @@ async function main() {
   results.targets = targets;
   results.table = rows;
   results.seconds = Math.round((Date.now() - started) / 1000);
+  results.timings = timings;
   checkResults(results, options.only.size === SECTIONS.length);
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   console.log(table(rows));
@@ -773,7 +837,9 @@ async function main() {
   console.log(
     `\n${options.runs} runs each; Chromium ${results.chromium}; ${cpus().length} CPUs, load ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')}; ${results.seconds} s. Written to bench-results.json.`,
+      .join(' ')}; ${results.seconds} s (${Object.entries(timings)
+      .map(([step, seconds]) => `${step} ${seconds}`)
+      .join(', ')}). Written to bench-results.json.`,
   );
 }
 

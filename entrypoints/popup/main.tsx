@@ -10,6 +10,7 @@ import {
 } from '../../src/ui/language.ts';
 import { downloadText } from '../../src/ui/calendar.ts';
 import { onStoreChange } from '../../src/ui/live.ts';
+import { within } from '../../src/ui/within.ts';
 import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
 import { CACHE_KEY, cacheOf, dataOf, keepSame, restore } from '../../src/ui/popup-cache.ts';
 import { request as send } from '../../src/platform/request.ts';
@@ -43,6 +44,14 @@ async function load(): Promise<PopupData> {
   }
   return dataOf(summary);
 }
+
+/**
+ * How long a first opening (nothing kept from the last one) waits for the background's answer
+ * before it draws "Loading": an answer within it is drawn in the popup's first frame, rather than
+ * after a frame of placeholder and the effects that follow its paint. A worker that must wake
+ * first takes longer, and then the placeholder shows as before.
+ */
+const FIRST_ANSWER_MS = 150;
 
 function cached(): PopupData | null {
   try {
@@ -107,7 +116,7 @@ async function main() {
   first.catch(() => undefined);
   await started;
   // Last opening's first screen in the first frame; the background's answer follows and replaces it.
-  const initial = cached();
+  const initial = cached() ?? (await within(first, FIRST_ANSWER_MS));
   render(
     <Popup
       initial={initial}

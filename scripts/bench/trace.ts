@@ -18,7 +18,15 @@ export interface TraceEvent {
   args?: { data?: { url?: string; frame?: string }; beginData?: { frame?: string }; fileName?: string; name?: string };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', '__metadata'];
+// blink.user_timing: performance.mark() calls, for `until`.
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'blink.user_timing',
+  '__metadata',
+];
 /**
  * V8's CPU samples (ProfileChunk), for the count in samples.ts that also sees hooks and callbacks.
  * Starting the profiler costs every new context 50-80 ms of main thread (`CpuProfiler::StartProfiling`),
@@ -137,4 +145,27 @@ export function scriptCallTimes(events: TraceEvent[], frameId: string, url: stri
     .filter((e) => e.name === 'FunctionCall' && e.args?.data?.url === url && e.args.data.frame === frameId)
     .sort((a, b) => a.ts - b.ts)
     .map(ms);
+}
+
+/**
+ * How long the extension had been quiet when the trace ended: from the end of its last script
+ * event to the trace's last event, ms (Infinity when it ran nothing). The bench's sign that a
+ * load's trace holds all the extension's work, rather than a fixed wait long enough for a loaded machine.
+ */
+export function quietAtEndMs(events: readonly TraceEvent[], extensionEvents: readonly TraceEvent[]): number {
+  if (!extensionEvents.length) return Number.POSITIVE_INFINITY;
+  let traceEnd = 0;
+  for (const e of events) if (e.ph === 'X' || e.ph === 'I' || e.ph === 'i') traceEnd = Math.max(traceEnd, end(e));
+  const lastExtension = Math.max(...extensionEvents.map(end));
+  return (traceEnd - lastExtension) / 1000;
+}
+
+/**
+ * The events that started before the page's first `performance.mark(name)`: the popup's main-thread
+ * time up to its painted list, not the work it does after (the rest of its cards, its reminders),
+ * which the trace also holds because it is stopped later. All of them when there is no such mark.
+ */
+export function until(events: TraceEvent[], name: string): TraceEvent[] {
+  const mark = events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  return mark ? events.filter((e) => e.ts <= mark.ts) : events;
 }

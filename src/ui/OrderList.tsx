@@ -1,11 +1,19 @@
 import { Component } from 'preact';
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { afterPaint } from './frame.ts';
 import { t } from '../i18n/core.ts';
 import type { Entry } from '../timeline/tracked.ts';
 import { OrderCard, type OrderCardProps } from './OrderCard.tsx';
 
 /** Cards rendered at first and added per "show more": a shopper acts on the top few, 1,000 would cost a second. */
 export const PAGE_SIZE = 20;
+
+/**
+ * Cards drawn in the list's first frame. A card is about 350 px tall and the popup at most 600, so
+ * the shopper sees fewer than two; the rest of the page is drawn a frame later, after the first
+ * screen is painted (drawing and laying out 20 cards was most of the popup's own time to paint).
+ */
+export const FIRST_SCREEN = 3;
 
 export interface OrderListProps extends Pick<OrderCardProps, 'now' | 'open' | 'onTick' | 'onAnswer' | 'actions'> {
   /** Already filtered and sorted, most urgent first. */
@@ -27,6 +35,9 @@ export function OrderList({
 }: OrderListProps) {
   const [shown, setShown] = useState(PAGE_SIZE);
   const [expanded, setExpanded] = useState<string | null>(null);
+  const [painted, setPainted] = useState(false);
+  useEffect(() => afterPaint(() => setPainted(true)), []);
+  const drawn = painted ? shown : Math.min(shown, FIRST_SCREEN);
   const rest = total - shown;
   const toggle = useCallback((id: string) => setExpanded((current) => (current === id ? null : id)), []);
   const showMore = () => {
@@ -37,7 +48,7 @@ export function OrderList({
   return (
     <>
       <ul class="rr-list">
-        {entries.slice(0, shown).map((entry) => (
+        {entries.slice(0, drawn).map((entry) => (
           <Card
             key={entry.order.orderId}
             entry={entry}

@@ -166,6 +166,10 @@ describe('the extension in Firefox', () => {
   it('lists the tracked orders in the popup', async () => {
     const popup = await f.openExtensionPage('popup.html');
     await expect.poll(() => popup.evaluate(popupListInPage), poll).toMatchObject({ state: 'live' });
+    // The first frame draws the cards a 600 px popup shows; the rest of the page follows a frame later.
+    await expect
+      .poll(async () => (await popup.evaluate(popupListInPage)).orderIds, poll)
+      .toContain(escalatableOrder().orderId);
     const tracked = (await f.storeRows<StoredOrder>('orders')).map((o) => o.orderId);
     expectPopupLists(await popup.evaluate(popupListInPage), tracked, [escalatableOrder().orderId]);
     await f.screenshot(popup, 'firefox-popup');

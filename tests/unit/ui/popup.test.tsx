@@ -2,10 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setClock, setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import type { Entry } from '../../../src/timeline/tracked.ts';
-import { PAGE_SIZE } from '../../../src/ui/OrderList.tsx';
+import { FIRST_SCREEN, PAGE_SIZE } from '../../../src/ui/OrderList.tsx';
 import { Popup, type PopupData, type Subscribe } from '../../../src/ui/Popup.tsx';
 import { DAY, deadline, entry, HOUR, NOW, order, timeline } from './fixtures.ts';
-import { click, flush, mount, text } from './render.ts';
+import { click, flush, mount, painted, text } from './render.ts';
 import { act } from 'preact/test-utils';
 import { render } from 'preact';
 
@@ -113,7 +113,15 @@ describe('popup list', () => {
       entry(String(2000000000 + i), { timeline: timeline({ urgency: i }) }),
     );
     const { el } = popup(many);
-    expect(el.querySelectorAll('.rr-card').length).toBe(PAGE_SIZE);
+    // The first frame holds what the popup shows (fewer than two cards), the rest of the page follows.
+    expect([...el.querySelectorAll('[data-order-id]')].map((c) => c.getAttribute('data-order-id'))).toEqual(
+      many.slice(0, FIRST_SCREEN).map((e) => e.order.orderId),
+    );
+    expect(text(el.querySelector('.rr-more'))).toBe(`Show ${PAGE_SIZE} more`);
+    await painted();
+    expect([...el.querySelectorAll('[data-order-id]')].map((c) => c.getAttribute('data-order-id'))).toEqual(
+      many.slice(0, PAGE_SIZE).map((e) => e.order.orderId),
+    );
     await click(el.querySelector('.rr-more'));
     expect(el.querySelectorAll('.rr-card').length).toBe(2 * PAGE_SIZE);
     expect(text(el.querySelector('.rr-more'))).toBe('Show 5 more');
@@ -178,6 +186,7 @@ describe('popup drawn from what the background sends', () => {
     const more = vi.fn();
     const { el, source } = popup(null, { more });
     source.push({ entries: page(PAGE_SIZE), total: 1000, needing: 45 });
+    await painted();
     expect(el.querySelectorAll('.rr-card').length).toBe(PAGE_SIZE);
     expect(text(el.querySelector('.rr-count'))).toBe('1000 tracked');
     expect(text(el.querySelector('.rr-more'))).toBe(`Show ${PAGE_SIZE} more`);

@@ -34,4 +34,11 @@ export async function flush(): Promise<void> {
   });
 }
 
+/** Waits until the next frame has been painted and what was drawn after it (src/ui/frame.ts) has rendered. */
+export async function painted(): Promise<void> {
+  await act(async () => {
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  });
+}
+
 export const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
