@@ -73,12 +73,16 @@ describe('the Start refund helper in Chromium (issue 12)', () => {
     const card = (i: number) => page.locator('.order-item').nth(i);
     const startHosts = (i: number) => card(i).locator('[data-refund-radar-host="start"]');
     await expect.poll(() => startHosts(0).count(), { timeout: 10_000 }).toBe(1);
-    // Buttons are drawn as cards come near the screen: every card is looked at once scrolled past.
-    await page.evaluate(scrollThroughCards);
+    // Buttons are drawn as cards come near the screen: every card is looked at once scrolled past
+    // (again at each poll: a card passed between two frames of a busy browser is never near).
     await expect
-      .poll(() => page.evaluate(() => document.querySelectorAll('[data-refund-radar-start]').length), {
-        timeout: 10_000,
-      })
+      .poll(
+        async () => {
+          await page.evaluate(scrollThroughCards);
+          return page.evaluate(() => document.querySelectorAll('[data-refund-radar-start]').length);
+        },
+        { timeout: 10_000 },
+      )
       .toBe(10);
     // Start refund only where a refund can be asked for, or a dispute is open to lead to.
     expect(await startHosts(1).count()).toBe(0);

@@ -267,9 +267,17 @@ describe('the shopper’s view in Chromium', () => {
     await expect.poll(() => start.count(), { timeout: 10_000 }).toBe(1);
     // Exactly one per card where a refund can be asked for (paid, not closed) or a dispute is open,
     // once the shopper has scrolled past every card: the same check as in Firefox.
-    await page.evaluate(scrollThroughCards);
     const offered = offeredCount(orders.slice(0, 20));
-    await expect.poll(() => page.locator('[data-refund-radar-host="start"]').count(), { timeout: 5_000 }).toBe(offered);
+    // Scrolled again at each poll: a card passed between two frames of a busy browser is never near.
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(scrollThroughCards);
+          return page.locator('[data-refund-radar-host="start"]').count();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(offered);
     expectStartOnOfferedCards(await page.evaluate(startButtonsInPage), 20, offered);
     // Our styles stay in the shadow root: the page's own buttons look as before.
     const pageButton = card.locator('a.order-item-btn').first();
