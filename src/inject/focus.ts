@@ -1,3 +1,5 @@
+import { HOST_ATTR } from './page-changes.ts';
+
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]';
 
 const after = (node: Node, other: Node) =>
@@ -14,7 +16,7 @@ export function nextFocusable(node: Element, page: ParentNode = document): HTMLE
         after(node, el) &&
         el.tabIndex >= 0 &&
         !el.matches(':disabled') &&
-        el.closest('[data-refund-radar-host]') === null &&
+        el.closest(`[${HOST_ATTR}]`) === null &&
         el.getClientRects().length > 0,
     ) ?? null
   );

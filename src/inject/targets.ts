@@ -3,6 +3,7 @@
  * at. Alternatives in order of preference, each with why; classes are matched by their stable
  * prefix, never a CSS-module hash, and buttons by their link before their (translated) label.
  */
+import { HOST_ATTR } from './page-changes.ts';
 
 /** Button rows the Start refund button joins. */
 export const BUTTON_ROWS = [
@@ -29,7 +30,7 @@ const REFUND_LABELS =
 /** "Escalate dispute" in the languages AliExpress serves; the button has no link to match. */
 const ESCALATE_LABELS = /escalat|escalar|eskal|faire appel|передать спор|inoltra|escaler|yükselt/i;
 
-const own = (el: Element) => el.closest('[data-refund-radar-host]') !== null;
+const own = (el: Element) => el.closest(`[${HOST_ATTR}]`) !== null;
 const label = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /**
