@@ -32,22 +32,24 @@ export async function pruneHistory(
 ): Promise<number> {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   return db.transaction('rw', db.readings, db.alerts, async () => {
-    // Keys only: the index holds each reading's time and size, so no reading is read whole.
+    // Keys only, in one walk of the index newest first: it holds each reading's time and size, and
+    // the cursor its id, so no reading is read whole.
     // Stored instants are normalised to UTC on arrival, so the index's text order is time order.
-    const newestFirst = () => db.readings.orderBy('[readAt+size]').reverse();
-    const keys = (await newestFirst().keys()) as unknown as [string, number][];
-    const ids = await newestFirst().primaryKeys();
     const oldest = before(limits.observationDays);
     const drop: number[] = [];
     let dropped = 0;
     let kept = 0;
-    keys.forEach(([readAt, size], i) => {
-      if (drop.length === 0 && readAt >= oldest && kept + size <= limits.observations) kept += size;
-      else {
-        drop.push(ids[i]!);
-        dropped += size;
-      }
-    });
+    await db.readings
+      .orderBy('[readAt+size]')
+      .reverse()
+      .eachKey((key, cursor) => {
+        const [readAt, size] = key as unknown as [string, number];
+        if (drop.length === 0 && readAt >= oldest && kept + size <= limits.observations) kept += size;
+        else {
+          drop.push(cursor.primaryKey as number);
+          dropped += size;
+        }
+      });
     if (drop.length) await db.readings.bulkDelete(drop);
     dropped += await db.alerts.where('firedAt').below(before(limits.alertDays)).delete();
     const extraAlerts = (await db.alerts.count()) - limits.alerts;
