@@ -27,7 +27,9 @@ export function cachedLanguageSetting(): string | null {
 
 export function cacheLanguageSetting(setting: string): void {
   try {
-    localStorage.setItem(CACHE_KEY, setting);
+    // Each page applies the copy it has just read as it starts: writing the same text back would be
+    // a storage write (and a message to the browser's storage) before every first paint.
+    if (localStorage.getItem(CACHE_KEY) !== setting) localStorage.setItem(CACHE_KEY, setting);
   } catch {
     // Storage can be off (private windows, policies); the store still has the choice.
   }
