@@ -4,6 +4,7 @@ import { read, readAhead } from '../../src/aliexpress/read.ts';
 import { langOf, loadPageRules } from '../../src/platform/page-rules.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
+import { readingContext } from './context.ts';
 import { ALIEXPRESS_MATCHES } from '../../src/model/hosts.ts';
 
 export default defineContentScript({
@@ -15,7 +16,7 @@ export default defineContentScript({
     // No marker on the page: anti-bot scripts that find one may answer with verification sliders.
     // One MutationObserver for the reader and the helper.
     const changes = watchPage(ctx);
-    const reading = startReading(ctx, window, {
+    const reading = startReading(readingContext(ctx, changes), window, {
       read,
       readAhead,
       send: (snapshot) => request('snapshot', snapshot),

@@ -32,8 +32,6 @@ export function mountHelpers(
   reading: PageReadings & { flush: () => Promise<void>; settled: () => Promise<void> },
   changes: PageChanges,
 ): void {
-  // Registering through ctx starts WXT's watcher that fires wxt:locationchange on SPA navigation.
-  ctx.addEventListener(window, 'wxt:locationchange', () => undefined);
   const reports = pageReports(reading);
   ctx.onInvalidated(reports.stop);
   attachHelpers(ctx, {

@@ -365,13 +365,8 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     }
     if (stopped || ctx.isInvalid) return;
     const own = options.changes ? null : watchPage(ctx);
-    cleanups.push((options.changes ?? own!).onAdded(onAdded), () => own?.stop());
-    window.addEventListener('wxt:locationchange', onLocation);
-    window.addEventListener('popstate', onLocation);
-    cleanups.push(() => {
-      window.removeEventListener('wxt:locationchange', onLocation);
-      window.removeEventListener('popstate', onLocation);
-    });
+    const changes = options.changes ?? own!;
+    cleanups.push(changes.onAdded(onAdded), changes.onMoved(onLocation), () => own?.stop());
     scanRows();
     drawBar();
   };

@@ -10,7 +10,7 @@ import { read } from '../../../src/aliexpress/read.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import { attachHelpers } from '../../../src/inject/mount.ts';
 import { addsPageElements, watchPage } from '../../../src/inject/page-changes.ts';
-import { card, fakeContext, fakeDeps, fakeViewport, hosts, LIST_URL, settle, setPage } from './page.ts';
+import { card, DISPUTE_URL, fakeContext, fakeDeps, fakeViewport, hosts, LIST_URL, settle, setPage } from './page.ts';
 
 let stop: (() => void) | undefined;
 beforeEach(() => setLanguage('en'));
@@ -157,5 +157,84 @@ describe('Start refund near the viewport only', () => {
     viewport.scrollTo(rows());
     await settle();
     expect(hosts('start')).toHaveLength(0);
+  });
+});
+
+describe('moves without a load', () => {
+  const setUrl = (url: string) => (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+  const DETAIL_URL = 'https://www.aliexpress.com/p/order/detail.html?orderId=8212379857400001';
+  afterEach(() => {
+    setUrl('about:blank');
+    delete (window as { navigation?: unknown }).navigation;
+  });
+
+  it('without the Navigation API (Firefox ESR), hears a move when the page renders after it, and back and forward', async () => {
+    setUrl(LIST_URL);
+    const ctx = fakeContext();
+    const changes = watchPage(ctx);
+    const moved = vi.fn();
+    changes.onMoved(moved);
+    // The page's own pushState, then its render of the new page (happy-dom has no Navigation API).
+    setUrl(DETAIL_URL);
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(moved).toHaveBeenCalledTimes(1);
+    // More rendering at the same URL is no move.
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(moved).toHaveBeenCalledTimes(1);
+    // Back: the browser fires popstate.
+    setUrl(LIST_URL);
+    window.dispatchEvent(new Event('popstate'));
+    expect(moved).toHaveBeenCalledTimes(2);
+    ctx.invalidate();
+    setUrl(DETAIL_URL);
+    window.dispatchEvent(new Event('popstate'));
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(moved).toHaveBeenCalledTimes(2);
+  });
+
+  it('with the Navigation API (Chromium), hears each change of entry that changed the URL', async () => {
+    setUrl(LIST_URL);
+    // Stands in for window.navigation, which fires currententrychange after pushState, replaceState and traversal.
+    const navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+    const ctx = fakeContext();
+    const moved = vi.fn();
+    watchPage(ctx).onMoved(moved);
+    setUrl(DETAIL_URL);
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(moved).toHaveBeenCalledTimes(1);
+    // A change of entry to the same URL (a state-only replaceState) is no move.
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(moved).toHaveBeenCalledTimes(1);
+    ctx.invalidate();
+    setUrl(LIST_URL);
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(moved).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws the dispute bar when the page moves to a case, and removes it when it moves away', async () => {
+    setUrl(LIST_URL);
+    listOf(ids(1));
+    const ctx = fakeContext();
+    const changes = watchPage(ctx);
+    let href = LIST_URL;
+    stop = attachHelpers(ctx, { deps: fakeDeps(), href: () => href, changes, near: fakeViewport().watch });
+    await settle();
+    expect(hosts('dispute-bar')).toHaveLength(0);
+    // The page's own pushState to the case, then its render of it: nothing but the render says so.
+    href = DISPUTE_URL;
+    setUrl(DISPUTE_URL);
+    document.body.append(document.createElement('div'));
+    await settle();
+    expect(hosts('dispute-bar')).toHaveLength(1);
+    // Back to the list.
+    href = LIST_URL;
+    setUrl(LIST_URL);
+    window.dispatchEvent(new Event('popstate'));
+    await settle();
+    expect(hosts('dispute-bar')).toHaveLength(0);
   });
 });
