@@ -222,7 +222,7 @@ export default defineConfig({
   }),
   hooks: {
     // terser for every part (TERSER above); webextension-polyfill for the background and the
-    // extension's pages (what @wxt-dev/webextension-polyfill would add everywhere). The content scripts use only runtime.sendMessage and i18n, promise-based
+    // extension's pages (what @wxt-dev/webextension-polyfill would add everywhere). The content scripts use only runtime.sendMessage, promise-based
     // in every MV3 browser, so they go without it: 2.8 KB of their 25 KB gzip budget.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       Object.assign(viteConfig, mergeConfig(viteConfig, { build: TERSER }));
