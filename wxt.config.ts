@@ -4,7 +4,8 @@ import { mergeConfig, type InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { ALERT_KEYS } from './src/alerts/text.ts';
 import { ALIEXPRESS_MATCHES } from './src/model/hosts.ts';
-import { pickEntries } from './src/i18n/subset.ts';
+import { PAGE_KEYS } from './src/i18n/page-keys.ts';
+import { pickEntries, withEnglish } from './src/i18n/subset.ts';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 
@@ -58,6 +59,26 @@ export const notificationCatalogs = {
     return `export default /* #__PURE__ */ JSON.parse(${JSON.stringify(json)});`;
   },
 };
+
+/**
+ * page-texts/<lang>.json for each interface language: its entries for the content script's texts
+ * (src/i18n/page-keys.ts), English where it has none, about 6 KB instead of the whole 42 KB
+ * catalog. The background reads the shopper's language's file and hands it to pages
+ * (src/i18n/page-texts.ts); it is not web-accessible, so pages cannot probe it. A key English
+ * lacks fails the build rather than showing as a raw key.
+ */
+export function pageTextFiles(localesDir: string): Array<{ lang: string; contents: string }> {
+  const read = (name: string) => JSON.parse(readFileSync(resolve(localesDir, name), 'utf8'));
+  const english = read('en.json');
+  const missing = PAGE_KEYS.filter((key) => !Object.hasOwn(english, key));
+  if (missing.length) throw new Error(`page text keys missing from en.json: ${missing.join(', ')}`);
+  return readdirSync(localesDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({
+      lang: name.replace(/\.json$/, ''),
+      contents: JSON.stringify(withEnglish(read(name), english, PAGE_KEYS)),
+    }));
+}
 
 /**
  * rules/policy.json in the background's own build only: the same numbers, without the text it
@@ -201,7 +222,7 @@ export default defineConfig({
   }),
   hooks: {
     // terser for every part (TERSER above); webextension-polyfill for the background and the
-    // extension's pages (what @wxt-dev/webextension-polyfill would add everywhere). The content scripts use only runtime.sendMessage and i18n, promise-based
+    // extension's pages (what @wxt-dev/webextension-polyfill would add everywhere). The content scripts use only runtime.sendMessage, promise-based
     // in every MV3 browser, so they go without it: 2.8 KB of their 25 KB gzip budget.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       Object.assign(viteConfig, mergeConfig(viteConfig, { build: TERSER }));
@@ -231,6 +252,8 @@ export default defineConfig({
           relativeDest: `_locales/${lang}/messages.json`,
         });
       }
+      for (const { lang, contents } of pageTextFiles(localesDir))
+        files.push({ contents, relativeDest: `page-texts/${lang}.json` });
     },
   },
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { notificationTranslator } from '../src/i18n/notifications.ts';
+import { pageTextSource } from '../src/i18n/page-texts.ts';
 import { createHandlers } from '../src/messages/handlers.ts';
 import { route } from '../src/messages/router.ts';
 import { senderPolicy, type Sender } from '../src/messages/senders.ts';
@@ -38,6 +39,15 @@ export default defineBackground({
       now: () => new Date(),
       checkRules: checkRulesSetting,
       version: browser.runtime.getManifest().version,
+      // The extension's own file, read from the package: no network (works under connect-src 'none').
+      pageTexts: pageTextSource({
+        load: async (path) => {
+          const file = await fetch(browser.runtime.getURL(path as '/'));
+          if (!file.ok) throw new Error(`${file.status} ${file.statusText}`);
+          return file.json();
+        },
+        uiLanguage: effects.uiLanguage,
+      }),
       snooze: (id) => snoozeAndReplan(alerts, id, new Date()),
       changed: async (what) => {
         if (what === 'wiped') await clearAlerts(alerts);

@@ -2,14 +2,14 @@ import type enJson from '../../assets/locales/en.json';
 
 /**
  * t() and its language state, without any catalog: extension pages add the bundled catalogs
- * (./index.ts), the content script adds the browser's own i18n for the _locales copy, so the
- * content script bundles no catalog at all.
+ * (./index.ts), the background its notification texts (./notifications.ts), and the content
+ * script the page texts the background hands it (./page-texts.ts), so it bundles no catalog at all.
  */
 export type Entry = { message: string; placeholders?: Record<string, { content: string }> };
 export type Catalog = Record<string, Entry>;
 export type MessageKey = keyof typeof enJson;
 /** Answers the entry for a key, or undefined when the catalog has none. */
-export type Lookup = (key: string) => Entry | undefined;
+type Lookup = (key: string) => Entry | undefined;
 
 /** Interface languages shipped in assets/locales, as BCP 47 tags. */
 export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt-BR', 'ru', 'pl'] as const;
@@ -85,28 +85,9 @@ export function hasCatalog(lang: Language): boolean {
   return lookups[lang] !== undefined;
 }
 
-export function registerCatalog(lang: Language, catalog: Catalog | Lookup): void {
-  lookups[lang] = typeof catalog === 'function' ? catalog : fromCatalog(catalog);
+export function registerCatalog(lang: Language, catalog: Catalog): void {
+  lookups[lang] = fromCatalog(catalog);
   if (lang === activeLanguage || !active) setLanguage(requestedLocale ?? activeLocale);
-}
-
-// Markers the browser puts where $1..$9 go, so a getMessage answer is filled by t() like a catalog's.
-const MARKERS = Array.from({ length: 9 }, (_, i) => `\uE000${i + 1}\uE000`);
-
-/**
- * A catalog backed by the browser's `i18n.getMessage(key, subs)` (which answers "" for unknown
- * keys and falls back to the default locale by itself).
- */
-export function lookupFromGetMessage(getMessage: (key: string, subs: string[]) => string): Lookup {
-  // Each key is asked once: a call crosses into the browser, and every order card shows the same words.
-  const seen = new Map<string, Entry | undefined>();
-  return (key) => {
-    if (seen.has(key)) return seen.get(key);
-    const message = getMessage(key, MARKERS);
-    const entry = message ? { message } : undefined;
-    seen.set(key, entry);
-    return entry;
-  };
 }
 
 function entryFor(key: string): Entry | undefined {
@@ -138,9 +119,7 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
       fill(value, whole, at + match.length),
     );
   }
-  return text.replace(/\uE000(\d)\uE000/g, (match, i: string, at: number, whole: string) =>
-    fill(sub(i), whole, at + match.length),
-  );
+  return text;
 }
 
 /** A message key chosen at run time (rules, timeline); unknown keys show as the key rather than throwing. */

@@ -5,7 +5,8 @@ import { matchLanguage, registerCatalog, hasCatalog, setLanguage, type Catalog, 
  * UI strings for extension pages. assets/locales/<lang>.json is the one source: the build turns
  * it into _locales for the manifest, and pages read it here so the shopper can pick a language
  * other than the browser's. English is bundled; the others load on demand. (The content script
- * uses ./core.ts with the browser's i18n instead; the background, ./notifications.ts.)
+ * uses ./core.ts with the page texts the background hands it, ./page-texts.ts; the background,
+ * ./notifications.ts.)
  */
 export * from './core.ts';
 

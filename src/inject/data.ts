@@ -2,6 +2,7 @@ import type { PageSnapshot } from '../model/index.ts';
 import type { EntryField, EntryForm } from '../timeline/entry.ts';
 import type { Offer } from '../timeline/eligibility.ts';
 import type { OrderFacts } from '../timeline/tracked.ts';
+import type { PageTexts } from '../i18n/page-texts.ts';
 import { request as send } from '../platform/request.ts';
 
 export type { OrderFacts };
@@ -21,8 +22,8 @@ export interface HelperDeps {
     ids: { lineId: string | null; disputeId: string | null },
   ): Promise<{ saved: boolean; errors: Partial<Record<EntryField, string>> }>;
   copy(text: string): Promise<void>;
-  /** The interface language setting ('auto' or a tag). */
-  language(): Promise<string>;
+  /** The texts the helper shows, in the shopper's language (the background reads the setting). */
+  texts(): Promise<PageTexts>;
   now(): number;
 }
 
@@ -63,8 +64,6 @@ export const messagingDeps: HelperDeps = {
   async copy(text) {
     await navigator.clipboard.writeText(text);
   },
-  async language() {
-    return (await send('settingsGet', {})).language;
-  },
+  texts: () => send('pageTexts', {}),
   now: () => Date.now(),
 };

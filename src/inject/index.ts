@@ -1,26 +1,20 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { lookupFromGetMessage, matchLanguage, registerCatalog, resolveLanguage, setLanguage } from '../i18n/core.ts';
+import { matchLanguage, registerCatalog, setLanguage } from '../i18n/core.ts';
+import type { PageTexts } from '../i18n/page-texts.ts';
 import { afterReading, messagingDeps, type PageReadings } from './data.ts';
 import { attachHelpers } from './mount.ts';
 import type { PageChanges } from './page-changes.ts';
 import { pageReports } from './report.ts';
 
 /**
- * The content script's single entry into the helper. Texts come from the extension's own
- * _locales through browser.i18n: a content script cannot load chunks, and bundling even one
- * catalog would cost a fifth of its size budget. So a language chosen in options other than the
- * browser's shows here in the browser's language (extension pages follow the choice).
+ * The page's texts as the background handed them, in the language chosen in options (or the
+ * browser's), English where it has none. Not browser.i18n: its first call parses the extension's
+ * whole catalog, popup and options texts included, on the page's main thread (5-7 ms of a
+ * 50-order My orders load), and it knows only the browser's language.
  */
-function prepareLanguage(setting: string): void {
-  const ui = browser.i18n.getUILanguage();
-  // getMessage answers in the browser's language and falls back to English (the default locale) by itself.
-  const lookup = lookupFromGetMessage((key, subs) => browser.i18n.getMessage(key as never, subs));
-  registerCatalog('en', lookup);
-  registerCatalog(matchLanguage(ui), lookup);
-  const wanted = resolveLanguage(setting, ui);
-  // The chosen tag still sets the date format when it is the browser's language ("en-GB" on an English browser).
-  setLanguage(matchLanguage(wanted) === matchLanguage(ui) ? wanted : ui);
+export function useTexts({ locale, texts }: PageTexts): void {
+  registerCatalog(matchLanguage(locale), texts);
+  setLanguage(locale);
 }
 
 /**
@@ -38,7 +32,7 @@ export function mountHelpers(
     deps: afterReading(messagingDeps, reading.flush, reading.settled),
     readings: reading,
     reports,
-    prepareLanguage,
+    useTexts,
     changes,
   });
 }

@@ -27,6 +27,7 @@ import {
 } from './targets.ts';
 import type { PanelMemory } from './helper-panel.ts';
 import type { PageReports } from './report.ts';
+import type { PageTexts } from '../i18n/page-texts.ts';
 
 /** The part of WXT's ContentScriptContext the helper uses; a reload or disable invalidates it. */
 export interface HelperContext {
@@ -40,8 +41,8 @@ export interface MountOptions {
   readings?: PageReadings;
   /** "Save a report of this page" in the bar when the page's reading has problems (issue 16). */
   reports?: PageReports;
-  /** Applies the interface language before anything is drawn. */
-  prepareLanguage?: (setting: string) => Promise<void> | void;
+  /** Takes the texts the helper shows before anything is drawn. */
+  useTexts?: (texts: PageTexts) => void;
   href?: () => string;
   /** The content script's one MutationObserver (the reader follows it too); the helper's own when not given. */
   changes?: PageChanges;
@@ -359,8 +360,10 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
 
   const start = async () => {
     try {
-      await options.prepareLanguage?.(await deps.language());
-    } catch {
+      options.useTexts?.(await deps.texts());
+    } catch (error) {
+      // Drawn all the same: the buttons then show their texts' keys.
+      console.warn('Refund Radar: the texts of this page did not come.', error);
       setLanguage('en');
     }
     if (stopped || ctx.isInvalid) return;

@@ -23,6 +23,7 @@ import type { Handlers } from './router.ts';
 import { makeReport } from '../report/redact.ts';
 import { readTapped, rulesForLang } from '../aliexpress/page-service.ts';
 import { BUNDLED_LOCALE_FILES } from '../aliexpress/bundled-rules.ts';
+import type { PageTexts } from '../i18n/page-texts.ts';
 
 export interface HandlerDeps {
   db: RadarDb;
@@ -33,6 +34,8 @@ export interface HandlerDeps {
    * the data is stored, and alerts follow on their own queue (a 1,000-order page need not wait).
    */
   changed: (what: 'data' | 'settings' | 'wiped') => Promise<unknown> | void;
+  /** The content script's texts for the language setting ('auto' or a tag): src/i18n/page-texts.ts. */
+  pageTexts: (setting: string) => Promise<PageTexts>;
   /** The extension's version, written into page reports. */
   version?: string;
   /**
@@ -54,6 +57,7 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
   return {
     pageReport: (data) => makeReport({ ...data, labels: BUNDLED_LOCALE_FILES, extension: deps.version ?? 'unknown' }),
     pageRules: ({ lang }) => rulesForLang(lang),
+    pageTexts: async () => deps.pageTexts((await readSettings(db)).language),
     tappedAnswer: (answer) => readTapped(answer, deps.now()),
     snapshot: async (snapshot) => {
       // A reading "from tomorrow" would win every later comparison: refused whole.

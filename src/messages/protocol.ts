@@ -10,6 +10,8 @@ import type { PageReport } from '../report/redact.ts';
 import { isSkeleton, looksLikeReport } from '../report/rebuild.ts';
 import type { RawElement } from '../report/skeleton.ts';
 import type { AnswerRead } from '../aliexpress/read.ts';
+import { isCatalog } from '../i18n/page-texts.ts';
+import type { Catalog } from '../i18n/core.ts';
 
 const Empty = z.strictObject({});
 const count = z.int().check(z.nonnegative());
@@ -34,6 +36,17 @@ export const protocol = {
   pageRules: {
     request: z.strictObject({ lang: z.nullable(z.string().check(z.maxLength(CAPS.locale))) }),
     response: z.object({ locales: z.record(z.string(), z.unknown()), selectors: z.unknown() }),
+  },
+  /**
+   * The texts the content script shows (src/i18n/page-keys.ts) in the shopper's language, chosen
+   * in options or the browser's, English where it has none; `locale` is the tag dates are
+   * formatted with. A sibling of pageRules rather than part of it: the reading waits for the
+   * rules and should not wait for the settings and a file, and the helper, which draws only after
+   * the texts, asked for the settings at this point before.
+   */
+  pageTexts: {
+    request: Empty,
+    response: z.object({ locale: z.string(), texts: z.custom<Catalog>(isCatalog, 'a catalog') }),
   },
   /**
    * An mtop answer the tap passed on, read by the JSON readers here rather than on the page; the

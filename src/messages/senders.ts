@@ -12,8 +12,8 @@ export interface Sender {
  * Messages a content script on AliExpress may send. Its tab runs the website's code in the same
  * renderer, so it gets only what the injected helper needs (issue 6): the rules of its page's
  * language and tapped answers read (issue 17: neither is carried by the page), delivering readings, the
- * facts of the one order or dispute it shows, which of its cards get Start refund, the settings
- * (for the language), noting that the shopper went to the dispute form, what the shopper typed
+ * facts of the one order or dispute it shows, which of its cards get Start refund, its texts in
+ * the shopper's language (not the settings themselves), noting that the shopper went to the dispute form, what the shopper typed
  * into the bar's "Track this dispute yourself" form (sent only for their own trusted input, and
  * checked again on arrival like anything else from a page), and having a page report redacted (it
  * reads and stores nothing). Saying a dispute was
@@ -26,14 +26,15 @@ const FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
   'snapshot',
   'helperFacts',
   'helperOffers',
-  'settingsGet',
+  'pageTexts',
   'wentToDispute',
   'disputeEntered',
   'pageReport',
 ]);
-/** Readings, what they need and page reports come only from pages: an extension page has nothing to read. */
+/** Readings, what they need, page texts and page reports come only from pages: an extension page has nothing to read and its own catalogs. */
 const ONLY_FROM_CONTENT_SCRIPT: ReadonlySet<MessageName> = new Set([
   'pageRules',
+  'pageTexts',
   'tappedAnswer',
   'snapshot',
   'pageReport',

@@ -1,5 +1,6 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import de from '../../assets/locales/de.json';
 import { siteOrders } from '../site/data.ts';
 import { DB_NAME } from '../../src/store/db.ts';
 import { LATEST_VERSION } from '../../src/store/schema.ts';
@@ -138,6 +139,28 @@ describe('the extension in Firefox', () => {
       .toBe('wrong-size');
     await f.screenshot(page, 'firefox-helper');
   }, 90_000);
+
+  it('words Start refund in the language chosen in options (the background reads its packaged page texts)', async () => {
+    const options = await f.openExtensionPage('options.html');
+    expect(await send(options, 'settingsSet', { language: 'de' })).toMatchObject({ ok: true });
+    try {
+      await page.goto(MY_ORDERS_25);
+      await page.bringToFront();
+      const startText = () =>
+        page.evaluate(
+          () =>
+            document.querySelector('[data-refund-radar-host="start"]')?.shadowRoot?.querySelector('button')
+              ?.textContent ?? null,
+        );
+      await expect
+        .poll(async () => (await page.evaluate(scrollThroughCards), startText()), poll)
+        .toBe(de.helperStart.message);
+    } finally {
+      // The other tests read the English the browser speaks.
+      await send(options, 'settingsSet', { language: 'auto' });
+      await options.close();
+    }
+  }, 60_000);
 
   it('stores the orders in IndexedDB, with the line ids the tap read from the page’s own answer', async () => {
     // The cards carry no line ids: only the page's order list answer, handed over by the MAIN-world tap, has them.

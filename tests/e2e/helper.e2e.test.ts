@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import de from '../../assets/locales/de.json';
 import { siteOrders } from '../site/data.ts';
 import { scrollThroughCards, startButtonsInPage } from './checks.ts';
 import { launch, ROOT, storeRows, type Harness } from './harness.ts';
@@ -13,6 +14,8 @@ import { launch, ROOT, storeRows, type Harness } from './harness.ts';
  * 4 in dispute, 5 closed.
  */
 const LIST = 'http://www.aliexpress.com/p/order/index.html?orders=16';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 const detail = (id: string) => `http://www.aliexpress.com/p/order/detail.html?orderId=${id}`;
 
 interface ProgressRow {
@@ -195,5 +198,26 @@ describe('the Start refund helper in Chromium (issue 12)', () => {
     // Cards the shopper scrolled past got their buttons: Start refund where the background offers it.
     expect(scrolled.hosts).toBeGreaterThan(atTop.hosts);
     await page.close();
+  });
+
+  it('words Start refund in the language chosen in options, German on an English browser', async () => {
+    const options = await h.openExtensionPage('options.html');
+    const choose = (language: string) =>
+      options.evaluate((l) => chrome.runtime.sendMessage({ name: 'settingsSet', data: { language: l } }), language);
+    expect(await choose('de')).toMatchObject({ ok: true });
+    try {
+      const page = await h.context.newPage();
+      await page.goto(LIST);
+      // Its name and text from de.json, placeholders filled: "Refund Radar: Erstattung starten – Bestellung 8...".
+      const label = `${de.ourControl.message.replace('$LABEL$', de.helperStart.message)} – ${de.orderLabel.message.replace('$ID$', '')}`;
+      const start = page.locator('.order-item').first().getByRole('button', { name: label });
+      await expect.poll(() => start.count(), { timeout: 10_000 }).toBe(1);
+      expect(await start.textContent()).toBe(de.helperStart.message);
+      await page.close();
+    } finally {
+      // The other tests read the English the browser speaks.
+      await choose('auto');
+      await options.close();
+    }
   });
 });

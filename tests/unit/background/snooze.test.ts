@@ -160,6 +160,7 @@ describe('the shopper’s reply reminders through the runner', () => {
       now: () => new Date(fired + HOUR),
       checkRules: checkRulesSetting,
       changed: () => undefined,
+      pageTexts: () => Promise.reject(new Error('not asked here')),
     });
     const list = await handlers.recentAlerts({}, undefined);
     expect(list).toEqual([

@@ -1,18 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock, setTimeZone, formatDateTime, formatDuration, languageName } from '../../../src/i18n/format.ts';
-import {
-  lookupFromGetMessage,
-  getLanguage,
-  getLocale,
-  loadLanguage,
-  matchLanguage,
-  plural,
-  registerCatalog,
-  setLanguage,
-  t,
-  tKey,
-} from '../../../src/i18n/index.ts';
-import en from '../../../assets/locales/en.json';
+import { getLocale, loadLanguage, matchLanguage, plural, setLanguage, t, tKey } from '../../../src/i18n/index.ts';
 
 afterEach(() => setLanguage('en'));
 
@@ -77,44 +65,5 @@ describe('plurals', () => {
     expect(formatDuration({ days: 0, hours: 0 })).toBe("moins d'1 h");
     expect(formatDateTime('2026-11-30T14:00:00.000Z')).toBe('30 nov., 14:00');
     expect(languageName('pl')).toBe('polski');
-  });
-});
-
-describe('lookupFromGetMessage (the content script reads _locales through browser.i18n)', () => {
-  it('turns getMessage answers back into a catalog t() fills the same way', () => {
-    // A stand-in for chrome.i18n.getMessage over the German messages.json.
-    const de: Record<string, { message: string; placeholders?: Record<string, { content: string }> }> = JSON.parse(
-      JSON.stringify(en),
-    );
-    de.helperStart = { message: 'Erstattung starten' };
-    de.deadlineSellerResponse = {
-      message: 'Der Verkäufer muss innerhalb von $LEFT$ antworten (bis $DATE$)',
-      placeholders: { left: { content: '$1' }, date: { content: '$2' } },
-    };
-    const getMessage = (key: string, subs: string[]) => {
-      const entry = de[key];
-      if (!entry) return '';
-      let text = entry.message;
-      for (const [name, { content }] of Object.entries(entry.placeholders ?? {}))
-        text = text.replace(`$${name.toUpperCase()}$`, subs[Number(content.slice(1)) - 1]!);
-      return text;
-    };
-    registerCatalog('de', lookupFromGetMessage(getMessage));
-    setLanguage('de');
-    expect(getLanguage()).toBe('de');
-    expect(t('helperStart')).toBe('Erstattung starten');
-    expect(t('deadlineSellerResponse', '2 Tage', '30. Nov.')).toBe(
-      'Der Verkäufer muss innerhalb von 2 Tage antworten (bis 30. Nov.)',
-    );
-  });
-
-  it('gives one full stop where an abbreviated date ends a sentence (through getMessage too)', () => {
-    // The Russian catalog's own sentence, answered as chrome.i18n.getMessage answers it (placeholders filled).
-    const ru = (key: string, subs: string[]) =>
-      key === 'helperOpensFrom' ? `Спор можно будет открыть с ${subs[0]}.` : '';
-    registerCatalog('ru', lookupFromGetMessage(ru));
-    setLanguage('ru');
-    expect(t('helperOpensFrom', '25 дек.')).toBe('Спор можно будет открыть с 25 дек.');
-    expect(t('helperOpensFrom', '25 декабря')).toBe('Спор можно будет открыть с 25 декабря.');
   });
 });

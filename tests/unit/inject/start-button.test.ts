@@ -132,7 +132,7 @@ describe('afterReading', () => {
         wentToDispute: async (id) => calls.push(`went ${id}`),
         enterDispute: async () => ({ saved: true, errors: {} }),
         copy: async () => undefined,
-        language: async () => 'auto',
+        texts: async () => ({ locale: 'en', texts: {} }),
         now: () => 0,
       },
       async () => {

@@ -3,6 +3,10 @@ import { route } from '../../../src/messages/router.ts';
 import { senderPolicy, type Sender } from '../../../src/messages/senders.ts';
 import { checkRulesSetting } from '../../../src/settings/rules-check.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
+import { join, resolve } from 'node:path';
+import type { Language } from '../../../src/i18n/core.ts';
+import { pageTextSource, pageTextsPath, type PageTextSource } from '../../../src/i18n/page-texts.ts';
+import { pageTextFiles } from '../../../wxt.config.ts';
 
 export const RUNTIME_ID = 'test-extension-id';
 export const ORIGIN = `chrome-extension://${RUNTIME_ID}/`;
@@ -35,6 +39,26 @@ export const SENDERS = {
   nobody: {},
 } satisfies Record<string, Sender>;
 
+/**
+ * The background's page texts over the files the build writes (wxt.config.ts) from the real
+ * assets/locales, served by path as runtime.getURL serves the package; `over` stands in for parts.
+ */
+export function builtPageTexts(over: Partial<PageTextSource> = {}) {
+  const dir = join(resolve(import.meta.dirname, '../../..'), 'assets/locales');
+  const files = new Map<string, string>(
+    pageTextFiles(dir).map(({ lang, contents }) => [pageTextsPath(lang as Language), contents]),
+  );
+  return pageTextSource({
+    load: async (path) => {
+      const contents = files.get(path);
+      if (contents === undefined) throw new Error(`no file ${path}`);
+      return JSON.parse(contents) as unknown;
+    },
+    uiLanguage: () => 'en-US',
+    ...over,
+  });
+}
+
 export interface BackgroundUnderTest {
   send: (name: string, data: unknown, sender?: Sender) => ReturnType<typeof route>;
   /** Whatever arrives over runtime messaging, envelope or not. */
@@ -56,6 +80,7 @@ export function backgroundFor(
     changed: (what) => {
       changes.push(what);
     },
+    pageTexts: builtPageTexts(),
     ...over,
   });
   const allowed = senderPolicy(RUNTIME_ID, ORIGIN);

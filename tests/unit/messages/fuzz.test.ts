@@ -11,6 +11,7 @@ const READ_ONLY = new Set([
   'dashboardSummary',
   'helperFacts',
   'settingsGet',
+  'pageTexts',
   'backupExport',
   'calendarDeadlines',
   'recentAlerts',

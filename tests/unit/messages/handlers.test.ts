@@ -58,7 +58,7 @@ describe('who may send what', () => {
     expect(await bg.send(name, {}, SENDERS.contentScript)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('lets the page helper read the facts of one order, its offers and the settings, and note a visit to the form', async () => {
+  it('lets the page helper read the facts of one order, its offers and its texts, and note a visit to the form', async () => {
     await ok('snapshot', snapshot(), SENDERS.contentScript);
     expect(await ok('helperFacts', { orderId: ID }, SENDERS.contentScript)).toMatchObject({
       order: { orderId: ID },
@@ -67,7 +67,9 @@ describe('who may send what', () => {
     expect(await ok('helperOffers', { orderIds: [ID, '1234567890'] }, SENDERS.contentScript)).toMatchObject({
       '1234567890': 'none',
     });
-    expect(await ok('settingsGet', {}, SENDERS.contentScript)).toMatchObject({ language: 'auto' });
+    expect(await ok('pageTexts', {}, SENDERS.contentScript)).toMatchObject({
+      texts: { helperStart: expect.anything() },
+    });
     expect(await ok('wentToDispute', { orderId: ID, reason: 'not-received' }, SENDERS.contentScript)).toMatchObject({
       reason: 'not-received',
       wentToDisputeAt: '2026-11-22T12:00:00.000Z',
