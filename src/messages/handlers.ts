@@ -57,7 +57,14 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
   return {
     pageReport: (data) => makeReport({ ...data, labels: BUNDLED_LOCALE_FILES, extension: deps.version ?? 'unknown' }),
     pageRules: ({ lang }) => rulesForLang(lang),
-    pageTexts: async () => deps.pageTexts((await readSettings(db)).language),
+    pageTexts: async () => {
+      // Settings that cannot be read (a broken database) still leave the page its texts, in the browser's language.
+      const language = await readSettings(db).then(
+        ({ language }) => language,
+        () => 'auto',
+      );
+      return deps.pageTexts(language);
+    },
     tappedAnswer: (answer) => readTapped(answer, deps.now()),
     snapshot: async (snapshot) => {
       // A reading "from tomorrow" would win every later comparison: refused whole.

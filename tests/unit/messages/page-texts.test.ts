@@ -57,6 +57,15 @@ describe('pageTexts', () => {
     expect(texts.helperStart).toEqual(en.helperStart);
   });
 
+  it("answers the browser's language when the settings cannot be read", async () => {
+    const bg = backgroundFor(db, undefined, { pageTexts: builtPageTexts({ uiLanguage: () => 'de-DE' }) });
+    // A settings table that fails every read, as a damaged database would.
+    vi.spyOn(db.settings, 'get').mockRejectedValue(new Error('database broken'));
+    const { locale, texts } = await textsFor(bg);
+    expect(locale).toBe('de-DE');
+    expect(texts.helperStart).toEqual(de.helperStart);
+  });
+
   it('is refused to extension pages and other extensions; the page no longer reads the settings', async () => {
     const bg = backgroundFor(db);
     for (const sender of [SENDERS.popup, SENDERS.otherExtensionOnAliExpress, SENDERS.contentScriptElsewhere])
