@@ -20,25 +20,31 @@ import {
   type DomContext,
   type DomResult,
 } from './common.ts';
-import { $all, $optional, $required, SELECTORS, type Selectors } from './selectors.ts';
+import { $list, $optional, $required, SELECTORS, type Selectors } from './selectors.ts';
 
 type S = Selectors['orderList'];
 
 function readLines(card: Element, s: S): OrderLine[] {
-  return $all(card, s.line).map((line) => {
+  const found = $list(card, s.line);
+  // Sized up front: a list grown by push keeps room for 16 more lines, on every card for good.
+  const lines = new Array<OrderLine>(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const line = found[i]!;
     const titled = $optional(line, s.lineTitle);
     const title = titled?.getAttribute('title')?.trim() || textOf(titled) || null;
     const quantity = quantityOf(textOf($optional(line, s.lineQuantity)));
-    return { lineId: null, title, quantity };
-  });
+    lines[i] = { lineId: null, title, quantity };
+  }
+  return lines;
 }
 
 function placedAt(info: Element | undefined, locale: string | null): string | null {
   if (!info) return null;
   // Each line of the block is its own label and value; the order id line must not be read as a date.
-  const parts = info.children.length > 0 ? [...info.children].map((c) => textOf(c)) : [textOf(info)];
-  for (const part of parts) {
-    const date = pageDate(part, locale);
+  // Walked by sibling: `children` would leave a collection object on every card's block for good.
+  if (!info.firstElementChild) return pageDate(textOf(info), locale);
+  for (let part: Element | null = info.firstElementChild; part; part = part.nextElementSibling) {
+    const date = pageDate(textOf(part), locale);
     if (date) return date;
   }
   return null;
@@ -79,7 +85,7 @@ function readCard(
     storeName: textOf($optional(card, s.store)) || null,
     total,
     lines: readLines(card, s),
-    actions: actionsOf($all(card, s.button), ctx.locale),
+    actions: actionsOf($list(card, s.button), ctx.locale),
     dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
   };
 
@@ -100,8 +106,11 @@ interface CardRead {
   signature: string;
   locale: string | null;
   value: [Order, Dispute | null] | null;
-  problems: Problem[];
+  problems: readonly Problem[];
 }
+
+/** The problems of a card that has none: most cards, which then keep no list of their own. */
+const NO_PROBLEMS: readonly Problem[] = [];
 
 /**
  * Cards already read, by element. The page is read again each time it adds cards ("View orders"
@@ -117,7 +126,7 @@ function readCardOnce(card: Element, index: number, ctx: DomContext, s: S): Card
   const problems: Problem[] = [];
   const value = guarded(problems, `order card ${index + 1}`, null, () => readCard(card, index, ctx, s, problems));
   // The card's position is only in problem texts; a card that moved keeps its first position there.
-  const read = { signature, locale: ctx.locale, value, problems };
+  const read = { signature, locale: ctx.locale, value, problems: problems.length ? problems : NO_PROBLEMS };
   cardCache.set(card, read);
   return read;
 }
@@ -129,7 +138,7 @@ function readCardOnce(card: Element, index: number, ctx: DomContext, s: S): Card
 export function readCardsAhead(doc: Document, ctx: DomContext, enough: () => boolean): boolean {
   if (!SELECTORS.ok) return true;
   const s = SELECTORS.selectors.orderList;
-  const cards = $all(doc, s.card);
+  const cards = $list(doc, s.card);
   for (let i = 0; i < cards.length; i++) {
     const card = cards[i]!;
     if (cardCache.get(card)?.locale === ctx.locale) continue;
@@ -143,7 +152,7 @@ export function readOrderList(doc: Document, ctx: DomContext): DomResult {
   const result = emptyResult();
   if (!SELECTORS.ok) return { ...result, problems: [problem('layout-unrecognized', SELECTORS.message)] };
   const s = SELECTORS.selectors.orderList;
-  const cards = $all(doc, s.card);
+  const cards = $list(doc, s.card);
   if (cards.length === 0) {
     // An empty list container is a page still rendering (or no orders): nothing is wrong yet.
     if (!$optional(doc, s.list))
@@ -151,13 +160,13 @@ export function readOrderList(doc: Document, ctx: DomContext): DomResult {
     return result;
   }
   const seen = new Set<string>();
-  cards.forEach((card, index) => {
-    const read = readCardOnce(card, index, ctx, s);
-    result.problems.push(...read.problems);
-    if (!read.value || seen.has(read.value[0].orderId)) return;
+  for (let i = 0; i < cards.length; i++) {
+    const read = readCardOnce(cards[i]!, i, ctx, s);
+    for (const p of read.problems) result.problems.push(p);
+    if (!read.value || seen.has(read.value[0].orderId)) continue;
     seen.add(read.value[0].orderId);
     result.orders.push(read.value[0]);
     if (read.value[1]) result.disputes.push(read.value[1]);
-  });
+  }
   return result;
 }
