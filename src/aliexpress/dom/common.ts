@@ -76,7 +76,7 @@ export function idFromTarget(
       const id = idFromHref(self.getAttribute('href'), base, params);
       if (id) return id;
     }
-    const links = safeQueryAll(root, alt.css, false);
+    const links = safeQueryAll(root, alt.css);
     for (let i = 0; i < links.length; i++) {
       const id = idFromHref(links[i]!.getAttribute('href'), base, params);
       if (id) return id;
@@ -191,7 +191,7 @@ const NOT_SHOWN = new Set(['script', 'style', 'template', 'noscript', 'title', '
  */
 export function ownTexts(root: ParentNode): OwnText[] {
   const out: OwnText[] = [];
-  for (const el of safeQueryAll(root, '*', false)) {
+  for (const el of safeQueryAll(root, '*')) {
     if (NOT_SHOWN.has(el.localName)) continue;
     let raw = '';
     for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) raw += n.nodeValue ?? '';

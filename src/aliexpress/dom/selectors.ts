@@ -37,12 +37,10 @@ export function safeQuery(root: Root, css: string): Element | null {
   }
 }
 
-export function safeQueryAll(root: Root, css: string, copy?: true): Element[];
-export function safeQueryAll(root: Root, css: string, copy: false): Iterable<Element> & ArrayLike<Element>;
-export function safeQueryAll(root: Root, css: string, copy = true): Iterable<Element> & ArrayLike<Element> {
+/** The engine's own list, not copied: most callers only walk it. */
+export function safeQueryAll(root: Root, css: string): Iterable<Element> & ArrayLike<Element> {
   try {
-    const found = root.querySelectorAll(css);
-    return copy ? [...found] : found;
+    return root.querySelectorAll(css);
   } catch (error) {
     if (isSyntaxError(error)) return [];
     throw error;
@@ -69,7 +67,7 @@ export function $all(root: Root, target: Target): Element[] {
  */
 export function $list(root: Root, target: Target): ArrayLike<Element> {
   for (const alt of target) {
-    const found = safeQueryAll(root, alt.css, false);
+    const found = safeQueryAll(root, alt.css);
     if (found.length > 0) return found;
   }
   return [];
