@@ -49,7 +49,8 @@ function paramPattern(param: string): RegExp {
  */
 export function idFromHref(href: string | null, _base: URL, params: readonly string[]): string | null {
   if (!href) return null;
-  const query = href.split('#')[0]!;
+  const hash = href.indexOf('#');
+  const query = hash < 0 ? href : href.slice(0, hash);
   for (const p of params) {
     const match = paramPattern(p).exec(query);
     if (match && ID.test(match[1]!)) return match[1]!;
@@ -75,11 +76,9 @@ export function idFromTarget(
       const id = idFromHref(self.getAttribute('href'), base, params);
       if (id) return id;
     }
-    for (const link of safeQueryAll(root, alt.css, false)) {
-      const href = link.getAttribute('href');
-      // Most links carry none of the parameters: skip them without parsing a URL.
-      if (!href || !params.some((p) => href.includes(`${p}=`))) continue;
-      const id = idFromHref(href, base, params);
+    const links = safeQueryAll(root, alt.css);
+    for (let i = 0; i < links.length; i++) {
+      const id = idFromHref(links[i]!.getAttribute('href'), base, params);
       if (id) return id;
     }
   }
@@ -96,10 +95,24 @@ export function idFromLinks(links: readonly Element[], base: URL, params: readon
 
 export const ORDER_ID_PARAMS = ['orderId', 'tradeOrderId', 'tradeId'] as const;
 
-/** The locale's rules, or every supported locale when the page's language is unknown. */
-function rulesFor(locale: string | null): LocaleRules[] {
+/**
+ * What `find` answers first in the handed-in languages other than `skip`. Plain loops rather than
+ * a generator: statuses are looked up on every card of a long page, and the other languages are
+ * compiled only when the page's own has no answer.
+ */
+function inOthers<T>(skip: LocaleRules | null, find: (rules: LocaleRules) => T | undefined): T | undefined {
+  for (const rules of allLocales().locales.values()) {
+    if (rules === skip) continue;
+    const hit = find(rules);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/** In the locale's rules, or in every supported locale when the page's language is unknown. */
+function inPageRules<T>(locale: string | null, find: (rules: LocaleRules) => T | undefined): T | undefined {
   const one = locale ? localeRules(locale) : null;
-  return one ? [one] : [...allLocales().locales.values()];
+  return one ? find(one) : inOthers(null, find);
 }
 
 /**
@@ -107,35 +120,27 @@ function rulesFor(locale: string | null): LocaleRules[] {
  * page may declare one language while showing another. For the few texts that decide what the
  * shopper is told (statuses, who must act, Escalate); the others stay in the page's language.
  */
-function* rulesThenAll(locale: string | null): Generator<LocaleRules> {
+function inRulesThenAll<T>(locale: string | null, find: (rules: LocaleRules) => T | undefined): T | undefined {
   const one = locale ? localeRules(locale) : null;
-  if (one) yield one;
-  for (const rules of allLocales().locales.values()) if (rules !== one) yield rules;
+  const hit = one ? find(one) : undefined;
+  return hit !== undefined ? hit : inOthers(one, find);
 }
 
 export function orderStatusOf(text: string, locale: string | null): Exclude<OrderStatus, 'unknown'> | null {
-  for (const rules of rulesThenAll(locale)) {
-    const hit = rules.orderStatus.get(normText(text, rules.locale));
-    if (hit) return hit;
-  }
-  return null;
+  return inRulesThenAll(locale, (rules) => rules.orderStatus.get(normText(text, rules.locale))) ?? null;
 }
 
 export function disputeStatusOf(text: string, locale: string | null): Exclude<DisputeStatus, 'unknown'> | null {
-  for (const rules of rulesThenAll(locale)) {
-    const hit = rules.disputeStatus.get(normText(text, rules.locale));
-    if (hit) return hit;
-  }
-  return null;
+  return inRulesThenAll(locale, (rules) => rules.disputeStatus.get(normText(text, rules.locale))) ?? null;
 }
 
 export function partyOf(text: string, locale: string | null): Party | null {
-  for (const rules of rulesThenAll(locale)) {
-    const t = normText(text, rules.locale);
-    const hit = rules.parties.find(([phrase]) => t.includes(phrase));
-    if (hit) return hit[1];
-  }
-  return null;
+  return (
+    inRulesThenAll(locale, (rules) => {
+      const t = normText(text, rules.locale);
+      return rules.parties.find(([phrase]) => t.includes(phrase))?.[1];
+    }) ?? null
+  );
 }
 
 /** Links that say what they do whatever the language: AliExpress's own page paths. */
@@ -149,27 +154,27 @@ function actionFromHref(href: string | null): OrderAction | null {
 
 export function actionOf(button: Element, locale: string | null): OrderAction | null {
   const label = button.textContent ?? '';
-  for (const rules of rulesFor(locale)) {
-    const hit = rules.actions.get(normText(label, rules.locale));
-    if (hit) return hit;
-  }
+  const hit = inPageRules(locale, (rules) => rules.actions.get(normText(label, rules.locale)));
+  if (hit) return hit;
   const link = button.closest('a') ?? button.querySelector('a');
   return actionFromHref(link?.getAttribute('href') ?? null);
 }
 
-export function actionsOf(buttons: readonly Element[], locale: string | null): OrderAction[] {
+export function actionsOf(buttons: ArrayLike<Element>, locale: string | null): OrderAction[] {
   const out: OrderAction[] = [];
-  for (const b of buttons) {
-    const action = actionOf(b, locale);
+  for (let i = 0; i < buttons.length; i++) {
+    const action = actionOf(buttons[i]!, locale);
     if (action && !out.includes(action)) out.push(action);
   }
-  return out;
+  // Copied to its size: the list push grew keeps room for 16 more, kept with every order read.
+  return out.slice();
 }
 
 /** Whether a button label is Escalate, in the page's language or any other supported one. */
 export function isEscalate(text: string, locale: string | null): boolean {
-  for (const rules of rulesThenAll(locale)) if (rules.escalate.has(normText(text, rules.locale))) return true;
-  return false;
+  return (
+    inRulesThenAll(locale, (rules) => (rules.escalate.has(normText(text, rules.locale)) ? true : undefined)) ?? false
+  );
 }
 
 /** An element with the text of its own text nodes (its children's left out), whitespace collapsed. */
@@ -186,7 +191,7 @@ const NOT_SHOWN = new Set(['script', 'style', 'template', 'noscript', 'title', '
  */
 export function ownTexts(root: ParentNode): OwnText[] {
   const out: OwnText[] = [];
-  for (const el of safeQueryAll(root, '*', false)) {
+  for (const el of safeQueryAll(root, '*')) {
     if (NOT_SHOWN.has(el.localName)) continue;
     let raw = '';
     for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) raw += n.nodeValue ?? '';
@@ -202,15 +207,14 @@ export function ownTexts(root: ParentNode): OwnText[] {
  * Only digits right by a known label count, never any other long number of the page.
  */
 export function orderIdByLabel(texts: readonly OwnText[], locale: string | null): string | null {
-  const all = [...rulesThenAll(locale)];
   for (const { el, text } of texts) {
     if (text.length > 60) continue;
-    for (const rules of all) {
+    const id = inRulesThenAll(locale, (rules) => {
       const rest = afterOrderLabel(labelKey(text, rules.locale), rules.orderNumber);
-      if (rest === null) continue;
-      const id = rest ? orderNumberIn(rest) : valueBeside(el, rules);
-      if (id) return id;
-    }
+      if (rest === null) return undefined;
+      return (rest ? orderNumberIn(rest) : valueBeside(el, rules)) || undefined;
+    });
+    if (id) return id;
   }
   return null;
 }

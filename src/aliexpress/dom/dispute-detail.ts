@@ -109,7 +109,7 @@ function canEscalate(doc: Document, s: S, locale: string | null, problems: Probl
   if (buttons.some((b) => isEscalate(textOf(b), locale))) return true;
   if (
     buttons.length === 0 &&
-    safeQueryAll(doc, 'button, a, [role=button]').some((b) => isEscalate(textOf(b), locale))
+    Array.from(safeQueryAll(doc, 'button, a, [role=button]')).some((b) => isEscalate(textOf(b), locale))
   ) {
     problems.push(byMeaning('button', orderId));
     return true;

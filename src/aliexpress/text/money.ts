@@ -65,19 +65,29 @@ function decimalMark(locale: string | null): string {
 export function parseAmount(raw: string, locale: string | null): number | null {
   const s = raw.replace(/[\s\u00a0\u202f\u2009']/g, ' ').trim();
   if (!/^\d[\d ., ]*$/.test(s)) return null;
-  const marks = [...s.matchAll(/[.,]/g)];
+  // The marks counted in one pass: a price is read per card of a long page.
+  let marks = 0;
+  let last = -1;
+  let dots = false;
+  let commas = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== '.' && c !== ',') continue;
+    marks++;
+    last = i;
+    if (c === '.') dots = true;
+    else commas = true;
+  }
   let decimalAt = -1;
-  const last = marks.at(-1);
-  if (last?.index !== undefined) {
-    const tail = s.slice(last.index + 1).replace(/ /g, '');
-    const kinds = new Set(marks.map((m) => m[0]));
-    if (kinds.size === 2) decimalAt = last.index;
+  if (last >= 0) {
+    const tail = s.slice(last + 1).replace(/ /g, '');
+    if (dots && commas) decimalAt = last;
     else if (tail.length !== 3) {
       // Groups always have three digits: any other tail is decimals, whatever the locale.
-      if (marks.length > 1) return null;
-      decimalAt = last.index;
-    } else if (marks.length === 1 && last[0] === decimalMark(locale) && !/ /.test(s)) {
-      decimalAt = last.index;
+      if (marks > 1) return null;
+      decimalAt = last;
+    } else if (marks === 1 && s[last] === decimalMark(locale) && !/ /.test(s)) {
+      decimalAt = last;
     }
   }
   const intPart = (decimalAt >= 0 ? s.slice(0, decimalAt) : s).replace(/[ .,]/g, '');
@@ -92,6 +102,8 @@ const NONE: Near = { found: false, code: null };
 
 function currencyBefore(before: string): Near {
   const b = before.toLowerCase().trimEnd();
+  // Nothing before the number (or only space): neither a symbol nor a code.
+  if (!b) return NONE;
   for (const [symbol, code] of SYMBOLS) {
     if (!b.endsWith(symbol)) continue;
     // "tl" and "kr" are letters: only a whole word counts.
@@ -104,6 +116,8 @@ function currencyBefore(before: string): Near {
 
 function currencyAfter(after: string): Near {
   const a = after.toLowerCase().trimStart();
+  // Nothing after the number (the price ends the text, as most do): neither a symbol nor a code.
+  if (!a) return NONE;
   for (const [symbol, code] of SYMBOLS) {
     if (!a.startsWith(symbol)) continue;
     if (/^[a-zа-я]/.test(symbol) && /\p{L}/u.test(a.charAt(symbol.length))) continue;
@@ -115,11 +129,18 @@ function currencyAfter(after: string): Near {
 
 const NUMBER = /\d[\d.,\s\u00a0\u202f\u2009']*\d|\d/g;
 
+/** A number of the text; what sits around it is looked up only when asked: most prices answer on the side before. */
 interface Candidate {
   amount: number;
-  before: Near;
-  after: Near;
+  start: number;
+  end: number;
+  before?: Near;
+  after?: Near;
 }
+
+const beforeOf = (c: Candidate, text: string) =>
+  (c.before ??= currencyBefore(text.slice(Math.max(0, c.start - 6), c.start)));
+const afterOf = (c: Candidate, text: string) => (c.after ??= currencyAfter(text.slice(c.end, c.end + 6)));
 
 /** The first price in `text` (labels around it are fine), or null when there is no number to read. */
 export function parseMoney(text: string, locale: string | null): Money | null {
@@ -131,18 +152,16 @@ export function parseMoney(text: string, locale: string | null): Money | null {
     const amount = parseAmount(raw, locale);
     if (amount === null) continue;
     const start = match.index ?? 0;
-    const end = start + raw.length;
-    found.push({
-      amount,
-      before: currencyBefore(clean.slice(Math.max(0, start - 6), start)),
-      after: currencyAfter(clean.slice(end, end + 6)),
-    });
+    found.push({ amount, start, end: start + raw.length });
   }
   for (let i = 0; i < found.length; i++) {
     const c = found[i]!;
-    if (c.before.found) return { amount: c.amount, currency: c.before.code };
+    const before = beforeOf(c, clean);
+    if (before.found) return { amount: c.amount, currency: before.code };
     // "x2 US $4.99": a symbol between two numbers is the prefix of the second one.
-    if (c.after.found && !found[i + 1]?.before.found) return { amount: c.amount, currency: c.after.code };
+    const next = found[i + 1];
+    const after = afterOf(c, clean);
+    if (after.found && !(next && beforeOf(next, clean).found)) return { amount: c.amount, currency: after.code };
   }
   const first = found[0];
   return first ? { amount: first.amount, currency: null } : null;

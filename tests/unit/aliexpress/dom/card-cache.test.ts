@@ -44,6 +44,23 @@ describe('the card cache', () => {
     expect(again.orders[3]).toBe(first.orders[3]);
   });
 
+  it('reads a card again when its text changes to one of the same length', () => {
+    // The cache keeps a sum of the text and its length, not the text: "Awaiting delivery" and
+    // "Awaiting shipment" are both 17 characters, so only the sum tells them apart.
+    showList(2);
+    const first = readPage();
+    const status = document.querySelectorAll('.order-item-header-status-text')[1]!;
+    status.textContent = 'Awaiting delivery';
+    const before = readPage();
+    status.textContent = 'Awaiting shipment';
+    const after = readPage();
+    expect(before.orders[1]!.status).toBe('shipped');
+    expect(after.orders[1]).not.toBe(before.orders[1]);
+    expect(after.orders[1]!.statusText).toBe('Awaiting shipment');
+    expect(after.orders[1]!.status).toBe('to-ship');
+    expect(after.orders[0]).toBe(first.orders[0]);
+  });
+
   it('reads a card again when its order link changes, though its text does not', () => {
     showList(2);
     const first = readPage();
