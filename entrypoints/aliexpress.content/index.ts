@@ -16,7 +16,7 @@ export default defineContentScript({
     // No marker on the page: anti-bot scripts that find one may answer with verification sliders.
     // One MutationObserver for the reader and the helper.
     const changes = watchPage(ctx);
-    const reading = startReading(readingContext(ctx, changes), window, {
+    const reading = startReading(readingContext(ctx), window, {
       read,
       readAhead,
       send: (snapshot) => request('snapshot', snapshot),

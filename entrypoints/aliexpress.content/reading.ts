@@ -131,10 +131,12 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
   };
 
   // Only the page's added elements matter (page-changes.ts): countdowns ticking in place must not
-  // cause reads every second, nor our own Start buttons appearing as the shopper scrolls.
-  (deps.changes ?? watchPage(ctx, win)).onAdded(schedule);
+  // cause reads every second, nor our own Start buttons appearing as the shopper scrolls. A move
+  // to another URL without a load (AliExpress going between its pages) is read too.
+  const changes = deps.changes ?? watchPage(ctx, win);
+  changes.onAdded(schedule);
+  changes.onMoved(schedule);
 
-  ctx.addEventListener(win, 'wxt:locationchange', schedule);
   ctx.addEventListener(win, 'message', (event) => {
     const message = parseTapMessage(event as MessageEvent, win);
     if (!message) return;

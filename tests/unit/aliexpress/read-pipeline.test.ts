@@ -10,6 +10,7 @@ import { read, type AnswerRead } from '../../../src/aliexpress/read.ts';
 import { readAnswer } from '../../../src/aliexpress/json/answer.ts';
 import { TAP_MAX_CHARS, TAP_SOURCE } from '../../../src/aliexpress/tap-protocol.ts';
 import { capture } from './json/fixtures.ts';
+import { watchPage, type PageChanges } from '../../../src/inject/page-changes.ts';
 
 /** A context whose timers run only when the test says so, and which can be invalidated. */
 function fakeContext() {
@@ -95,8 +96,17 @@ function start(send: ReadingDeps['send'] = vi.fn(() => Promise.resolve({ accepte
     now: () => new Date('2026-09-07T12:00:00Z'),
     delayMs: 300,
   };
-  const reading = startReading(f.ctx, window, deps);
-  return { ...f, send, spy, deps, reading };
+  // The page watcher's additions are real (a MutationObserver on happy-dom's page); its moves are
+  // the test's to make, as the Navigation API or popstate would tell them.
+  const own = watchPage(f.ctx, window);
+  const movers = new Set<() => void>();
+  const changes: PageChanges = {
+    onAdded: own.onAdded,
+    onMoved: (listener) => (movers.add(listener), () => void movers.delete(listener)),
+  };
+  const reading = startReading(f.ctx, window, { ...deps, changes });
+  const move = () => movers.forEach((m) => m());
+  return { ...f, send, spy, deps, reading, move };
 }
 
 afterEach(() => {
@@ -273,7 +283,7 @@ describe('the reading pipeline', () => {
     addCard('8214398062177351');
     let received!: () => void;
     const send = vi.fn(() => new Promise<unknown>((resolve) => (received = () => resolve({ accepted: true }))));
-    const { runTimers, reading } = start(send);
+    const { runTimers, reading, move } = start(send);
     const heard: Array<[string[], boolean]> = [];
     const unwatch = reading.watch((snapshot, stored) => heard.push([snapshot.orders.map((o) => o.orderId), stored]));
     runTimers();
@@ -284,7 +294,7 @@ describe('the reading pipeline', () => {
     await tick();
     expect(heard).toEqual([[['8214398062177351'], true]]);
     // A re-read with nothing new is heard too, as nothing the store lacks.
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    move();
     runTimers();
     expect(heard.at(-1)).toEqual([['8214398062177351'], false]);
     const late: boolean[] = [];
@@ -292,16 +302,16 @@ describe('the reading pipeline', () => {
     await tick();
     expect(late).toEqual([true]);
     unwatch();
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    move();
     runTimers();
     expect(heard).toHaveLength(2);
   });
 
   it('sends nothing when a re-read finds nothing new', async () => {
     addCard('8214398062177351');
-    const { runTimers, send } = start();
+    const { runTimers, send, move } = start();
     runTimers();
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    move();
     runTimers();
     expect(send).toHaveBeenCalledTimes(1);
   });
@@ -439,12 +449,12 @@ describe('the reading pipeline', () => {
   it('does not send again what the background refused, but a later read does', async () => {
     addCard('8214398062177351');
     const send = vi.fn(() => Promise.reject(Object.assign(new Error('orders.0: bad'), { code: 'invalid-request' })));
-    const { timers, runTimers } = start(send);
+    const { timers, runTimers, move } = start(send);
     runTimers();
     await settle();
     expect(timers).toHaveLength(0);
     expect(send).toHaveBeenCalledTimes(1);
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    move();
     runTimers();
     expect(send).toHaveBeenCalledTimes(2);
   });
@@ -452,7 +462,7 @@ describe('the reading pipeline', () => {
   it('gives up after a minute of failed tries, and a later read sends again', async () => {
     addCard('8214398062177351');
     const send = vi.fn(() => Promise.reject(new Error('Extension context invalidated')));
-    const { timers, runTimers } = start(send);
+    const { timers, runTimers, move } = start(send);
     runTimers();
     const waits: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -463,18 +473,18 @@ describe('the reading pipeline', () => {
     }
     expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 16000, 28500]);
     expect(send).toHaveBeenCalledTimes(8);
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    move();
     runTimers();
     expect(send).toHaveBeenCalledTimes(9);
   });
 
   it('stops reading once the context is invalidated', async () => {
-    const { timers, runTimers, invalidate, spy } = start();
+    const { timers, runTimers, invalidate, spy, move } = start();
     runTimers();
     const reads = spy.mock.calls.length;
     invalidate();
     document.body.append(document.createElement('div'));
-    window.dispatchEvent(new Event('wxt:locationchange'));
+    move();
     await tick();
     expect(timers).toHaveLength(0);
     expect(spy.mock.calls.length).toBe(reads);

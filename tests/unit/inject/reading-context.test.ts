@@ -1,7 +1,6 @@
 /**
  * The context the content script hands the reader (entrypoints/aliexpress.content/context.ts):
- * WXT's, with moves heard from the page watcher and lighter timers. Inputs: a stand-in WXT
- * context that can be invalidated and a stand-in watcher whose moves the test makes.
+ * WXT's, with lighter timers. Input: a stand-in WXT context that can be invalidated.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readingContext } from '../../../entrypoints/aliexpress.content/context.ts';
@@ -9,7 +8,6 @@ import { readingContext } from '../../../entrypoints/aliexpress.content/context.
 function stand() {
   let invalid = false;
   const invalidated: (() => void)[] = [];
-  const moves = new Set<() => void>();
   const ctx = {
     get isInvalid() {
       return invalid;
@@ -17,11 +15,9 @@ function stand() {
     onInvalidated: (cb: () => void) => (invalidated.push(cb), () => undefined),
     addEventListener: vi.fn(),
   };
-  const changes = { onMoved: (listener: () => void) => (moves.add(listener), () => void moves.delete(listener)) };
   return {
-    reading: readingContext(ctx, changes),
+    reading: readingContext(ctx),
     ctx,
-    move: () => moves.forEach((m) => m()),
     invalidate: () => ((invalid = true), invalidated.forEach((cb) => cb())),
   };
 }
@@ -29,16 +25,8 @@ function stand() {
 afterEach(() => vi.useRealTimers());
 
 describe('the reader’s context', () => {
-  it('hears the page’s moves from the watcher, never registering wxt:locationchange with WXT', () => {
-    const { reading, ctx, move } = stand();
-    const moved = vi.fn();
-    reading.addEventListener(window, 'wxt:locationchange', moved);
-    // WXT would start its own watcher (a poll every second in Firefox ESR) for this registration.
-    expect(ctx.addEventListener).not.toHaveBeenCalled();
-    move();
-    move();
-    expect(moved).toHaveBeenCalledTimes(2);
-    // Other events are WXT's, removed with its context.
+  it('hands event listeners to WXT, removed with its context', () => {
+    const { reading, ctx } = stand();
     const onMessage = () => undefined;
     reading.addEventListener(window, 'message', onMessage);
     expect(ctx.addEventListener).toHaveBeenCalledWith(window, 'message', onMessage, undefined);
