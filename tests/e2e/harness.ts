@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -10,6 +10,17 @@ import { chromiumArgs, findChromium } from './chromium.ts';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const SCREENSHOTS = join(ROOT, 'tests/.artifacts/screenshots');
+
+/**
+ * Copies a screenshot the run made (in SCREENSHOTS) over the README's, in assets/screenshots, when
+ * UPDATE_SCREENSHOTS=1: an ordinary run leaves the committed images alone rather than rewriting
+ * them with each run's pixel noise.
+ */
+export function keepScreenshot(file: string, name: string): void {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(join(ROOT, 'assets/screenshots'), { recursive: true });
+  copyFileSync(file, join(ROOT, 'assets/screenshots', `${name}.png`));
+}
 
 export interface Harness {
   context: BrowserContext;

@@ -1,11 +1,9 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import de from '../../assets/locales/de.json';
 import { siteOrders } from '../site/data.ts';
 import { scrollThroughCards, startButtonsInPage } from './checks.ts';
-import { launch, ROOT, storeRows, type Harness } from './harness.ts';
+import { keepScreenshot, launch, storeRows, type Harness } from './harness.ts';
 
 /**
  * Issue 12 in real Chromium on the stand-in: "Take me there" points inside the clicked order, is
@@ -153,8 +151,7 @@ describe('the Start refund helper in Chromium (issue 12)', () => {
     expect(await popupCard.locator('[data-kind="seller-response"]').count()).toBe(0);
     await popupCard.locator('.rr-ask').scrollIntoViewIfNeeded();
     const shot = await h.screenshot(popup, 'popup-asked');
-    mkdirSync(join(ROOT, 'assets/screenshots'), { recursive: true });
-    copyFileSync(shot, join(ROOT, 'assets/screenshots/popup-asked.png'));
+    keepScreenshot(shot, 'popup-asked');
 
     // "Yes": the seller's time now runs, counted from the shopper's word and marked so.
     await popupCard.getByRole('button', { name: 'Yes, I submitted it' }).click();

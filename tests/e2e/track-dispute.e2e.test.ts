@@ -1,10 +1,8 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABELS } from '../site/labels.ts';
 import { siteOrders, type SiteOrder } from '../site/data.ts';
-import { launch, ROOT, storePage, storeRows, type Harness } from './harness.ts';
+import { keepScreenshot, launch, storePage, storeRows, type Harness } from './harness.ts';
 import { historyRows } from './history.ts';
 
 // The extension's alarms as the functions passed to evaluate() see them inside Chromium.
@@ -53,11 +51,6 @@ async function inKorean(page: Page, siteOrigin: string): Promise<void> {
   });
 }
 
-function keep(file: string, name: string): void {
-  mkdirSync(join(ROOT, 'assets/screenshots'), { recursive: true });
-  copyFileSync(file, join(ROOT, 'assets/screenshots', `${name}.png`));
-}
-
 interface Row {
   orderId: string;
   lineId: string | null;
@@ -97,7 +90,7 @@ describe('tracking a dispute by hand in Chromium', () => {
     const offer = bar.getByRole('button', { name: 'Track this dispute yourself' });
     await offer.waitFor({ state: 'visible', timeout: 20_000 });
     expect(await bar.locator('.rr-bar-who').textContent()).toBe('Refund Radar cannot tell who must act');
-    keep(await h.screenshot(page, 'dispute-bar-track'), 'dispute-bar-track');
+    keepScreenshot(await h.screenshot(page, 'dispute-bar-track'), 'dispute-bar-track');
 
     await offer.click();
     const form = bar.getByRole('form', { name: 'Track this dispute yourself' });
@@ -111,7 +104,7 @@ describe('tracking a dispute by hand in Chromium', () => {
       await form.getByLabel('Order number').fill(orderNumber);
     };
     await fill('4', order.orderId);
-    keep(await h.screenshot(page, 'dispute-track-form'), 'dispute-track-form');
+    keepScreenshot(await h.screenshot(page, 'dispute-track-form'), 'dispute-track-form');
     // A shopper who mistypes: refused beside the fields, nothing stored.
     await fill('400', 'my order');
     await form.getByRole('button', { name: 'Save' }).click();

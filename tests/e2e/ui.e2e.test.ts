@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ import {
   scrollThroughCards,
   startButtonsInPage,
 } from './checks.ts';
-import { launch, ROOT, SCREENSHOTS, storeRows, type Harness } from './harness.ts';
+import { keepScreenshot, launch, SCREENSHOTS, storeRows, type Harness } from './harness.ts';
 
 const LIST = MY_ORDERS_25;
 const DAY = 86_400_000;
@@ -80,11 +80,6 @@ const popupProbe = (total: number) => `(() => {
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
 })();`;
-
-function keep(file: string, name: string): void {
-  mkdirSync(join(ROOT, 'assets/screenshots'), { recursive: true });
-  copyFileSync(file, join(ROOT, 'assets/screenshots', `${name}.png`));
-}
 
 describe('the shopper’s view in Chromium', () => {
   let h: Harness;
@@ -177,7 +172,7 @@ describe('the shopper’s view in Chromium', () => {
     expect(await cardA.locator('.rr-store b').count()).toBe(0);
 
     const file = await h.screenshot(popup, 'popup');
-    keep(file, 'popup');
+    keepScreenshot(file, 'popup');
 
     await cardB.getByRole('button', { name: /^Refund steps/ }).click();
     const due = cardB.locator('.rr-step--due');
@@ -307,7 +302,7 @@ describe('the shopper’s view in Chromium', () => {
     // and the panel's top below them.
     await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const file = await h.screenshot(page, 'helper');
-    keep(file, 'helper');
+    keepScreenshot(file, 'helper');
 
     // The background noted the visit to the form (no dispute: see helper.e2e.test.ts).
     const progress = await storeRows<{ orderId: string; reason: string | null }>(h, 'progress');
@@ -330,7 +325,7 @@ describe('the shopper’s view in Chromium', () => {
     expect(await escalate.getAttribute('data-refund-radar-highlight')).toBe('');
     expect(page.url()).toBe(url);
     const file = await h.screenshot(page, 'dispute-bar');
-    keep(file, 'dispute-bar');
+    keepScreenshot(file, 'dispute-bar');
     await page.close();
   });
 
