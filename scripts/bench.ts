@@ -12,11 +12,11 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { PageSnapshot } from '../src/model/index.ts';
+import type { PageReading } from '../src/model/index.ts';
 import { findChromium } from '../tests/e2e/chromium.ts';
 import { evaluateIn, isolatedWorld, launchBench, ordersUrl, waitForCards, type BenchBrowser } from './bench/browser.ts';
 import { bundleRead, READ_GLOBAL, READ_SCRIPT_URL } from './bench/read-bundle.ts';
-import { firstOrders, snapshotOf } from './bench/snapshot.ts';
+import { firstOrders, ordersIn, snapshotOf } from './bench/snapshot.ts';
 import { fmt, fmtSummary, kb, summarize, type Summary } from './bench/stats.ts';
 import { checkResults } from './bench/contract.ts';
 import { buildFloor } from './bench/floor/build.ts';
@@ -323,7 +323,7 @@ interface ReadRun {
   warm: number[];
   coldWall: number;
   warmWall: number[];
-  snapshot: PageSnapshot;
+  snapshot: PageReading;
 }
 
 async function loadAndRead(b: BenchBrowser, bundle: string, count: number): Promise<ReadRun> {
@@ -340,7 +340,7 @@ async function loadAndRead(b: BenchBrowser, bundle: string, count: number): Prom
         (
           window as unknown as Record<
             string,
-            { runReads: (n: number) => Promise<{ wall: number[]; snapshot: PageSnapshot }> }
+            { runReads: (n: number) => Promise<{ wall: number[]; snapshot: PageReading }> }
           >
         )[name as string]!.runReads(reads as number),
       [READ_GLOBAL, 1 + WARM_READS] as const,
@@ -364,7 +364,7 @@ async function measureRead(plain: BenchBrowser, bundle: string, runs: number): P
     const last = list.at(-1)!.snapshot;
     results.push({
       orders: count,
-      ordersRead: last.orders.length,
+      ordersRead: ordersIn(last),
       problems: last.problems.length,
       coldMs: summarize(list.map((l) => l.cold)),
       warmMs: summarize(list.flatMap((l) => l.warm)),
@@ -405,7 +405,7 @@ async function contentScriptSender(ext: BenchBrowser) {
   const cdp = await ext.context.newCDPSession(page);
   const world = await isolatedWorld(cdp, ext.extensionId);
   return {
-    async send(snapshot: PageSnapshot): Promise<{ ms: number; answer: Answer }> {
+    async send(snapshot: PageReading): Promise<{ ms: number; answer: Answer }> {
       return evaluateIn(
         cdp,
         world,
@@ -446,7 +446,7 @@ interface IngestResult extends IngestRun {
   sizes: IngestRun[];
 }
 
-async function measureIngest(ext: BenchBrowser, snapshot: PageSnapshot, synthesized: number, runs: number) {
+async function measureIngest(ext: BenchBrowser, snapshot: PageReading, synthesized: number, runs: number) {
   const options = await extensionPage(ext, 'options.html');
   const sender = await contentScriptSender(ext);
   try {
@@ -459,15 +459,15 @@ async function measureIngest(ext: BenchBrowser, snapshot: PageSnapshot, synthesi
       for (let r = 0; r < runs; r++) {
         await wipe(ext, options);
         const first = await sender.send(seed);
-        accepted(first.answer, `a ${seed.orders.length}-order snapshot`);
+        accepted(first.answer, `a ${ordersIn(seed)}-order snapshot`);
         changed = first.answer.data?.changed ?? 0;
         fresh.push(first.ms);
         const second = await sender.send(seed);
         accepted(second.answer, 'the same snapshot again');
         again.push(second.ms);
       }
-      log(`ingest ${seed.orders.length} orders: ${runs} runs`);
-      sizes.push({ orders: seed.orders.length, newMs: summarize(fresh), unchangedMs: summarize(again), changed });
+      log(`ingest ${ordersIn(seed)} orders: ${runs} runs`);
+      sizes.push({ orders: ordersIn(seed), newMs: summarize(fresh), unchangedMs: summarize(again), changed });
     }
     const result: IngestResult = { ...sizes.at(-1)!, synthesized, sizes };
     return result;
@@ -583,7 +583,7 @@ function popupResult(orders: number, cached: boolean, opens: PopupOpen[], empty:
 async function measurePopup(
   ext: BenchBrowser,
   floor: BenchBrowser,
-  snapshot: PageSnapshot,
+  snapshot: PageReading,
   runs: number,
 ): Promise<PopupResult[]> {
   const measured: Array<{ count: number; first: PopupOpen[]; again: PopupOpen[] }> = [];
@@ -776,7 +776,7 @@ async function main() {
     }
     if ((options.only.has('ingest') || options.only.has('popup')) && plain && ext && floor) {
       const { snapshot, synthesized } = await timed('seed', () => snapshotForIngest(plain, bundle));
-      results.seed = { orders: snapshot.orders.length, disputes: snapshot.disputes.length, synthesized };
+      results.seed = { orders: ordersIn(snapshot), disputes: snapshot.disputes.length, synthesized };
       if (options.only.has('ingest')) {
         const ingest = await timed('ingest', () => measureIngest(ext, snapshot, synthesized, options.runs));
         results.ingest = ingest;

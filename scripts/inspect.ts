@@ -12,7 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import type { Dispute, Order, PageDispute, PageKind, PageSnapshot, Timeline } from '../src/model/index.ts';
 import { savedFromUrl } from '../src/aliexpress/dom/index.ts';
-import { detectors, read, useAnswerReader } from '../src/aliexpress/index.ts';
+import { detectors, read, useAnswerReader, useCardReader } from '../src/aliexpress/index.ts';
+import { readCards } from '../src/aliexpress/cards.ts';
 import { DETECTOR_EXAMPLES } from '../src/aliexpress/detect-examples.ts';
 import { readAnswer } from '../src/aliexpress/json/answer.ts';
 import {
@@ -234,9 +235,10 @@ export function inspectFile(
   file: string,
   options: InspectOptions = {},
 ): { snapshot: PageSnapshot; report?: ReportCheck } {
-  // A tool reads with everything the background has: every language, and the JSON readers.
+  // A tool reads with everything the background has: every language, the JSON and card readers.
   useBundledRules();
   useAnswerReader(readAnswer);
+  useCardReader(readCards);
   const text = readText(file);
   const now = options.now ?? new Date();
   if (extname(file).toLowerCase() === '.json') {

@@ -1,4 +1,4 @@
-import type { PageSnapshot } from '../../src/model/index.ts';
+import type { PageReading, PageSnapshot, Problem } from '../../src/model/index.ts';
 import {
   fingerprint,
   markSent,
@@ -28,7 +28,8 @@ export interface ReadingContext {
 
 export interface ReadingDeps {
   read: typeof read;
-  send: (snapshot: PageSnapshot) => Promise<unknown>;
+  /** Answers what the background found unclear in the snapshot's cards (`problems`), as the `snapshot` message does. */
+  send: (snapshot: PageReading) => Promise<unknown>;
   now: () => Date;
   /** Quiet time after the first change before reading: a render adds many cards in a burst. */
   delayMs: number;
@@ -69,8 +70,17 @@ export interface Reading {
 export function startReading(ctx: ReadingContext, win: Window & typeof globalThis, deps: ReadingDeps): Reading {
   const sent: Sent = new Map();
   const listeners = new Set<ReadingListener>();
-  let last: PageSnapshot | null = null;
-  const tell = (snapshot: PageSnapshot, stored: boolean) => listeners.forEach((listener) => listener(snapshot, stored));
+  let last: PageReading | null = null;
+  /**
+   * What the background found unclear in the cards it was sent (an unknown status, a date it could
+   * not read), by order: part of the page's problems, so "Save a report" offers itself for them as
+   * for the page's own. A card sent again replaces its entry.
+   */
+  const cardProblems = new Map<string, Problem[]>();
+  const shown = ({ cards: _cards, ...plain }: PageReading): PageSnapshot =>
+    cardProblems.size ? { ...plain, problems: [...plain.problems, ...[...cardProblems.values()].flat()] } : plain;
+  const tell = (snapshot: PageReading, stored: boolean) =>
+    listeners.forEach((listener) => listener(shown(snapshot), stored));
   const tapped: (JsonInput | AnswerRead)[] = [];
   /** Answers are read one after another, so they are merged in the order the page got them. */
   let tapReads: Promise<unknown> = Promise.resolve();
@@ -105,9 +115,15 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
     // Marked before the answer so a re-read while the message is in flight does not send it twice.
     const before = delta.entries.map(([key]) => [key, sent.get(key)] as const);
     markSent(sent, delta.entries);
-    inFlight = sendUntilStored(delta.snapshot);
+    const sending = delta.snapshot;
+    inFlight = sendUntilStored(sending);
     inFlight.then(
-      () => tell(snapshot, true),
+      (answer) => {
+        sending.cards?.items.forEach((card) => cardProblems.delete(card.orderId));
+        for (const p of (answer as { problems?: Problem[] } | undefined)?.problems ?? [])
+          if (p.orderId !== null) cardProblems.set(p.orderId, [...(cardProblems.get(p.orderId) ?? []), p]);
+        tell(snapshot, true);
+      },
       () => tell(snapshot, false),
     );
     inFlight.catch(() => {
@@ -172,7 +188,7 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
       void inFlight
         .catch(() => undefined)
         .then(() => {
-          if (listeners.has(listener)) listener(before, true);
+          if (listeners.has(listener)) listener(shown(before), true);
         });
     return () => void listeners.delete(listener);
   };

@@ -1,4 +1,4 @@
-import type { Order, PageSnapshot } from '../../src/model/index.ts';
+import type { Order, PageReading } from '../../src/model/index.ts';
 
 const ORDERS_URL = 'http://www.aliexpress.com/p/order/index.html';
 
@@ -34,14 +34,22 @@ export function synthesizedOrders(count: number, from: number, now: Date): Order
   });
 }
 
-/** `read` topped up to `count` orders; `synthesized` says how many were not read from the page. */
+/** How many orders a reading holds: its cards (My orders as the content script sends it) and its orders. */
+export const ordersIn = (reading: PageReading) => (reading.cards?.items.length ?? 0) + reading.orders.length;
+
+/**
+ * `read` topped up to `count` orders; `synthesized` says how many were not read from the page. The
+ * page's cards stay cards, as the content script sends them: the background reads them on arrival,
+ * and that is part of what a My orders page costs it.
+ */
 export function snapshotOf(
-  read: PageSnapshot | null,
+  read: PageReading | null,
   count: number,
   now: Date,
-): { snapshot: PageSnapshot; synthesized: number } {
-  const orders = (read?.orders ?? []).slice(0, count);
-  const synthesized = count - orders.length;
+): { snapshot: PageReading; synthesized: number } {
+  const cards = (read?.cards?.items ?? []).slice(0, count);
+  const orders = (read?.orders ?? []).slice(0, count - cards.length);
+  const synthesized = count - cards.length - orders.length;
   orders.push(...synthesizedOrders(synthesized, orders.length, now));
   return {
     snapshot: {
@@ -52,14 +60,21 @@ export function snapshotOf(
       orders,
       disputes: read?.disputes ?? [],
       problems: [],
+      ...(cards.length && { cards: { locale: read?.cards?.locale ?? 'en', items: cards } }),
     },
     synthesized,
   };
 }
 
-/** The first `count` orders of a snapshot, with the disputes of those orders. */
-export function firstOrders(snapshot: PageSnapshot, count: number): PageSnapshot {
-  const orders = snapshot.orders.slice(0, count);
-  const ids = new Set(orders.map((o) => o.orderId));
-  return { ...snapshot, orders, disputes: snapshot.disputes.filter((d) => d.orderId !== null && ids.has(d.orderId)) };
+/** The first `count` orders of a snapshot (its cards first), with the disputes of those orders. */
+export function firstOrders(snapshot: PageReading, count: number): PageReading {
+  const cards = (snapshot.cards?.items ?? []).slice(0, count);
+  const orders = snapshot.orders.slice(0, count - cards.length);
+  const ids = new Set([...cards, ...orders].map((o) => o.orderId));
+  return {
+    ...snapshot,
+    orders,
+    disputes: snapshot.disputes.filter((d) => d.orderId !== null && ids.has(d.orderId)),
+    ...(snapshot.cards && { cards: { ...snapshot.cards, items: cards } }),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Order, PageDispute, PageSnapshot, Problem } from '../model/index.ts';
+import type { Order, OrderCard, PageDispute, PageReading, Problem } from '../model/index.ts';
 
 /**
  * What the content script already sent, by item: the item itself. The background needs only what
@@ -10,6 +10,7 @@ export type Sent = Map<string, object>;
 
 export const orderSentKey = (o: Order) => `order:${o.orderId}`;
 export const disputeSentKey = (d: PageDispute) => `dispute:${d.orderId ?? ''}:${d.lineId ?? ''}:${d.disputeId ?? ''}`;
+const cardSentKey = (c: OrderCard) => `card:${c.orderId}`;
 const problemKey = (p: Problem) => `problem:${p.code}:${p.orderId ?? ''}:${p.detail ?? ''}`;
 
 /**
@@ -20,8 +21,8 @@ const problemKey = (p: Problem) => `problem:${p.code}:${p.orderId ?? ''}:${p.det
 export const fingerprint = (value: object): string => JSON.stringify(value);
 
 export interface Delta {
-  /** The snapshot with only new or changed orders, disputes and problems; null when nothing changed. */
-  snapshot: PageSnapshot | null;
+  /** The snapshot with only new or changed orders, cards, disputes and problems; null when nothing changed. */
+  snapshot: PageReading | null;
   /** What to record with `markSent` once the background has it. */
   entries: [string, object][];
 }
@@ -30,26 +31,48 @@ export interface Delta {
  * The items of `snapshot` the background does not have yet. An item that says what was sent, in a
  * new object (its card re-rendered the same), replaces the sent one in `sent` at once: the old
  * object can then go, and the next read finds the new one the same without printing it.
+ *
+ * On My orders an order goes whole: its card, and what the page's JSON said of it, together when
+ * either changed. The background combines them there, the card first, as read() does; a JSON
+ * answer sent alone would otherwise have its word taken over the card's.
  */
-export function unsent(snapshot: PageSnapshot, sent: Sent): Delta {
+export function unsent(snapshot: PageReading, sent: Sent): Delta {
   const entries: [string, object][] = [];
-  const changed = <T extends object>(items: readonly T[], keyOf: (x: T) => string) =>
-    items.filter((item) => {
+  const fresh = new Set<object>();
+  const check = <T extends object>(items: readonly T[], keyOf: (x: T) => string) => {
+    for (const item of items) {
       const key = keyOf(item);
       const before = sent.get(key);
-      if (before === item) return false;
-      if (before !== undefined && fingerprint(before) === fingerprint(item)) {
-        sent.set(key, item);
-        return false;
+      if (before === item) continue;
+      if (before !== undefined && fingerprint(before) === fingerprint(item)) sent.set(key, item);
+      else {
+        entries.push([key, item]);
+        fresh.add(item);
       }
-      entries.push([key, item]);
-      return true;
-    });
-  const orders = changed(snapshot.orders, orderSentKey);
-  const disputes = changed(snapshot.disputes, disputeSentKey);
-  const problems = changed(snapshot.problems, problemKey);
-  if (orders.length + disputes.length + problems.length === 0) return { snapshot: null, entries };
-  return { snapshot: { ...snapshot, orders, disputes, problems }, entries };
+    }
+  };
+  const { cards, ...rest } = snapshot;
+  check(rest.orders, orderSentKey);
+  check(rest.disputes, disputeSentKey);
+  check(rest.problems, problemKey);
+  if (cards) check(cards.items, cardSentKey);
+  if (!fresh.size) return { snapshot: null, entries };
+  const ids = new Set<string | null>();
+  if (cards) for (const x of fresh) ids.add((x as { orderId: string | null }).orderId);
+  ids.delete(null);
+  const keep = <T extends { orderId: string | null }>(items: readonly T[]) =>
+    items.filter((x) => fresh.has(x) || ids.has(x.orderId));
+  const items = cards ? keep(cards.items) : [];
+  return {
+    snapshot: {
+      ...rest,
+      orders: keep(rest.orders),
+      disputes: keep(rest.disputes),
+      problems: rest.problems.filter((p) => fresh.has(p)),
+      ...(items.length && { cards: { ...cards!, items } }),
+    },
+    entries,
+  };
 }
 
 export function markSent(sent: Sent, entries: readonly [string, object][]): void {

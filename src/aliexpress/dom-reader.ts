@@ -1,4 +1,4 @@
-import type { Order, PageDispute, PageKind, Problem } from '../model/index.ts';
+import type { Order, OrderCard, PageDispute, PageKind, Problem } from '../model/index.ts';
 import { readDom } from './dom/index.ts';
 
 /** What read() hands the DOM readers; the URL stays a string here so a bad one cannot throw early. */
@@ -11,7 +11,7 @@ export interface ReadDomContext {
 export type DomReader = (
   doc: Document,
   ctx: ReadDomContext,
-) => { orders: Order[]; disputes: PageDispute[]; problems: Problem[] };
+) => { orders: Order[]; disputes: PageDispute[]; problems: Problem[]; cards?: OrderCard[] };
 
 /** The one place the DOM readers (src/aliexpress/dom) are plugged into read(). */
 export const defaultDomReader: DomReader = (doc, ctx) => readDom(doc, { ...ctx, url: new URL(ctx.url) });

@@ -9,5 +9,6 @@ export {
   type ReadInput,
   type ReadOptions,
 } from './read.ts';
+export { useCardReader } from './dom/index.ts';
 export { fingerprint, unsent, markSent, type Sent, type Delta } from './changes.ts';
 export { parseTapMessage, TAP_REPLAY, TAP_SOURCE, type TapMessage } from './tap-protocol.ts';

@@ -1,4 +1,4 @@
-import type { Order, PageDispute, PageKind, PageSnapshot, Problem } from '../model/index.ts';
+import type { Order, OrderCard, PageDispute, PageKind, PageReading, Problem } from '../model/index.ts';
 import { detectPage } from './detect.ts';
 import { defaultDomReader, type DomReader } from './dom-reader.ts';
 import { answerBelongsTo } from './json/belongs.ts';
@@ -67,6 +67,7 @@ interface Observed {
   orders: Order[];
   disputes: PageDispute[];
   problems: Problem[];
+  cards?: OrderCard[];
 }
 
 const problem = (code: Problem['code'], detail: string | null, orderId: string | null = null): Problem => ({
@@ -106,7 +107,8 @@ function readDocument(
       const broken = problem('layout-unrecognized', 'DOM reader returned no orders/disputes/problems lists');
       return { orders: list(r?.orders), disputes: list(r?.disputes), problems: [...list(r?.problems), broken] };
     }
-    return { orders: r.orders, disputes: r.disputes, problems: r.problems };
+    const read = { orders: r.orders, disputes: r.disputes, problems: r.problems };
+    return Array.isArray(r.cards) ? { ...read, cards: r.cards } : read;
   } catch (error) {
     return { orders: [], disputes: [], problems: [problem('layout-unrecognized', `DOM reader: ${messageOf(error)}`)] };
   }
@@ -129,7 +131,7 @@ export function readAhead(doc: Document, url: string, enough: () => boolean): bo
  * The one entry for reading a page: a document (with the answers the tap saw) or one saved JSON
  * answer, at one moment. Never throws: whatever goes wrong is a named problem in the snapshot.
  */
-export function read(input: ReadInput, url: string, readAt: Date, options: ReadOptions = {}): PageSnapshot {
+export function read(input: ReadInput, url: string, readAt: Date, options: ReadOptions = {}): PageReading {
   const givenIso = isoOf(readAt);
   const readAtIso = givenIso ?? new Date(0).toISOString();
   let kind: PageKind = 'other';
@@ -142,12 +144,15 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
     const parts: Observed[] = [];
     const problems: Problem[] = [];
     let locale: string | null = null;
+    let cards: PageReading['cards'];
     if (doc) {
       // The DOM readers get only a locale they have labels for; the snapshot keeps what the page said.
       const page = pageLocale(doc);
       if (page.problem) problems.push(page.problem);
       const readDom = options.readDom === undefined ? defaultDomReader : options.readDom;
-      parts.push(readDocument(doc, url, readAt, kind, page.locale, readDom));
+      const dom = readDocument(doc, url, readAt, kind, page.locale, readDom);
+      if (dom.cards) cards = { locale: page.locale, items: dom.cards };
+      parts.push(dom);
       locale = page.locale ?? canonicalLocale(page.lang);
     } else {
       locale = canonicalLocale((input as JsonInput).locale);
@@ -176,13 +181,14 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
       orders: combineOrders(...parts.map((p) => p.orders)),
       disputes: combineDisputes(...parts.map((p) => p.disputes)),
       problems: [...problems, ...combineProblems(...parts.map((p) => p.problems))],
+      ...(cards && { cards }),
     };
   } catch (error) {
     return minimal(kind, url, readAtIso, `read failed: ${messageOf(error)}`);
   }
 }
 
-function minimal(kind: PageKind, url: string, readAt: string, detail: string): PageSnapshot {
+function minimal(kind: PageKind, url: string, readAt: string, detail: string): PageReading {
   const safeUrl = URL.canParse(url) ? url : 'about:blank';
   return {
     kind,

@@ -21,7 +21,7 @@ import { clockOf } from '../rules/policy.ts';
 import { summarize } from '../timeline/summary.ts';
 import type { Handlers } from './router.ts';
 import { makeReport } from '../report/redact.ts';
-import { readTapped, rulesForLang } from '../aliexpress/page-service.ts';
+import { readSnapshotCards, readTapped, rulesForLang } from '../aliexpress/page-service.ts';
 import { BUNDLED_LOCALE_FILES } from '../aliexpress/bundled-rules.ts';
 import type { PageTexts } from '../i18n/page-texts.ts';
 
@@ -66,12 +66,13 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
       return deps.pageTexts(language);
     },
     tappedAnswer: (answer) => readTapped(answer, deps.now()),
-    snapshot: async (snapshot) => {
+    snapshot: async (reading) => {
       // A reading "from tomorrow" would win every later comparison: refused whole.
-      if (fromTheFuture(snapshot.readAt, deps.now())) return { accepted: false, changed: 0 };
+      if (fromTheFuture(reading.readAt, deps.now())) return { accepted: false, changed: 0, problems: [] };
+      const { snapshot, problems } = readSnapshotCards(reading);
       const { changed } = await ingest(db, snapshot);
       if (changed) notify('data');
-      return { accepted: true, changed };
+      return { accepted: true, changed, problems };
     },
     dashboardSummary: async ({ limit }) => {
       const [tracked, { rules }] = await Promise.all([dashboard(db), readSettings(db)]);

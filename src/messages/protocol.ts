@@ -25,7 +25,8 @@ export const protocol = {
   /** A page's reading, from the content script; items that do not match the model are dropped and named. */
   snapshot: {
     request: z.pipe(SnapshotArrival, z.transform(checkSnapshot)),
-    response: z.object({ accepted: z.boolean(), changed: z.int() }),
+    // `problems`: what the snapshot's My orders cards did not say clearly, read here (page-service.ts).
+    response: z.object({ accepted: z.boolean(), changed: z.int(), problems: z.array(Problem) }),
   },
   /**
    * rules/selectors.json and the rules/locales files of the page's language (by its `<html

@@ -25,4 +25,8 @@ export const CAPS = {
   steps: 100,
   /** Fields with their own reading time on one record. */
   fields: 40,
+  /** A text of a My orders card as the page sends it, before the background reads it (order-card.ts). */
+  cardText: 2000,
+  /** Info lines or buttons on one card. */
+  cardParts: 50,
 } as const;

@@ -3,6 +3,7 @@ import { CAPS } from './caps.ts';
 import { capped, IsoDateTime, StatusVia } from './common.ts';
 import { PageDispute } from './dispute.ts';
 import { Order } from './order.ts';
+import { OrderCard, type CardsReading } from './order-card.ts';
 
 export const PageKind = z.enum([
   'order-list',
@@ -69,6 +70,13 @@ export const PageSnapshot = z.object({
 export type PageSnapshot = z.infer<typeof PageSnapshot>;
 
 /**
+ * A snapshot as the content script sends it: on My orders its cards come as text (`cards`, read
+ * in the background by src/aliexpress/cards.ts), and `orders`/`disputes` hold what the page's JSON
+ * said. Anywhere else there are no cards and it is a plain snapshot.
+ */
+export type PageReading = PageSnapshot & { cards?: CardsReading };
+
+/**
  * A snapshot as it arrives at the background: the page's own fields checked whole, each order,
  * dispute and problem left for `checkSnapshot`, so one badly read order costs only itself.
  */
@@ -81,33 +89,54 @@ export const SnapshotArrival = z.object({
   orders: z.array(z.unknown()).check(z.maxLength(CAPS.items)),
   disputes: z.array(z.unknown()).check(z.maxLength(CAPS.items)),
   problems: z.array(z.unknown()).check(z.maxLength(CAPS.items)),
+  cards: z.optional(
+    z.object({
+      locale: z.nullable(capped(CAPS.locale)),
+      items: z.array(z.unknown()).check(z.maxLength(CAPS.items)),
+    }),
+  ),
 });
 export type SnapshotArrival = z.infer<typeof SnapshotArrival>;
+
+/**
+ * The items of `items` that match `schema`; each one that does not is left out and named by a
+ * `layout-unrecognized` (or, over a cap, `oversize`) problem added to `problems`.
+ */
+export function keepValid<T>(
+  schema: z.ZodMiniType<T>,
+  items: readonly unknown[],
+  name: string,
+  problems: Problem[],
+): T[] {
+  const out: T[] = [];
+  items.forEach((item, i) => {
+    const r = z.safeParse(schema, item);
+    if (r.success) return out.push(r.data);
+    const issue = r.error.issues[0];
+    const id = (item as { orderId?: unknown } | null)?.orderId;
+    const at = [name, i, ...(issue?.path ?? [])].map(String).join('.');
+    problems.push({
+      code: issue?.code === 'too_big' ? 'oversize' : 'layout-unrecognized',
+      detail: `${at}: ${issue?.message ?? 'invalid'}`.slice(0, 300),
+      orderId: typeof id === 'string' && id.length <= CAPS.label && name !== 'problems' ? id : null,
+    });
+  });
+  return out;
+}
 
 /**
  * The arrival with every item that matches the model, and a `layout-unrecognized` problem naming
  * each one left out and why (the readers run in the page and stay free of the model's schemas).
  */
-export function checkSnapshot(arrival: SnapshotArrival): PageSnapshot {
+export function checkSnapshot(arrival: SnapshotArrival): PageReading {
   const problems: Problem[] = [];
-  const keep = <T>(schema: z.ZodMiniType<T>, items: readonly unknown[], name: string): T[] => {
-    const out: T[] = [];
-    items.forEach((item, i) => {
-      const r = z.safeParse(schema, item);
-      if (r.success) return out.push(r.data);
-      const issue = r.error.issues[0];
-      const id = (item as { orderId?: unknown } | null)?.orderId;
-      const at = [name, i, ...(issue?.path ?? [])].map(String).join('.');
-      problems.push({
-        code: issue?.code === 'too_big' ? 'oversize' : 'layout-unrecognized',
-        detail: `${at}: ${issue?.message ?? 'invalid'}`.slice(0, 300),
-        orderId: typeof id === 'string' && id.length <= CAPS.label && name !== 'problems' ? id : null,
-      });
-    });
-    return out;
-  };
-  const orders = keep(PageOrder, arrival.orders, 'orders');
-  const disputes = keep(PageDispute, arrival.disputes, 'disputes');
-  const read = keep(Problem, arrival.problems, 'problems');
-  return { ...arrival, orders, disputes, problems: [...read, ...problems] };
+  const { cards, ...rest } = arrival;
+  const orders = keepValid(PageOrder, arrival.orders, 'orders', problems);
+  const disputes = keepValid(PageDispute, arrival.disputes, 'disputes', problems);
+  const read = keepValid(Problem, arrival.problems, 'problems', problems);
+  const checked = { ...rest, orders, disputes, problems: [...read, ...problems] };
+  if (!cards) return checked;
+  const refused: Problem[] = [];
+  const items = keepValid(OrderCard, cards.items, 'cards', refused);
+  return { ...checked, cards: { locale: cards.locale, items, ...(refused.length && { refused }) } };
 }

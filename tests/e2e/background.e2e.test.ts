@@ -131,7 +131,7 @@ describe('the background in Chromium', () => {
       page,
       `chrome.runtime.sendMessage(${JSON.stringify({ name: 'snapshot', data: s })})`,
     );
-    expect(fromContent).toEqual({ ok: true, data: { accepted: true, changed: 1 } });
+    expect(fromContent).toEqual({ ok: true, data: { accepted: true, changed: 1, problems: [] } });
     const fromPopup = await sendFromPage<{ ok: boolean; error: { code: string } }>(popup, 'snapshot', s);
     expect(fromPopup).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const stored = await storeRows<{ orderId: string }>(h, 'orders');
@@ -278,7 +278,7 @@ describe('the background in Chromium', () => {
       page,
       timed(big),
     );
-    expect(first.answer).toEqual({ ok: true, data: { accepted: true, changed: 1000 } });
+    expect(first.answer).toEqual({ ok: true, data: { accepted: true, changed: 1000, problems: [] } });
     // Alerts are planned after the answer; time until the soonest of the new orders has its alarm.
     const answeredAt = Date.now();
     await expect
@@ -297,7 +297,7 @@ describe('the background in Chromium', () => {
       page,
       timed(big),
     );
-    expect(again.answer).toEqual({ ok: true, data: { accepted: true, changed: 0 } });
+    expect(again.answer).toEqual({ ok: true, data: { accepted: true, changed: 0, problems: [] } });
     const later = snapshot({
       readAt: new Date(Date.now() + 1000).toISOString(),
       orders: orders.map((o) => ({ ...o, status: 'completed' as const })),
@@ -307,7 +307,7 @@ describe('the background in Chromium', () => {
       page,
       timed(later),
     );
-    expect(update.answer).toEqual({ ok: true, data: { accepted: true, changed: 1000 } });
+    expect(update.answer).toEqual({ ok: true, data: { accepted: true, changed: 1000, problems: [] } });
     expect((await tableCounts(h)).orders).toBeGreaterThanOrEqual(1000);
     console.log(
       `[bench] 1,000-order snapshot, content script -> background -> IndexedDB in Chromium (message, validation, merge, history, one transaction): ` +

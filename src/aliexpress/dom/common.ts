@@ -2,7 +2,16 @@
  * What every DOM reader shares: the context and result shapes, ids from link parameters and from
  * labelled rows, label lookups in the page's language, and the page's own texts for reading by meaning.
  */
-import type { DisputeStatus, Order, OrderAction, OrderStatus, PageDispute, Party, Problem } from '../../model/index.ts';
+import type {
+  DisputeStatus,
+  Order,
+  OrderAction,
+  OrderCard,
+  OrderStatus,
+  PageDispute,
+  Party,
+  Problem,
+} from '../../model/index.ts';
 import { allLocales, localeRules, type LocaleRules } from '../text/locale-rules.ts';
 import { labelKey, normText, textOf } from '../text/normalize.ts';
 import { afterOrderLabel, orderNumberIn } from '../text/order-number.ts';
@@ -19,6 +28,8 @@ export interface DomResult {
   orders: Order[];
   disputes: PageDispute[];
   problems: Problem[];
+  /** My orders' cards as text, read in the background (src/aliexpress/cards.ts) rather than here. */
+  cards?: OrderCard[];
 }
 
 export type DomReader = (doc: Document, ctx: DomContext) => DomResult;
@@ -152,23 +163,33 @@ function actionFromHref(href: string | null): OrderAction | null {
   return null;
 }
 
-export function actionOf(button: Element, locale: string | null): OrderAction | null {
-  const label = button.textContent ?? '';
-  const hit = inPageRules(locale, (rules) => rules.actions.get(normText(label, rules.locale)));
-  if (hit) return hit;
-  const link = button.closest('a') ?? button.querySelector('a');
-  return actionFromHref(link?.getAttribute('href') ?? null);
+/** What a button does, by its label in the page's language, else by where its link goes. */
+export function actionFrom(label: string, href: string | null, locale: string | null): OrderAction | null {
+  return inPageRules(locale, (rules) => rules.actions.get(normText(label, rules.locale))) ?? actionFromHref(href);
 }
 
-export function actionsOf(buttons: ArrayLike<Element>, locale: string | null): OrderAction[] {
+/** The link a button is or holds. */
+export const buttonHref = (button: Element): string | null =>
+  (button.closest('a') ?? button.querySelector('a'))?.getAttribute('href') ?? null;
+
+/** What the buttons do, each action once, in the order shown. */
+export function actionsFrom<T>(
+  buttons: ArrayLike<T>,
+  labelOf: (button: T) => string,
+  hrefOf: (button: T) => string | null,
+  locale: string | null,
+): OrderAction[] {
   const out: OrderAction[] = [];
   for (let i = 0; i < buttons.length; i++) {
-    const action = actionOf(buttons[i]!, locale);
+    const action = actionFrom(labelOf(buttons[i]!), hrefOf(buttons[i]!), locale);
     if (action && !out.includes(action)) out.push(action);
   }
   // Copied to its size: the list push grew keeps room for 16 more, kept with every order read.
   return out.slice();
 }
+
+export const actionsOf = (buttons: ArrayLike<Element>, locale: string | null): OrderAction[] =>
+  actionsFrom(buttons, (b) => b.textContent ?? '', buttonHref, locale);
 
 /** Whether a button label is Escalate, in the page's language or any other supported one. */
 export function isEscalate(text: string, locale: string | null): boolean {

@@ -1,22 +1,18 @@
 /**
- * My orders (`/p/order/index.html`): one Order per card. Each card is read on its own, so a card
- * that breaks costs that card only; a card without a readable id is left out and named.
+ * My orders (`/p/order/index.html`): one card per order, found here and sent as its texts
+ * (model/order-card.ts); the background reads what they mean (src/aliexpress/cards.ts), so the
+ * page pays for finding the parts only. Each card is read on its own, so a card that breaks costs
+ * that card only; a card without a readable id is left out and named.
  */
-import { blankDispute } from '../../model/blank.ts';
-import type { Dispute, Order, OrderLine, Problem } from '../../model/index.ts';
-import { pageDate } from '../text/date.ts';
-import { parseMoney } from '../text/money.ts';
+import type { OrderCard, Problem } from '../../model/index.ts';
 import { textOf } from '../text/normalize.ts';
 import {
-  actionsOf,
-  disputeStatusOf,
+  buttonHref,
   emptyResult,
   guarded,
   idFromTarget,
   ORDER_ID_PARAMS,
-  orderStatusOf,
   problem,
-  quantityOf,
   type DomContext,
   type DomResult,
 } from './common.ts';
@@ -24,86 +20,71 @@ import { $list, $optional, $required, SELECTORS, type Selectors } from './select
 
 type S = Selectors['orderList'];
 
-function readLines(card: Element, s: S): OrderLine[] {
+const orNull = (text: string) => text || null;
+
+function readLines(card: Element, s: S): OrderCard['lines'] {
   const found = $list(card, s.line);
   // Sized up front: a list grown by push keeps room for 16 more lines, on every card for good.
-  const lines = new Array<OrderLine>(found.length);
+  const lines = new Array<OrderCard['lines'][number]>(found.length);
   for (let i = 0; i < found.length; i++) {
     const line = found[i]!;
     const titled = $optional(line, s.lineTitle);
     const title = titled?.getAttribute('title')?.trim() || textOf(titled) || null;
-    const quantity = quantityOf(textOf($optional(line, s.lineQuantity)));
-    lines[i] = { lineId: null, title, quantity };
+    lines[i] = { title, quantity: orNull(textOf($optional(line, s.lineQuantity))) };
   }
   return lines;
 }
 
-function placedAt(info: Element | undefined, locale: string | null): string | null {
+/**
+ * Each line of the info block is its own label and value (the order id line must not be read as
+ * a date), or its whole text when it has no lines. Walked by sibling: `children` would leave a
+ * collection object on every card's block for good.
+ */
+function infoOf(info: Element | undefined): string[] | null {
   if (!info) return null;
-  // Each line of the block is its own label and value; the order id line must not be read as a date.
-  // Walked by sibling: `children` would leave a collection object on every card's block for good.
-  if (!info.firstElementChild) return pageDate(textOf(info), locale);
-  for (let part: Element | null = info.firstElementChild; part; part = part.nextElementSibling) {
-    const date = pageDate(textOf(part), locale);
-    if (date) return date;
-  }
-  return null;
+  if (!info.firstElementChild) return [textOf(info)];
+  const parts: string[] = [];
+  for (let part: Element | null = info.firstElementChild; part; part = part.nextElementSibling)
+    parts.push(textOf(part));
+  return parts;
 }
 
-function readCard(
-  card: Element,
-  index: number,
-  ctx: DomContext,
-  s: S,
-  problems: Problem[],
-): [Order, Dispute | null] | null {
+/** What a button says and where its link goes: whichever tells what it does (common.ts `actionFrom`). */
+function buttonsOf(found: ArrayLike<Element>): OrderCard['buttons'] {
+  const buttons = new Array<OrderCard['buttons'][number]>(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const button = found[i]!;
+    buttons[i] = { label: button.textContent ?? '', href: buttonHref(button) };
+  }
+  return buttons;
+}
+
+function readCard(card: Element, index: number, ctx: DomContext, s: S, problems: Problem[]): OrderCard | null {
   const orderId = idFromTarget(card, s.idLink, ctx.url, ORDER_ID_PARAMS, true);
   if (!orderId) {
     problems.push(problem('order-id-missing', `order card ${index + 1}`));
     return null;
   }
-  const statusEl = $required(card, s.status, 'orderList.status', orderId);
-  if (statusEl.problem) problems.push(statusEl.problem);
-  const statusText = statusEl.el ? textOf(statusEl.el) || null : null;
-  const known = statusText ? orderStatusOf(statusText, ctx.locale) : null;
-  if (statusText && !known) problems.push(problem('unknown-status', statusText, orderId));
-  const status = known ?? 'unknown';
-
-  const info = $optional(card, s.info);
-  const placed = placedAt(info, ctx.locale);
-  if (info && !placed) problems.push(problem('date-unparsed', textOf(info).slice(0, 120), orderId));
-
-  const totalText = textOf($optional(card, s.total));
-  const total = totalText ? parseMoney(totalText, ctx.locale) : null;
-  if (totalText && !total) problems.push(problem('amount-unparsed', totalText.slice(0, 120), orderId));
-
-  const order: Order = {
+  const status = $required(card, s.status, 'orderList.status', orderId);
+  if (status.problem) problems.push(status.problem);
+  return {
     orderId,
-    status,
-    statusText,
-    placedAt: placed,
-    storeName: textOf($optional(card, s.store)) || null,
-    total,
+    status: status.el ? orNull(textOf(status.el)) : null,
+    info: infoOf($optional(card, s.info)),
+    total: orNull(textOf($optional(card, s.total))),
+    store: orNull(textOf($optional(card, s.store))),
     lines: readLines(card, s),
-    actions: actionsOf($list(card, s.button), ctx.locale),
-    dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },
+    buttons: buttonsOf($list(card, s.button)),
+    // The progress line under a card names the dispute's state; its ids live on the dispute page.
+    progress: orNull(textOf($optional(card, s.progress))),
   };
-
-  // The progress line under a card names the dispute's state; its ids live on the dispute page.
-  const progressText = textOf($optional(card, s.progress));
-  const disputeStatus = progressText ? disputeStatusOf(progressText, ctx.locale) : null;
-  const dispute: Dispute | null = disputeStatus
-    ? { ...blankDispute(orderId), status: disputeStatus, statusText: progressText }
-    : null;
-  return [order, dispute];
 }
 
 interface CardRead {
   /** What the card said when it was read (`signatureOf`), and its text's length. */
   signature: number;
   length: number;
-  locale: string | null;
-  value: [Order, Dispute | null] | null;
+  value: OrderCard | null;
   problems: readonly Problem[];
 }
 
@@ -153,15 +134,13 @@ function readCardOnce(card: Element, index: number, ctx: DomContext, s: S): Card
   const text = card.textContent ?? '';
   const signature = signatureOf(text, card.querySelector('a[href]')?.getAttribute('href') ?? '');
   const cached = cardCache.get(card);
-  if (cached && cached.signature === signature && cached.length === text.length && cached.locale === ctx.locale)
-    return cached;
+  if (cached && cached.signature === signature && cached.length === text.length) return cached;
   const problems: Problem[] = [];
   const value = guarded(problems, `order card ${index + 1}`, null, () => readCard(card, index, ctx, s, problems));
   // The card's position is only in problem texts; a card that moved keeps its first position there.
   const read = {
     signature,
     length: text.length,
-    locale: ctx.locale,
     value,
     problems: problems.length ? problems : NO_PROBLEMS,
   };
@@ -179,32 +158,33 @@ export function readCardsAhead(doc: Document, ctx: DomContext, enough: () => boo
   const cards = $list(doc, s.card);
   for (let i = 0; i < cards.length; i++) {
     const card = cards[i]!;
-    if (cardCache.get(card)?.locale === ctx.locale) continue;
+    if (cardCache.has(card)) continue;
     if (enough()) return false;
     readCardOnce(card, i, ctx, s);
   }
   return true;
 }
 
+/** The cards of My orders as text, for the background to read (src/aliexpress/cards.ts). */
 export function readOrderList(doc: Document, ctx: DomContext): DomResult {
   const result = emptyResult();
   if (!SELECTORS.ok) return { ...result, problems: [problem('layout-unrecognized', SELECTORS.message)] };
   const s = SELECTORS.selectors.orderList;
   const cards = $list(doc, s.card);
+  const items: OrderCard[] = [];
   if (cards.length === 0) {
     // An empty list container is a page still rendering (or no orders): nothing is wrong yet.
     if (!$optional(doc, s.list))
       result.problems.push(problem('layout-unrecognized', 'orderList: no list and no cards'));
-    return result;
+    return { ...result, cards: items };
   }
   const seen = new Set<string>();
   for (let i = 0; i < cards.length; i++) {
     const read = readCardOnce(cards[i]!, i, ctx, s);
     for (const p of read.problems) result.problems.push(p);
-    if (!read.value || seen.has(read.value[0].orderId)) continue;
-    seen.add(read.value[0].orderId);
-    result.orders.push(read.value[0]);
-    if (read.value[1]) result.disputes.push(read.value[1]);
+    if (!read.value || seen.has(read.value.orderId)) continue;
+    seen.add(read.value.orderId);
+    items.push(read.value);
   }
-  return result;
+  return { ...result, cards: items };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PageSnapshot } from '../../../src/model/index.ts';
+import type { OrderCard, PageReading, PageSnapshot } from '../../../src/model/index.ts';
 import { fingerprint, markSent, unsent, type Sent } from '../../../src/aliexpress/changes.ts';
 import { read } from '../../../src/aliexpress/read.ts';
 import { capture } from './json/fixtures.ts';
@@ -70,5 +70,62 @@ describe('unsent', () => {
     expect(again.orders[0]).not.toBe(first.orders[0]);
     expect(unsent(again, sent).snapshot).toBeNull();
     expect(sent.get(`order:${again.orders[0]!.orderId}`)).toBe(again.orders[0]);
+  });
+});
+
+describe('unsent on My orders, where cards come as text', () => {
+  // Cards written by hand; the JSON orders from the real capture (tests/fixtures/real).
+  const json = () => snap().orders.slice(0, 3);
+  const cardOf = (orderId: string, status = 'Awaiting delivery'): OrderCard => ({
+    orderId,
+    status,
+    info: null,
+    total: null,
+    store: null,
+    lines: [],
+    buttons: [],
+    progress: null,
+  });
+  const reading = (cards: OrderCard[], orders = json()): PageReading => ({
+    ...snap(),
+    orders,
+    cards: { locale: 'en', items: cards },
+  });
+  const ids = json().map((o) => o.orderId);
+
+  it('sends a card again with what the JSON said of its order, and nothing of the others', () => {
+    const sent: Sent = new Map();
+    const cards = ids.map((id) => cardOf(id));
+    const orders = json();
+    markSent(sent, unsent(reading(cards, orders), sent).entries);
+    const changed = [...cards];
+    changed[1] = cardOf(ids[1]!, 'Completed');
+    const delta = unsent(reading(changed, orders), sent).snapshot!;
+    expect(delta.cards!.items).toEqual([changed[1]]);
+    expect(delta.orders).toEqual([orders[1]]);
+  });
+
+  it("sends a card again when only the JSON's word on its order changed: the background combines them, the card first", () => {
+    const sent: Sent = new Map();
+    const cards = ids.map((id) => cardOf(id));
+    const orders = json();
+    markSent(sent, unsent(reading(cards, orders), sent).entries);
+    const answered = [...orders];
+    answered[2] = { ...orders[2]!, status: 'closed', statusText: 'Closed' };
+    const delta = unsent(reading(cards, answered), sent).snapshot!;
+    expect(delta.orders).toEqual([answered[2]]);
+    expect(delta.cards!.items).toEqual([cards[2]]);
+  });
+
+  it('sends nothing when neither changed, and no empty card list with a lone problem', () => {
+    const sent: Sent = new Map();
+    const cards = ids.map((id) => cardOf(id));
+    markSent(sent, unsent(reading(cards), sent).entries);
+    expect(unsent(reading(cards), sent).snapshot).toBeNull();
+    const withProblem = { ...reading(cards), problems: [{ code: 'field-missing' as const, detail: 'x', orderId: null }] };
+    const delta = unsent(withProblem, sent).snapshot!;
+    expect(delta.problems).toHaveLength(1);
+    expect(delta).not.toHaveProperty('cards');
+    expect(delta.orders).toEqual([]);
   });
 });

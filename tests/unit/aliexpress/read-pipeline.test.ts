@@ -4,7 +4,7 @@ import {
   type ReadingContext,
   type ReadingDeps,
 } from '../../../entrypoints/aliexpress.content/reading.ts';
-import type { PageSnapshot } from '../../../src/model/index.ts';
+import type { PageReading, PageSnapshot } from '../../../src/model/index.ts';
 import type { DomReader } from '../../../src/aliexpress/dom-reader.ts';
 import { read, type AnswerRead } from '../../../src/aliexpress/read.ts';
 import { readAnswer } from '../../../src/aliexpress/json/answer.ts';
@@ -305,6 +305,53 @@ describe('the reading pipeline', () => {
     move();
     runTimers();
     expect(heard).toHaveLength(2);
+  });
+
+  it("tells watchers the problems the background found in the page's cards, until a card is sent again without them", async () => {
+    // My orders as the content script reads it: cards as text (a stand-in DOM reader, one card per
+    // [data-order] element, its status from the element's text), read by the background.
+    const cardsDom: DomReader = (doc) => ({
+      orders: [],
+      disputes: [],
+      problems: [],
+      cards: [...doc.querySelectorAll('[data-order]')].map((el) => ({
+        orderId: el.getAttribute('data-order')!,
+        status: el.textContent,
+        info: null,
+        total: null,
+        store: null,
+        lines: [],
+        buttons: [],
+        progress: null,
+      })),
+    });
+    addCard('8214398062177351');
+    document.querySelector('[data-order]')!.textContent = 'Awaiting teleportation';
+    const unknown = { code: 'unknown-status', detail: 'Awaiting teleportation', orderId: '8214398062177351' };
+    const send = vi
+      .fn<ReadingDeps['send']>()
+      .mockResolvedValueOnce({ accepted: true, changed: 1, problems: [unknown] })
+      .mockResolvedValue({ accepted: true, changed: 1, problems: [] });
+    const f = fakeContext();
+    const reading = startReading(f.ctx, window, {
+      read: (input, url, readAt, options) => read(input, url, readAt, { ...options, readDom: cardsDom }),
+      send,
+      now: () => new Date('2026-09-07T12:00:00Z'),
+      delayMs: 300,
+      changes: { onAdded: () => () => undefined, onMoved: () => () => undefined },
+    });
+    const heard: unknown[][] = [];
+    reading.watch((snapshot) => heard.push(snapshot.problems));
+    f.runTimers();
+    await settle();
+    expect((send.mock.calls[0]![0] as PageReading).cards!.items).toHaveLength(1);
+    expect(heard).toEqual([[unknown]]);
+    // The card now says something the background reads: its problem goes.
+    document.querySelector('[data-order]')!.textContent = 'Awaiting delivery';
+    reading.readNow(true);
+    await settle();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(heard.at(-1)).toEqual([]);
   });
 
   it('sends nothing when a re-read finds nothing new', async () => {

@@ -110,7 +110,7 @@ describe('fuzzing the background with messages', () => {
           expect(READ_ONLY.has(n) || ['settingsSet', 'backupImport', 'snapshot', 'snoozeAlert'].includes(n)).toBe(true);
           // No alert was shown here: any id snoozes nothing.
           if (n === 'snoozeAlert') expect(a.data).toEqual({ result: 'unknown' });
-          if (n === 'snapshot') expect(a.data).toEqual({ accepted: true, changed: 0 });
+          if (n === 'snapshot') expect(a.data).toEqual({ accepted: true, changed: 0, problems: [] });
           if (n === 'backupImport') expect((a.data as { imported: boolean }).imported).toBe(false);
         } else {
           expect(ErrorCode.options).toContain(a.error.code);

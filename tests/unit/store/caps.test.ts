@@ -40,7 +40,7 @@ describe('caps on every string and list of the model', () => {
     ]);
 
     const answer = await backgroundFor(db).send('snapshot', s, SENDERS.contentScript);
-    expect(answer).toEqual({ ok: true, data: { accepted: true, changed: 3 } });
+    expect(answer).toEqual({ ok: true, data: { accepted: true, changed: 3, problems: [] } });
     expect((await db.orders.toArray()).map((o) => o.orderId).sort()).toEqual(['8212379857492017', '8212379857492019']);
     const longest = Math.max(
       ...JSON.stringify(await db.orders.toArray())

@@ -34,7 +34,7 @@ describe('times are compared as instants, not as text', () => {
   it('refuses a reading made more than a day in the future, and stores nothing of it', async () => {
     const bg = backgroundFor(db, new Date('2026-11-22T12:00:00.000Z'));
     const answer = await bg.send('snapshot', snapshot({ readAt: '2026-11-23T13:00:00.000Z' }), SENDERS.contentScript);
-    expect(answer).toEqual({ ok: true, data: { accepted: false, changed: 0 } });
+    expect(answer).toEqual({ ok: true, data: { accepted: false, changed: 0, problems: [] } });
     expect(await db.orders.count()).toBe(0);
     const soon = await bg.send('snapshot', snapshot({ readAt: '2026-11-23T11:00:00.000Z' }), SENDERS.contentScript);
     expect(soon).toMatchObject({ ok: true, data: { accepted: true, changed: 1 } });

@@ -4,8 +4,8 @@ import {
   DOM_READERS,
   pageLocale,
   readDom,
-  readOrderList,
   savedFromUrl,
+  type DomContext,
   type DomResult,
 } from '../../../../src/aliexpress/dom/index.ts';
 import { readCardsAhead } from '../../../../src/aliexpress/dom/order-list.ts';
@@ -13,6 +13,8 @@ import { FIXTURE_CLOCK } from '../../../site/data.ts';
 import { ALL_PAGES, loadFixture } from './fixtures.ts';
 
 const readAt = FIXTURE_CLOCK;
+/** My orders as the background understands it: the cards the page finds, read by the card reader (tests/unit/setup). */
+const readOrderList = (doc: Document, ctx: DomContext) => readDom(doc, { ...ctx, kind: 'order-list' });
 const fixture = (lang: string, name: string) => loadFixture(ALL_PAGES.find((p) => p.lang === lang && p.name === name)!);
 const html = (body: string, lang = 'en') =>
   new DOMParser().parseFromString(`<!DOCTYPE html><html lang="${lang}"><body>${body}</body></html>`, 'text/html');

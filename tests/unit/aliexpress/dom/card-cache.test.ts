@@ -1,16 +1,19 @@
 /**
  * The order-list reader keeps each card's reading by element, with the card's text and link it
- * was read from: an unchanged card is not parsed again (and gives the same objects, which the content
- * script's `unsent` then tells apart without printing), a changed one is. Input: the local
- * stand-in's My orders page (tests/site/render.ts), with its cards edited here.
+ * was read from: an unchanged card is not read again (and gives the same card object, which the
+ * content script's `unsent` then tells apart without printing), a changed one is. Read as the
+ * content script reads, without the card reader: cards as text. Input: the local stand-in's My
+ * orders page (tests/site/render.ts), with its cards edited here.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readCards } from '../../../../src/aliexpress/cards.ts';
+import { useCardReader } from '../../../../src/aliexpress/dom/index.ts';
 import { read } from '../../../../src/aliexpress/read.ts';
 import { FIXTURE_CLOCK, siteOrders } from '../../../site/data.ts';
 import { renderOrderListHtml } from '../../../site/render.ts';
 
 const URL_ = 'https://www.aliexpress.com/p/order/index.html';
-const readPage = () => read(document, URL_, FIXTURE_CLOCK);
+const readCardsOfPage = () => read(document, URL_, FIXTURE_CLOCK).cards?.items ?? [];
 
 function showList(count: number): void {
   const html = renderOrderListHtml({ lang: 'en', clock: FIXTURE_CLOCK }, siteOrders(count));
@@ -19,55 +22,54 @@ function showList(count: number): void {
   document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
 }
 
+beforeAll(() => useCardReader(null));
+afterAll(() => useCardReader(readCards));
 afterEach(() => document.body.replaceChildren());
 
 describe('the card cache', () => {
-  it('gives the same order objects for cards that did not change', () => {
+  it('gives the same card objects for cards that did not change', () => {
     showList(4);
-    const first = readPage();
-    expect(first.orders).toHaveLength(4);
-    const again = readPage();
-    again.orders.forEach((o, i) => expect(o).toBe(first.orders[i]));
+    const first = readCardsOfPage();
+    expect(first).toHaveLength(4);
+    const again = readCardsOfPage();
+    again.forEach((c, i) => expect(c).toBe(first[i]));
   });
 
   it('reads a card again when its text changes in place, and only that card', () => {
     showList(4);
-    const first = readPage();
+    const first = readCardsOfPage();
     const status = document.querySelectorAll('.order-item-header-status-text')[2]!;
-    const was = first.orders[2]!.status;
-    status.textContent = was === 'completed' ? 'Awaiting delivery' : 'Completed';
-    const again = readPage();
-    expect(again.orders[2]).not.toBe(first.orders[2]);
-    expect(again.orders[2]!.statusText).toBe(status.textContent);
-    expect(again.orders[2]!.status).not.toBe(was);
-    expect(again.orders[0]).toBe(first.orders[0]);
-    expect(again.orders[3]).toBe(first.orders[3]);
+    status.textContent = first[2]!.status === 'Completed' ? 'Awaiting delivery' : 'Completed';
+    const again = readCardsOfPage();
+    expect(again[2]).not.toBe(first[2]);
+    expect(again[2]!.status).toBe(status.textContent);
+    expect(again[0]).toBe(first[0]);
+    expect(again[3]).toBe(first[3]);
   });
 
   it('reads a card again when its text changes to one of the same length', () => {
     // The cache keeps a sum of the text and its length, not the text: "Awaiting delivery" and
     // "Awaiting shipment" are both 17 characters, so only the sum tells them apart.
     showList(2);
-    const first = readPage();
+    const first = readCardsOfPage();
     const status = document.querySelectorAll('.order-item-header-status-text')[1]!;
     status.textContent = 'Awaiting delivery';
-    const before = readPage();
+    const before = readCardsOfPage();
     status.textContent = 'Awaiting shipment';
-    const after = readPage();
-    expect(before.orders[1]!.status).toBe('shipped');
-    expect(after.orders[1]).not.toBe(before.orders[1]);
-    expect(after.orders[1]!.statusText).toBe('Awaiting shipment');
-    expect(after.orders[1]!.status).toBe('to-ship');
-    expect(after.orders[0]).toBe(first.orders[0]);
+    const after = readCardsOfPage();
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]!.status).toBe('Awaiting shipment');
+    expect(readCards(after, 'en').orders[1]!.status).toBe('to-ship');
+    expect(after[0]).toBe(first[0]);
   });
 
   it('reads a card again when its order link changes, though its text does not', () => {
     showList(2);
-    const first = readPage();
+    const first = readCardsOfPage();
     const link = document.querySelectorAll('.order-item')[1]!.querySelector('a[href]')!;
     link.setAttribute('href', `${link.getAttribute('href')}&x=1`);
-    const again = readPage();
-    expect(again.orders[1]).not.toBe(first.orders[1]);
-    expect(again.orders[1]).toEqual(first.orders[1]);
+    const again = readCardsOfPage();
+    expect(again[1]).not.toBe(first[1]);
+    expect(again[1]).toEqual(first[1]);
   });
 });

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import { Order, PageDispute, Problem } from '../../../../src/model/index.ts';
+import { Order, OrderCard, PageDispute, Problem } from '../../../../src/model/index.ts';
+import { readCards } from '../../../../src/aliexpress/cards.ts';
 import { DOM_READERS, pageLocale } from '../../../../src/aliexpress/dom/index.ts';
 import { FIXTURE_CLOCK } from '../../../site/data.ts';
 import { fixturePages, fixturePath } from '../../../site/snapshot.ts';
@@ -190,7 +191,15 @@ describe('DOM readers on mutated fixtures', () => {
               mutated++;
               if ((i + 1) % READ_EVERY !== 0) return;
               reads++;
-              const result = reader(page as unknown as Document, ctx);
+              const found = reader(page as unknown as Document, ctx);
+              // My orders' cards come as text: each must match the model, and their reading must too.
+              for (const card of found.cards ?? []) OrderCard.parse(card);
+              const cards = readCards(found.cards ?? [], ctx.locale);
+              const result = {
+                orders: [...found.orders, ...cards.orders],
+                disputes: [...found.disputes, ...cards.disputes],
+                problems: [...found.problems, ...cards.problems],
+              };
               // Ids may only come from links, the URL and labelled rows: what the page contains is the whole source of truth.
               const source =
                 [...root.querySelectorAll('a')].map((a) => a.getAttribute('href')).join(' ') +
