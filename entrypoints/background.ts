@@ -16,6 +16,7 @@ import {
 } from '../src/platform/alert-runner.ts';
 import { checkRulesSetting } from '../src/settings/rules-check.ts';
 import { openDb } from '../src/store/db.ts';
+import { PAGE_STYLES } from '../src/platform/page-styles.ts';
 
 // A classic service worker (no `type: 'module'`): WXT then builds it on its own into one file,
 // tree-shaken for the background alone, instead of sharing chunks with the extension pages, where
@@ -48,6 +49,7 @@ export default defineBackground({
         },
         uiLanguage: effects.uiLanguage,
       }),
+      pageStyles: PAGE_STYLES,
       snooze: (id) => snoozeAndReplan(alerts, id, new Date()),
       changed: async (what) => {
         if (what === 'wiped') await clearAlerts(alerts);

@@ -4,7 +4,14 @@
  * with, reads the answers the tap passed on (the `pageRules` and `tappedAnswer` messages) and
  * what the My orders cards a snapshot brings as text mean (`snapshot`).
  */
-import { keepValid, PageDispute, PageOrder, type PageReading, type PageSnapshot, type Problem } from '../model/index.ts';
+import {
+  keepValid,
+  PageDispute,
+  PageOrder,
+  type PageReading,
+  type PageSnapshot,
+  type Problem,
+} from '../model/index.ts';
 import { readCards } from './cards.ts';
 import { combineDisputes, combineOrders, combineProblems } from './combine.ts';
 import { readAnswer } from './json/answer.ts';

@@ -3,6 +3,7 @@ import type { EntryField, EntryForm } from '../timeline/entry.ts';
 import type { Offer } from '../timeline/eligibility.ts';
 import type { OrderFacts } from '../timeline/tracked.ts';
 import type { PageTexts } from '../i18n/page-texts.ts';
+import type { PageStyles } from '../platform/page-styles.ts';
 import { request as send } from '../platform/request.ts';
 
 export type { OrderFacts };
@@ -22,8 +23,8 @@ export interface HelperDeps {
     ids: { lineId: string | null; disputeId: string | null },
   ): Promise<{ saved: boolean; errors: Partial<Record<EntryField, string>> }>;
   copy(text: string): Promise<void>;
-  /** The texts the helper shows, in the shopper's language (the background reads the setting). */
-  texts(): Promise<PageTexts>;
+  /** The texts the helper shows, in the shopper's language (the background reads the setting), and its styles. */
+  texts(): Promise<PageTexts & { styles: PageStyles }>;
   now(): number;
 }
 

@@ -1,5 +1,3 @@
-import helperCss from '../../assets/styles/helper.css?inline';
-import startCss from '../../assets/styles/start.css?inline';
 import { setLanguage } from '../i18n/core.ts';
 import { detectPage } from '../aliexpress/detect.ts';
 import type { ReasonId } from '../ui/steps.ts';
@@ -11,6 +9,7 @@ import { highlight } from './highlight.ts';
 import { viewportNear, type NearWatch } from './near.ts';
 import { watchPage, type PageChanges } from './page-changes.ts';
 import { createShadowUi, type ShadowUi } from './shadow.ts';
+import type { PageStyles } from '../platform/page-styles.ts';
 import { startButton } from './start-button.ts';
 import { trackForm } from './track-form.ts';
 import { entryInitial } from './track-initial.ts';
@@ -88,6 +87,8 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
   const memories = new Map<string, PanelMemory>();
   /** The row whose panel was opened last: Escape on its highlight returns there after the panel closed. */
   let lastRow: Element | null = null;
+  /** The styles come with the texts, before anything is drawn; none if they never came. */
+  let styles: PageStyles = { start: '', helper: '' };
 
   const point = (el: HTMLElement | null, scroll = true): boolean => {
     unhighlight?.();
@@ -129,7 +130,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     const entry = starts.get(row);
     if (!entry) return;
     closePanel();
-    const ui = createShadowUi('div', 'panel', startCss + helperCss);
+    const ui = createShadowUi('div', 'panel', styles.start + styles.helper);
     ui.host.style.margin = '8px 0';
     panelAnchor(row).after(ui.host);
     panel = { ui, orderId: entry.orderId, row };
@@ -203,7 +204,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
       });
     for (const [row, orderId] of rows) {
       if (!row.isConnected || starts.has(row) || (offers[orderId] ?? 'none') === 'none') continue;
-      const ui = createShadowUi('span', 'start', startCss);
+      const ui = createShadowUi('span', 'start', styles.start);
       const button = startButton(orderId, () => void openPanel(row));
       ui.show(button);
       row.append(ui.host);
@@ -223,7 +224,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
    * says "cannot tell" before it could know. It follows the page's readings rather than polling.
    */
   const showBar = (ids: DisputeIds, key: string) => {
-    const ui = createShadowUi('div', 'dispute-bar', startCss + helperCss);
+    const ui = createShadowUi('div', 'dispute-bar', styles.start + styles.helper);
     const { parent, before } = disputeBarAnchor(document);
     parent.insertBefore(ui.host, before);
     let stored: OrderFacts | null = null;
@@ -360,9 +361,11 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
 
   const start = async () => {
     try {
-      options.useTexts?.(await deps.texts());
+      const page = await deps.texts();
+      options.useTexts?.(page);
+      styles = page.styles;
     } catch (error) {
-      // Drawn all the same: the buttons then show their texts' keys.
+      // Drawn all the same: the buttons then show their texts' keys, unstyled.
       console.warn('Refund Radar: the texts of this page did not come.', error);
       setLanguage('en');
     }

@@ -36,6 +36,8 @@ export interface HandlerDeps {
   changed: (what: 'data' | 'settings' | 'wiped') => Promise<unknown> | void;
   /** The content script's texts for the language setting ('auto' or a tag): src/i18n/page-texts.ts. */
   pageTexts: (setting: string) => Promise<PageTexts>;
+  /** The helper's styles, handed with its texts (src/platform/page-styles.ts): the page's script carries none. */
+  pageStyles: { start: string; helper: string };
   /** The extension's version, written into page reports. */
   version?: string;
   /**
@@ -63,7 +65,7 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
         ({ language }) => language,
         () => 'auto',
       );
-      return deps.pageTexts(language);
+      return { ...(await deps.pageTexts(language)), styles: deps.pageStyles };
     },
     tappedAnswer: (answer) => readTapped(answer, deps.now()),
     snapshot: async (reading) => {

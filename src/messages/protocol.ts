@@ -47,7 +47,12 @@ export const protocol = {
    */
   pageTexts: {
     request: Empty,
-    response: z.object({ locale: z.string(), texts: z.custom<Catalog>(isCatalog, 'a catalog') }),
+    response: z.object({
+      locale: z.string(),
+      texts: z.custom<Catalog>(isCatalog, 'a catalog'),
+      // The helper's styles (src/platform/page-styles.ts): the page's script carries none.
+      styles: z.object({ start: z.string(), helper: z.string() }),
+    }),
   },
   /**
    * An mtop answer the tap passed on, read by the JSON readers here rather than on the page; the

@@ -22,9 +22,7 @@ export const OrderCard = z.object({
   info: z.nullable(z.array(Text).check(z.maxLength(CAPS.cardParts))),
   total: z.nullable(Text),
   store: z.nullable(Text),
-  lines: z
-    .array(z.object({ title: z.nullable(Text), quantity: z.nullable(Text) }))
-    .check(z.maxLength(CAPS.lines)),
+  lines: z.array(z.object({ title: z.nullable(Text), quantity: z.nullable(Text) })).check(z.maxLength(CAPS.lines)),
   /** Each button's label and the link it is or holds: what it does is told by either. */
   buttons: z.array(z.object({ label: Text, href: z.nullable(capped(CAPS.url)) })).check(z.maxLength(CAPS.cardParts)),
   /** The dispute progress line under the card, if any. */

@@ -89,6 +89,12 @@ describe('the Start refund helper in Chromium (issue 12)', () => {
     expect(await startHosts(1).count()).toBe(0);
     expect(await startHosts(5).count()).toBe(0);
     expect(await startHosts(4).count()).toBe(1);
+    // Styled by the stylesheet the background handed over with the texts (src/platform/page-styles.ts).
+    expect(
+      await startHosts(0)
+        .locator('button')
+        .evaluate((b) => getComputedStyle(b).marginLeft),
+    ).toBe('8px');
 
     // By keyboard: Enter opens the panel right after its button in the focus order.
     await startHosts(0).locator('button').focus();

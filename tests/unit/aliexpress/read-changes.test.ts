@@ -122,7 +122,10 @@ describe('unsent on My orders, where cards come as text', () => {
     const cards = ids.map((id) => cardOf(id));
     markSent(sent, unsent(reading(cards), sent).entries);
     expect(unsent(reading(cards), sent).snapshot).toBeNull();
-    const withProblem = { ...reading(cards), problems: [{ code: 'field-missing' as const, detail: 'x', orderId: null }] };
+    const withProblem = {
+      ...reading(cards),
+      problems: [{ code: 'field-missing' as const, detail: 'x', orderId: null }],
+    };
     const delta = unsent(withProblem, sent).snapshot!;
     expect(delta.problems).toHaveLength(1);
     expect(delta).not.toHaveProperty('cards');

@@ -161,6 +161,7 @@ describe('the shopper’s reply reminders through the runner', () => {
       checkRules: checkRulesSetting,
       changed: () => undefined,
       pageTexts: () => Promise.reject(new Error('not asked here')),
+      pageStyles: { start: '', helper: '' },
     });
     const list = await handlers.recentAlerts({}, undefined);
     expect(list).toEqual([

@@ -45,7 +45,10 @@ beforeEach(() => {
 describe('the background entrypoint', () => {
   it('stores snapshots from the content script and answers the popup', async () => {
     const s = snapshot({ readAt: new Date().toISOString(), disputes: [dispute()] });
-    expect(await message('snapshot', s, contentScript)).toEqual({ ok: true, data: { accepted: true, changed: 2, problems: [] } });
+    expect(await message('snapshot', s, contentScript)).toEqual({
+      ok: true,
+      data: { accepted: true, changed: 2, problems: [] },
+    });
     expect(await message('snapshot', s, popup)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const summary = await message('dashboardSummary', { limit: 20 }, popup);
     expect(summary).toMatchObject({ ok: true, data: { tracked: 1, needing: 1 } });

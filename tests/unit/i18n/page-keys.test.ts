@@ -105,6 +105,14 @@ describe('PAGE_KEYS', () => {
     expect(asking.map((file) => relative(ROOT, file))).toEqual([]);
   });
 
+  it("no module of the content script carries the helper's styles or the card reader (the background has both)", () => {
+    const files = [...contentGraph().keys()];
+    const styled = files.filter((file) => /from\s*'[^']*\.css\?inline'/.test(readFileSync(file, 'utf8')));
+    expect(styled.map((file) => relative(ROOT, file))).toEqual([]);
+    expect(files.map((file) => relative(ROOT, file))).not.toContain('src/aliexpress/cards.ts');
+    expect(files.map((file) => relative(ROOT, file))).toContain('src/aliexpress/dom/order-list.ts');
+  });
+
   it('names only keys English has, each once', () => {
     expect(PAGE_KEYS.filter((k) => !isKey(k))).toEqual([]);
     expect(new Set(PAGE_KEYS).size).toBe(PAGE_KEYS.length);

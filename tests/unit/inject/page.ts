@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import type { HelperContext } from '../../../src/inject/mount.ts';
 import type { NearWatch } from '../../../src/inject/near.ts';
 import type { HelperDeps, OrderFacts } from '../../../src/inject/data.ts';
+import { PAGE_STYLES } from '../../../src/platform/page-styles.ts';
 import type { Offer } from '../../../src/timeline/eligibility.ts';
 import { checkEntry, type EntryForm } from '../../../src/timeline/entry.ts';
 
@@ -78,7 +79,7 @@ export function fakeDeps(
     }),
     copy: vi.fn(async () => undefined),
     // The tests show the English catalog the test files register; the background's answer is not used.
-    texts: vi.fn(async () => ({ locale: 'en', texts: {} })),
+    texts: vi.fn(async () => ({ locale: 'en', texts: {}, styles: PAGE_STYLES })),
     now: () => now,
   } satisfies HelperDeps;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import { attachHelpers } from '../../../src/inject/mount.ts';
 import { afterReading } from '../../../src/inject/data.ts';
+import { PAGE_STYLES } from '../../../src/platform/page-styles.ts';
 import {
   card,
   everyRowNear,
@@ -132,7 +133,7 @@ describe('afterReading', () => {
         wentToDispute: async (id) => calls.push(`went ${id}`),
         enterDispute: async () => ({ saved: true, errors: {} }),
         copy: async () => undefined,
-        texts: async () => ({ locale: 'en', texts: {} }),
+        texts: async () => ({ locale: 'en', texts: {}, styles: PAGE_STYLES }),
         now: () => 0,
       },
       async () => {

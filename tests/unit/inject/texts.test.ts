@@ -10,6 +10,7 @@ import ru from '../../../assets/locales/ru.json';
 import { getLocale, t } from '../../../src/i18n/core.ts';
 import { useTexts } from '../../../src/inject/index.ts';
 import { attachHelpers } from '../../../src/inject/mount.ts';
+import { PAGE_STYLES } from '../../../src/platform/page-styles.ts';
 import { builtPageTexts } from '../messages/background-under-test.ts';
 import { everyRowNear, fakeContext, fakeDeps, hosts, inShadow, LIST_URL, listPage, settle } from './page.ts';
 
@@ -29,7 +30,7 @@ describe('the page texts', () => {
     listPage('8212379857492017');
     stop = attachHelpers(fakeContext(), {
       near: everyRowNear(),
-      deps: { ...fakeDeps(), texts: async () => german },
+      deps: { ...fakeDeps(), texts: async () => ({ ...german, styles: PAGE_STYLES }) },
       useTexts,
       href: () => LIST_URL,
     });

@@ -1,4 +1,5 @@
 import { createHandlers, type HandlerDeps } from '../../../src/messages/handlers.ts';
+import { PAGE_STYLES } from '../../../src/platform/page-styles.ts';
 import { route } from '../../../src/messages/router.ts';
 import { senderPolicy, type Sender } from '../../../src/messages/senders.ts';
 import { checkRulesSetting } from '../../../src/settings/rules-check.ts';
@@ -81,6 +82,7 @@ export function backgroundFor(
       changes.push(what);
     },
     pageTexts: builtPageTexts(),
+    pageStyles: PAGE_STYLES,
     ...over,
   });
   const allowed = senderPolicy(RUNTIME_ID, ORIGIN);

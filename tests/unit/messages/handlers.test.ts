@@ -25,7 +25,11 @@ async function ok(name: string, data: unknown, sender = SENDERS.popup) {
 
 describe('who may send what', () => {
   it('accepts a snapshot from our content script on AliExpress and stores it', async () => {
-    expect(await ok('snapshot', snapshot(), SENDERS.contentScript)).toEqual({ accepted: true, changed: 1, problems: [] });
+    expect(await ok('snapshot', snapshot(), SENDERS.contentScript)).toEqual({
+      accepted: true,
+      changed: 1,
+      problems: [],
+    });
     expect(
       await ok('snapshot', snapshot({ url: 'https://aliexpress.us/p/order/index.html' }), SENDERS.contentScriptUs),
     ).toEqual({ accepted: true, changed: 0, problems: [] });

@@ -186,4 +186,3 @@ describe('the snapshot message with cards', () => {
     });
   });
 });
-

@@ -10,6 +10,7 @@ import ptBR from '../../../assets/locales/pt-BR.json';
 import type { Catalog } from '../../../src/i18n/core.ts';
 import { PAGE_KEYS } from '../../../src/i18n/page-keys.ts';
 import type { PageTexts } from '../../../src/i18n/page-texts.ts';
+import { PAGE_STYLES, type PageStyles } from '../../../src/platform/page-styles.ts';
 import { withEnglish } from '../../../src/i18n/subset.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
 import { freshDb } from '../store/fixtures.ts';
@@ -41,6 +42,14 @@ describe('pageTexts', () => {
     expect(Object.keys(texts).sort()).toEqual([...PAGE_KEYS].sort());
     // Popup and options texts stay home: the answer is a few KB, not the 42 KB catalog.
     expect(texts).not.toHaveProperty('extDescription');
+  });
+
+  it("hands the helper's styles with its texts: the page's script carries none", async () => {
+    const bg = backgroundFor(db, undefined, { pageTexts: builtPageTexts({ uiLanguage: () => 'en-US' }) });
+    const answer = dataOf<PageTexts & { styles: PageStyles }>(await bg.send('pageTexts', {}, SENDERS.contentScript));
+    // Vitest hands `?inline` stylesheets in as empty text; the e2e tests see them drawn (helper.e2e).
+    expect(answer.styles).toEqual(PAGE_STYLES);
+    expect(Object.keys(answer.styles).sort()).toEqual(['helper', 'start']);
   });
 
   it("follows the browser's language when the setting is 'auto', keeping its regional tag for dates", async () => {
