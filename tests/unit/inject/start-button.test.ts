@@ -37,7 +37,7 @@ describe('Start refund button', () => {
     expect(button.textContent).toBe('Start refund');
     // Ours, and says so: named for Refund Radar, with the extension's icon, outlined rather than filled.
     expect(button.getAttribute('aria-label')).toBe('Refund Radar: Start refund – Order 8212379857492017');
-    expect(button.querySelector('svg.rr-icon[aria-hidden="true"]')).not.toBeNull();
+    expect(button.querySelector('span.rr-icon[aria-hidden="true"]')).not.toBeNull();
     expect(button.className).toBe('rr-ours rr-start');
     // Styles live inside the shadow roots only, one stylesheet shared by every card's root
     // (parsed once for the page, not a <style> per card); nothing was added to the page's head.
