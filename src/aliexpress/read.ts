@@ -121,7 +121,8 @@ function readDocument(
 export function readAhead(doc: Document, url: string, enough: () => boolean): boolean {
   try {
     if (detectPage(url) !== 'order-list') return true;
-    return readCardsAhead(doc, { url: new URL(url), readAt: new Date(), locale: pageLocale(doc).locale }, enough);
+    // Finding a card's parts needs no language: the background reads what they say.
+    return readCardsAhead(doc, { url: new URL(url), readAt: new Date(), locale: null }, enough);
   } catch {
     return true;
   }
