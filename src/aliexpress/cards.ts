@@ -50,7 +50,7 @@ function readCard(card: OrderCard, locale: string | null, problems: Problem[]): 
     actions: actionsFrom(
       card.buttons,
       (b) => b.label,
-      (b) => b.href,
+      (b) => b.link,
       locale,
     ),
     dates: { shippedAt: null, completedAt: null, protectionEndsAt: null, deliveryGuaranteeAt: null },

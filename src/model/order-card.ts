@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CAPS } from './caps.ts';
 import { capped, NumericId } from './common.ts';
+import { OrderAction } from './order.ts';
 import type { Problem } from './snapshot.ts';
 
 /**
@@ -23,8 +24,11 @@ export const OrderCard = z.object({
   total: z.nullable(Text),
   store: z.nullable(Text),
   lines: z.array(z.object({ title: z.nullable(Text), quantity: z.nullable(Text) })).check(z.maxLength(CAPS.lines)),
-  /** Each button's label and the link it is or holds: what it does is told by either. */
-  buttons: z.array(z.object({ label: Text, href: z.nullable(capped(CAPS.url)) })).check(z.maxLength(CAPS.cardParts)),
+  /**
+   * Each button's label, and what the link it is or holds does by its address alone (AliExpress's
+   * own paths, whatever the language): what the button does is told by either.
+   */
+  buttons: z.array(z.object({ label: Text, link: z.nullable(OrderAction) })).check(z.maxLength(CAPS.cardParts)),
   /** The dispute progress line under the card, if any. */
   progress: z.nullable(Text),
 });

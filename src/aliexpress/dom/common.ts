@@ -163,25 +163,25 @@ function actionFromHref(href: string | null): OrderAction | null {
   return null;
 }
 
-/** What a button does, by its label in the page's language, else by where its link goes. */
-export function actionFrom(label: string, href: string | null, locale: string | null): OrderAction | null {
-  return inPageRules(locale, (rules) => rules.actions.get(normText(label, rules.locale))) ?? actionFromHref(href);
-}
+/** What the link a button is or holds says it does, whatever the page's language. */
+export const linkAction = (button: Element): OrderAction | null =>
+  actionFromHref((button.closest('a') ?? button.querySelector('a'))?.getAttribute('href') ?? null);
 
-/** The link a button is or holds. */
-export const buttonHref = (button: Element): string | null =>
-  (button.closest('a') ?? button.querySelector('a'))?.getAttribute('href') ?? null;
+/** What a button does, by its label in the page's language, else by its link (`linkAction`). */
+export function actionFrom(label: string, link: OrderAction | null, locale: string | null): OrderAction | null {
+  return inPageRules(locale, (rules) => rules.actions.get(normText(label, rules.locale))) ?? link;
+}
 
 /** What the buttons do, each action once, in the order shown. */
 export function actionsFrom<T>(
   buttons: ArrayLike<T>,
   labelOf: (button: T) => string,
-  hrefOf: (button: T) => string | null,
+  linkOf: (button: T) => OrderAction | null,
   locale: string | null,
 ): OrderAction[] {
   const out: OrderAction[] = [];
   for (let i = 0; i < buttons.length; i++) {
-    const action = actionFrom(labelOf(buttons[i]!), hrefOf(buttons[i]!), locale);
+    const action = actionFrom(labelOf(buttons[i]!), linkOf(buttons[i]!), locale);
     if (action && !out.includes(action)) out.push(action);
   }
   // Copied to its size: the list push grew keeps room for 16 more, kept with every order read.
@@ -189,7 +189,7 @@ export function actionsFrom<T>(
 }
 
 export const actionsOf = (buttons: ArrayLike<Element>, locale: string | null): OrderAction[] =>
-  actionsFrom(buttons, (b) => b.textContent ?? '', buttonHref, locale);
+  actionsFrom(buttons, (b) => b.textContent ?? '', linkAction, locale);
 
 /** Whether a button label is Escalate, in the page's language or any other supported one. */
 export function isEscalate(text: string, locale: string | null): boolean {

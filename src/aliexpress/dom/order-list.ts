@@ -7,10 +7,10 @@
 import type { OrderCard, Problem } from '../../model/index.ts';
 import { textOf } from '../text/normalize.ts';
 import {
-  buttonHref,
   emptyResult,
   guarded,
   idFromTarget,
+  linkAction,
   ORDER_ID_PARAMS,
   problem,
   type DomContext,
@@ -49,12 +49,12 @@ function infoOf(info: Element | undefined): string[] | null {
   return parts;
 }
 
-/** What a button says and where its link goes: whichever tells what it does (common.ts `actionFrom`). */
+/** What a button says, and what its link says it does: the background tells what it does by either (common.ts `actionFrom`). */
 function buttonsOf(found: ArrayLike<Element>): OrderCard['buttons'] {
   const buttons = new Array<OrderCard['buttons'][number]>(found.length);
   for (let i = 0; i < found.length; i++) {
     const button = found[i]!;
-    buttons[i] = { label: button.textContent ?? '', href: buttonHref(button) };
+    buttons[i] = { label: button.textContent ?? '', link: linkAction(button) };
   }
   return buttons;
 }

@@ -59,8 +59,8 @@ const card = (over: Partial<OrderCard> = {}): OrderCard => ({
   store: 'Vega Store',
   lines: [{ title: 'USB cable', quantity: 'x2' }],
   buttons: [
-    { label: 'Track order', href: null },
-    { label: 'Order details', href: '//www.aliexpress.com/p/order/detail.html?orderId=8212313961591322' },
+    { label: 'Track order', link: null },
+    { label: 'Order details', link: null },
   ],
   progress: null,
   ...over,
@@ -88,7 +88,13 @@ describe('the snapshot message with cards', () => {
   afterEach(() => db.close());
 
   it('stores what the cards mean, and answers what they did not say clearly', async () => {
-    const unclear = card({ orderId: '8212313961591323', status: 'Awaiting teleportation', total: 'about twelve' });
+    const unclear = card({
+      orderId: '8212313961591323',
+      status: 'Awaiting teleportation',
+      total: 'about twelve',
+      // A label no language has, told by its link (the page saw AliExpress's own case path).
+      buttons: [{ label: 'Fall ansehen?', link: 'view-dispute' }],
+    });
     const answer = await bg.send('snapshot', reading([card(), unclear]), SENDERS.contentScript);
     expect(answer).toEqual({
       ok: true,
@@ -111,7 +117,7 @@ describe('the snapshot message with cards', () => {
       lines: [{ lineId: null, title: 'USB cable', quantity: 2 }],
       actions: ['track'],
     });
-    expect(await db.orders.get('8212313961591323')).toMatchObject({ status: 'unknown' });
+    expect(await db.orders.get('8212313961591323')).toMatchObject({ status: 'unknown', actions: ['view-dispute'] });
   });
 
   it('a card that is not a card, or says too much, is refused alone and named; the others are stored', async () => {
