@@ -327,15 +327,17 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
     bar = showBar(ids, key);
   };
 
-  // One scan per batch of mutations: AliExpress adds a page of cards in many small steps.
+  // One scan for the cards a render added, in a task of its own: the observer is told inside the
+  // page's own task, which rendering a long list already makes long, and AliExpress adds a page
+  // of cards in many small steps.
   let scheduled = false;
   const onAdded = () => {
     if (scheduled || stopped) return;
     scheduled = true;
-    queueMicrotask(() => {
+    setTimeout(() => {
       scheduled = false;
       scanRows();
-    });
+    }, 0);
   };
 
   const stop = () => {
