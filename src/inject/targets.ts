@@ -3,7 +3,10 @@
  * at. Alternatives in order of preference, each with why; classes are matched by their stable
  * prefix, never a CSS-module hash, and buttons by their link before their (translated) label.
  */
+import { idFromHref } from '../aliexpress/dom/common.ts';
 import { HOST_ATTR } from './page-changes.ts';
+
+const ORDER_ID = ['orderId'] as const;
 
 /** Button rows the Start refund button joins. */
 export const BUTTON_ROWS = [
@@ -79,11 +82,9 @@ export function findEscalateButton(page: ParentNode = document): HTMLElement | n
 
 /** The order a card is about, from its detail link (never from label text); on a detail page, the URL. */
 export function orderIdOf(row: Element, href: string): string | null {
-  const card = row.closest(CARD);
-  const link = card?.querySelector<HTMLAnchorElement>('a[href*="orderId="]');
-  const fromLink = link ? new URL(link.getAttribute('href')!, href).searchParams.get('orderId') : null;
-  const id = fromLink ?? new URL(href).searchParams.get('orderId');
-  return id && /^\d{6,24}$/.test(id) ? id : null;
+  const link = row.closest(CARD)?.querySelector('a[href*="orderId="]');
+  // The query read as written, as the card reader reads it: a URL parse per card costs more.
+  return idFromHref(link ? link.getAttribute('href') : href, ORDER_ID);
 }
 
 /** Where the dispute bar goes: above the case's status block, else at the top of the page. */

@@ -58,7 +58,7 @@ function paramPattern(param: string): RegExp {
  * A numeric id from one of `params` of a link's query. Read from the query string as written
  * (a per-card URL parse was the slowest part of reading a 500-order page); only digits count.
  */
-export function idFromHref(href: string | null, _base: URL, params: readonly string[]): string | null {
+export function idFromHref(href: string | null, params: readonly string[]): string | null {
   if (!href) return null;
   const hash = href.indexOf('#');
   const query = hash < 0 ? href : href.slice(0, hash);
@@ -77,28 +77,27 @@ export function idFromHref(href: string | null, _base: URL, params: readonly str
 export function idFromTarget(
   root: ParentNode,
   target: Target,
-  base: URL,
   params: readonly string[],
   withSelf = false,
 ): string | null {
   const self = withSelf && typeof (root as Element).matches === 'function' ? (root as Element) : null;
   for (const alt of target) {
     if (self && safeMatches(self, alt.css)) {
-      const id = idFromHref(self.getAttribute('href'), base, params);
+      const id = idFromHref(self.getAttribute('href'), params);
       if (id) return id;
     }
     const links = safeQueryAll(root, alt.css);
     for (let i = 0; i < links.length; i++) {
-      const id = idFromHref(links[i]!.getAttribute('href'), base, params);
+      const id = idFromHref(links[i]!.getAttribute('href'), params);
       if (id) return id;
     }
   }
   return null;
 }
 
-export function idFromLinks(links: readonly Element[], base: URL, params: readonly string[]): string | null {
+export function idFromLinks(links: readonly Element[], params: readonly string[]): string | null {
   for (const link of links) {
-    const id = idFromHref(link.getAttribute('href'), base, params);
+    const id = idFromHref(link.getAttribute('href'), params);
     if (id) return id;
   }
   return null;

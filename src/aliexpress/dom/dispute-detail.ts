@@ -50,9 +50,9 @@ interface Ids {
  */
 function orderIdOf(doc: Document, ctx: DomContext, s: S, texts: Texts, problems: Problem[]) {
   const signals: Array<[IdVia, string | null]> = [
-    ['url', idFromHref(ctx.url.href, ctx.url, ['orderId', 'tradeOrderId'])],
+    ['url', idFromHref(ctx.url.href, ['orderId', 'tradeOrderId'])],
     ['label', orderIdByLabel(texts(), ctx.locale)],
-    ['link', idFromTarget(doc, s.idLink, ctx.url, ORDER_ID_PARAMS)],
+    ['link', idFromTarget(doc, s.idLink, ORDER_ID_PARAMS)],
   ];
   const first = signals.find(([, id]) => id);
   if (!first) return null;
@@ -66,8 +66,8 @@ function orderIdOf(doc: Document, ctx: DomContext, s: S, texts: Texts, problems:
 
 function idsOf(doc: Document, ctx: DomContext, s: S, texts: Texts, problems: Problem[]): Ids {
   const order = orderIdOf(doc, ctx, s, texts, problems);
-  const lineId = idFromHref(ctx.url.href, ctx.url, ['tradeOrderLineId']);
-  const disputeId = idFromHref(ctx.url.href, ctx.url, ['reverseOrderLineId', 'issueId']);
+  const lineId = idFromHref(ctx.url.href, ['tradeOrderLineId']);
+  const disputeId = idFromHref(ctx.url.href, ['reverseOrderLineId', 'issueId']);
   return {
     orderId: order?.id ?? null,
     lineId,

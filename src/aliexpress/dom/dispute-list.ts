@@ -22,7 +22,7 @@ import { $all, $optional, $union, SELECTORS, type Selectors } from './selectors.
 type S = Selectors['disputeList'];
 
 function readCard(card: Element, index: number, ctx: DomContext, s: S, problems: Problem[]): Dispute | null {
-  const orderId = idFromTarget(card, s.idLink, ctx.url, ORDER_ID_PARAMS);
+  const orderId = idFromTarget(card, s.idLink, ORDER_ID_PARAMS);
   if (!orderId) {
     problems.push(problem('order-id-missing', `refund card ${index + 1}`));
     return null;
@@ -34,8 +34,8 @@ function readCard(card: Element, index: number, ctx: DomContext, s: S, problems:
   else if (!known) problems.push(problem('unknown-status', statusText, orderId));
   const status = known ?? 'unknown';
   return {
-    ...blankDispute(orderId, idFromLinks(caseLinks, ctx.url, ['tradeOrderLineId'])),
-    disputeId: idFromLinks(caseLinks, ctx.url, ['reverseOrderLineId']),
+    ...blankDispute(orderId, idFromLinks(caseLinks, ['tradeOrderLineId'])),
+    disputeId: idFromLinks(caseLinks, ['reverseOrderLineId']),
     status,
     statusText,
   };

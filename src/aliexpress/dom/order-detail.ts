@@ -33,7 +33,7 @@ function readItems(doc: Document, ctx: DomContext, s: S): OrderLine[] {
     const titled = $optional(item, s.itemTitle);
     const lineLink = $optional(item, s.lineLink);
     return {
-      lineId: idFromLinks(lineLink ? [lineLink] : [], ctx.url, ['tradeOrderLineId']),
+      lineId: idFromLinks(lineLink ? [lineLink] : [], ['tradeOrderLineId']),
       title: titled?.getAttribute('title')?.trim() || textOf(titled) || null,
       quantity: quantityOf(textOf($optional(item, s.itemQuantity))),
     };
@@ -57,8 +57,7 @@ function readInfoDates(doc: Document, ctx: DomContext, s: S, orderId: string, pr
 }
 
 function readDetail(doc: Document, ctx: DomContext, s: S, problems: Problem[]): Order | null {
-  const orderId =
-    idFromHref(ctx.url.href, ctx.url, ORDER_ID_PARAMS) ?? idFromTarget(doc, s.idLink, ctx.url, ORDER_ID_PARAMS);
+  const orderId = idFromHref(ctx.url.href, ORDER_ID_PARAMS) ?? idFromTarget(doc, s.idLink, ORDER_ID_PARAMS);
   const block = $required(doc, s.status, 'orderDetail.status', orderId);
   if (!orderId) {
     problems.push(problem(block.el ? 'order-id-missing' : 'layout-unrecognized', 'order detail'));

@@ -60,7 +60,7 @@ function buttonsOf(found: ArrayLike<Element>): OrderCard['buttons'] {
 }
 
 function readCard(card: Element, index: number, ctx: DomContext, s: S, problems: Problem[]): OrderCard | null {
-  const orderId = idFromTarget(card, s.idLink, ctx.url, ORDER_ID_PARAMS, true);
+  const orderId = idFromTarget(card, s.idLink, ORDER_ID_PARAMS, true);
   if (!orderId) {
     problems.push(problem('order-id-missing', `order card ${index + 1}`));
     return null;

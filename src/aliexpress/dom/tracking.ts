@@ -26,8 +26,7 @@ export function readTracking(doc: Document, ctx: DomContext): DomResult {
   const lines = $all(doc, s.guarantee);
   // Not every parcel has a delivery guarantee: no line, nothing to report.
   if (lines.length === 0) return result;
-  const orderId =
-    idFromHref(ctx.url.href, ctx.url, ORDER_ID_PARAMS) ?? idFromTarget(doc, s.idLink, ctx.url, ORDER_ID_PARAMS);
+  const orderId = idFromHref(ctx.url.href, ORDER_ID_PARAMS) ?? idFromTarget(doc, s.idLink, ORDER_ID_PARAMS);
   if (!orderId) {
     result.problems.push(problem('order-id-missing', 'tracking'));
     return result;

@@ -17,11 +17,9 @@ export const opt = shape.opt;
 /** Ids arrive as strings, or as numbers when a component happened to be typed that way. */
 export const IdLike = shape.union(shape.string(), shape.number());
 
-const SITE = new URL('https://www.aliexpress.com/');
-
 /** The id in a link's query parameter (`detail.html?orderId=`), read as the DOM readers read links. */
 export const paramId = (url: string | null | undefined, name: string): string | null =>
-  url ? idFromHref(url, SITE, [name]) : null;
+  url ? idFromHref(url, [name]) : null;
 
 /**
  * An id as a string of digits. A number beyond 2^53 has already lost digits in JSON.parse, so it
