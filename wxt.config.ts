@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { mergeConfig, type InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 import { ALERT_KEYS } from './src/alerts/text.ts';
@@ -185,7 +186,17 @@ export default defineConfig({
     // Dexie's ES2017 build instead of its ES5 one behind import-wrapper.mjs: the same Dexie 4 in
     // native classes and async functions, 1.7 KB gzip less for the background. The wrapper only
     // guards against two copies in one page, and the build bundles one.
-    resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
+    resolve: {
+      alias: [
+        { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+        // WXT's content script context announces the extension to every page it starts in (a message
+        // naming its id, and an event); ours keeps the rest and says nothing (src/platform/content-context.ts).
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./src/platform/content-context.ts', import.meta.url)),
+        },
+      ],
+    },
     // The rules files as JSON.parse("...") rather than object literals: V8 reads JSON several times
     // faster than the same data as code, and the content script evaluates its rules on every page.
     json: { stringify: true, namedExports: false },

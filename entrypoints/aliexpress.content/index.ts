@@ -4,19 +4,21 @@ import { read, readAhead } from '../../src/aliexpress/read.ts';
 import { langOf, loadPageRules } from '../../src/platform/page-rules.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
-import { readingContext } from './context.ts';
 import { ALIEXPRESS_MATCHES } from '../../src/model/hosts.ts';
+import type { PageContext } from '../../src/platform/content-context.ts';
 
 export default defineContentScript({
   matches: ALIEXPRESS_MATCHES,
   runAt: 'document_idle',
-  async main(ctx) {
+  // WXT's context is built as ours (src/platform/content-context.ts, wxt.config.ts): it tells the page nothing.
+  async main(context) {
+    const ctx: PageContext = context;
     // The labels of the page's language come from the background: this script carries none.
     if (!(await loadPageRules(ctx, document, (ask) => request('pageRules', ask)))) return;
     // No marker on the page: anti-bot scripts that find one may answer with verification sliders.
     // One MutationObserver for the reader and the helper.
     const changes = watchPage(ctx);
-    const reading = startReading(readingContext(ctx), window, {
+    const reading = startReading(ctx, window, {
       read,
       readAhead,
       send: (snapshot) => request('snapshot', snapshot),

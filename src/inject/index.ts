@@ -1,6 +1,6 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { matchLanguage, registerCatalog, setLanguage } from '../i18n/core.ts';
 import type { PageTexts } from '../i18n/page-texts.ts';
+import type { PageContext } from '../platform/content-context.ts';
 import { afterReading, messagingDeps, type PageReadings } from './data.ts';
 import { attachHelpers } from './mount.ts';
 import type { PageChanges } from './page-changes.ts';
@@ -22,7 +22,7 @@ export function useTexts({ locale, texts }: PageTexts): void {
  * about; `settled` waits for the read already on its way; `watch` hears each stored reading.
  */
 export function mountHelpers(
-  ctx: ContentScriptContext,
+  ctx: PageContext,
   reading: PageReadings & { flush: () => Promise<void>; settled: () => Promise<void> },
   changes: PageChanges,
 ): void {

@@ -90,6 +90,26 @@ describe('what a page can do to the extension', () => {
     await page.close();
   });
 
+  it("posts the page nothing that names the extension (WXT's context announced its id at every load)", async () => {
+    const page = await h.context.newPage();
+    // Page code listening from the first moment, as any of AliExpress's scripts can.
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      window.addEventListener('message', (event) => heard.push(JSON.stringify(event.data) ?? ''));
+    });
+    await page.goto(MY_ORDERS);
+    // The content script ran on this page: its buttons are drawn.
+    await expect
+      .poll(() => page.locator('[data-refund-radar-host="start"]').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    // The tap's own messages are heard (it runs in the page's world by design); none carries our id.
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard.filter((m) => m.includes(h.extensionId) || m.includes('wxt:'))).toEqual([]);
+    await page.close();
+  });
+
   it('keeps a shipped order shipped when page code posts an answer calling it closed', async () => {
     await (await readMyOrders(h)).close();
     // On a page that is not the shopper's order list, the order list answer is not the page's own.
