@@ -57,7 +57,13 @@ export function formatWhen(iso: string, locale: string, zone: string | undefined
   const calendar = isCalendarDate(iso);
   const shownZone = calendar ? 'UTC' : zone;
   const date = new Date(iso);
-  const yearOf = (d: Date) => formatter(locale, 'year', shownZone, false).format(d);
+  // The browser's own zone and UTC need no formatter: each one made costs a popup's first frame ~1 ms.
+  const yearOf = (d: Date) =>
+    shownZone === undefined
+      ? d.getFullYear()
+      : shownZone === 'UTC'
+        ? d.getUTCFullYear()
+        : formatter(locale, 'year', shownZone, false).format(d);
   const withYear = yearOf(date) !== yearOf(now);
   return formatter(locale, calendar || !withTime ? 'day' : 'dayTime', shownZone, withYear).format(date);
 }
