@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatWhen } from '../../../src/i18n/format.ts';
 import { timelineFor } from '../../../src/timeline/index.ts';
 import { dispute, order, policy } from './build.ts';
 
@@ -67,5 +68,21 @@ describe('deadlines across daylight-saving changes', () => {
       source: 'page',
       rule: null,
     });
+  });
+});
+
+describe("a date's year, in the zone of this run", () => {
+  // formatWhen compares years with Date's own methods in the browser's zone; Intl is the reference.
+  it('is shown when the date falls in another year than now, there, around New Year', () => {
+    const intlYear = (d: Date) => new Intl.DateTimeFormat('en', { year: 'numeric' }).format(d);
+    const now = new Date('2026-12-31T22:00:00.000Z');
+    for (const iso of ['2026-12-31T10:00:00.000Z', '2027-01-01T02:00:00.000Z', '2027-01-01T13:00:00.000Z']) {
+      const shown = formatWhen(iso, 'en', undefined, now);
+      expect(shown.includes('2027') || shown.includes('2026'), `${iso}: ${shown}`).toBe(
+        intlYear(new Date(iso)) !== intlYear(now),
+      );
+    }
+    // A calendar date is that day everywhere, its year compared in UTC.
+    expect(formatWhen('2027-01-01', 'en', undefined, now)).toBe('Jan 1, 2027');
   });
 });
