@@ -75,7 +75,8 @@ export function readSnapshotCards(reading: PageReading): CardsUnderstood {
   const { cards, ...snapshot } = reading;
   if (!cards) return { snapshot, problems: [] };
   useBundledRules();
-  const read = readCards(cards.items, cards.locale);
+  // The page names a language we have labels for, or none; anything else is read in every one.
+  const read = readCards(cards.items, localeForLang(cards.locale));
   const problems = [...(cards.refused ?? []), ...read.problems];
   const orders = keepValid(PageOrder, read.orders, 'cards', problems);
   const disputes = keepValid(PageDispute, read.disputes, 'cards', problems);

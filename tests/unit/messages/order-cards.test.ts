@@ -179,16 +179,18 @@ describe('the snapshot message with cards', () => {
     });
   });
 
-  it('with the language unknown, the cards are read in every language the background has', () => {
-    const { snapshot, problems } = readSnapshotCards({
-      ...(reading([]) as PageReading),
-      cards: { locale: null, items: [card({ status: 'Concluído', info: ['15/07/2026'], total: 'R$ 50,90' })] },
-    });
-    expect(problems).toEqual([]);
-    expect(snapshot.orders[0]).toMatchObject({
-      status: 'completed',
-      placedAt: '2026-07-15',
-      total: { amount: 50.9, currency: 'BRL' },
-    });
+  it('with the language unknown, or one we have no labels for, the cards are read in every language the background has', () => {
+    for (const locale of [null, 'xx-forged']) {
+      const { snapshot, problems } = readSnapshotCards({
+        ...(reading([]) as PageReading),
+        cards: { locale, items: [card({ status: 'Concluído', info: ['15/07/2026'], total: 'R$ 50,90' })] },
+      });
+      expect(problems).toEqual([]);
+      expect(snapshot.orders[0]).toMatchObject({
+        status: 'completed',
+        placedAt: '2026-07-15',
+        total: { amount: 50.9, currency: 'BRL' },
+      });
+    }
   });
 });
