@@ -11,20 +11,11 @@ import {
   type Sent,
 } from '../../src/aliexpress/index.ts';
 import { watchPage, type PageChanges } from '../../src/inject/page-changes.ts';
+import type { PageContext } from '../../src/platform/content-context.ts';
 import { untilAnswered } from '../../src/platform/retry.ts';
 
-/** The parts of WXT's ContentScriptContext the reader uses, so tests can hand in their own. */
-export interface ReadingContext {
-  readonly isInvalid: boolean;
-  setTimeout(handler: () => void, timeout?: number): number;
-  addEventListener(
-    target: EventTarget,
-    type: string,
-    handler: (event: Event) => void,
-    options?: AddEventListenerOptions,
-  ): void;
-  onInvalidated(cb: () => void): () => void;
-}
+/** The content script's context (src/platform/content-context.ts), which tests hand in their own of. */
+export type ReadingContext = PageContext;
 
 export interface ReadingDeps {
   read: typeof read;
