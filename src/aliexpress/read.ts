@@ -121,8 +121,8 @@ function readDocument(
 export function readAhead(doc: Document, url: string, enough: () => boolean): boolean {
   try {
     if (detectPage(url) !== 'order-list') return true;
-    // Finding a card's parts needs no language: the background reads what they say.
-    return readCardsAhead(doc, { url: new URL(url), readAt: new Date(), locale: null }, enough);
+    // Finding a card's parts needs neither the language nor the address: the background reads what they say.
+    return readCardsAhead(doc, enough);
   } catch {
     return true;
   }

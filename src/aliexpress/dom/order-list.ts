@@ -6,16 +6,7 @@
  */
 import type { OrderCard, Problem } from '../../model/index.ts';
 import { textOf } from '../text/normalize.ts';
-import {
-  emptyResult,
-  guarded,
-  idFromTarget,
-  linkAction,
-  ORDER_ID_PARAMS,
-  problem,
-  type DomContext,
-  type DomResult,
-} from './common.ts';
+import { emptyResult, guarded, idFromTarget, linkAction, ORDER_ID_PARAMS, problem, type DomResult } from './common.ts';
 import { $list, $optional, $required, SELECTORS, type Selectors } from './selectors.ts';
 
 type S = Selectors['orderList'];
@@ -59,7 +50,7 @@ function buttonsOf(found: ArrayLike<Element>): OrderCard['buttons'] {
   return buttons;
 }
 
-function readCard(card: Element, index: number, ctx: DomContext, s: S, problems: Problem[]): OrderCard | null {
+function readCard(card: Element, index: number, s: S, problems: Problem[]): OrderCard | null {
   const orderId = idFromTarget(card, s.idLink, ORDER_ID_PARAMS, true);
   if (!orderId) {
     problems.push(problem('order-id-missing', `order card ${index + 1}`));
@@ -130,13 +121,13 @@ function signatureOf(text: string, href: string): number {
   return addToSum(addToSum(0x811c9dc5, text), href) & 0x3fffffff;
 }
 
-function readCardOnce(card: Element, index: number, ctx: DomContext, s: S): CardRead {
+function readCardOnce(card: Element, index: number, s: S): CardRead {
   const text = card.textContent ?? '';
   const signature = signatureOf(text, card.querySelector('a[href]')?.getAttribute('href') ?? '');
   const cached = cardCache.get(card);
   if (cached && cached.signature === signature && cached.length === text.length) return cached;
   const problems: Problem[] = [];
-  const value = guarded(problems, `order card ${index + 1}`, null, () => readCard(card, index, ctx, s, problems));
+  const value = guarded(problems, `order card ${index + 1}`, null, () => readCard(card, index, s, problems));
   // The card's position is only in problem texts; a card that moved keeps its first position there.
   const read = {
     signature,
@@ -152,7 +143,7 @@ function readCardOnce(card: Element, index: number, ctx: DomContext, s: S): Card
  * Reads the cards not read yet until `enough()` says to stop, so a long page can be read a slice
  * per task before the full read, which then finds every card done. True when none is left.
  */
-export function readCardsAhead(doc: Document, ctx: DomContext, enough: () => boolean): boolean {
+export function readCardsAhead(doc: Document, enough: () => boolean): boolean {
   if (!SELECTORS.ok) return true;
   const s = SELECTORS.selectors.orderList;
   const cards = $list(doc, s.card);
@@ -160,13 +151,13 @@ export function readCardsAhead(doc: Document, ctx: DomContext, enough: () => boo
     const card = cards[i]!;
     if (cardCache.has(card)) continue;
     if (enough()) return false;
-    readCardOnce(card, i, ctx, s);
+    readCardOnce(card, i, s);
   }
   return true;
 }
 
 /** The cards of My orders as text, for the background to read (src/aliexpress/cards.ts). */
-export function readOrderList(doc: Document, ctx: DomContext): DomResult {
+export function readOrderList(doc: Document): DomResult {
   const result = emptyResult();
   if (!SELECTORS.ok) return { ...result, problems: [problem('layout-unrecognized', SELECTORS.message)] };
   const s = SELECTORS.selectors.orderList;
@@ -180,7 +171,7 @@ export function readOrderList(doc: Document, ctx: DomContext): DomResult {
   }
   const seen = new Set<string>();
   for (let i = 0; i < cards.length; i++) {
-    const read = readCardOnce(cards[i]!, i, ctx, s);
+    const read = readCardOnce(cards[i]!, i, s);
     for (const p of read.problems) result.problems.push(p);
     if (!read.value || seen.has(read.value.orderId)) continue;
     seen.add(read.value.orderId);
