@@ -10,7 +10,8 @@ export type Sent = Map<string, object>;
 
 export const orderSentKey = (o: Order) => `order:${o.orderId}`;
 export const disputeSentKey = (d: PageDispute) => `dispute:${d.orderId ?? ''}:${d.lineId ?? ''}:${d.disputeId ?? ''}`;
-const cardSentKey = (c: OrderCard) => `card:${c.orderId}`;
+/** A card's order id as it is (digits only, so no other key's prefix can meet it): a key string of its own per card cost 500 cards 18 KB. */
+const cardSentKey = (c: OrderCard) => c.orderId;
 const problemKey = (p: Problem) => `problem:${p.code}:${p.orderId ?? ''}:${p.detail ?? ''}`;
 
 /**

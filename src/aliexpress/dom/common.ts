@@ -259,15 +259,24 @@ export function quantityOf(text: string): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
-/** Runs one part of a reader; anything it throws becomes a named problem instead of escaping. */
-export function guarded<T>(problems: Problem[], what: string, orderId: string | null, run: () => T): T | null {
+/**
+ * Runs one part of a reader; anything it throws becomes a named problem instead of escaping. A
+ * part read once per card names itself lazily: a label built for each of 500 cards grew the
+ * engine's number-to-string cache (shared with the page) by 64 KB for good.
+ */
+export function guarded<T>(
+  problems: Problem[],
+  what: string | (() => string),
+  orderId: string | null,
+  run: () => T,
+): T | null {
   try {
     return run();
   } catch (error) {
     problems.push(
       problem(
         'layout-unrecognized',
-        `${what} threw: ${error instanceof Error ? error.message : String(error)}`,
+        `${typeof what === 'string' ? what : what()} threw: ${error instanceof Error ? error.message : String(error)}`,
         orderId,
       ),
     );

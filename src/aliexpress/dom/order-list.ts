@@ -127,7 +127,12 @@ function readCardOnce(card: Element, index: number, s: S): CardRead {
   const cached = cardCache.get(card);
   if (cached && cached.signature === signature && cached.length === text.length) return cached;
   const problems: Problem[] = [];
-  const value = guarded(problems, `order card ${index + 1}`, null, () => readCard(card, index, s, problems));
+  const value = guarded(
+    problems,
+    () => `order card ${index + 1}`,
+    null,
+    () => readCard(card, index, s, problems),
+  );
   // The card's position is only in problem texts; a card that moved keeps its first position there.
   const read = {
     signature,
