@@ -73,3 +73,36 @@ describe('the card cache', () => {
     expect(again[1]).toEqual(first[1]);
   });
 });
+
+describe('what cards say alike', () => {
+  it('keeps one frozen button list for the cards with the same buttons, as each card shows them', () => {
+    showList(12);
+    const cards = readCardsOfPage();
+    const rows = [...document.querySelectorAll('.order-item')].map((card) =>
+      [...card.querySelectorAll('.order-item-btns button, .order-item-btns a')].map((b) => b.textContent),
+    );
+    const byRow = new Map<string, (typeof cards)[number]['buttons']>();
+    cards.forEach((card, i) => {
+      // What the card shows, whether or not its list is another card's.
+      expect(card.buttons.map((b) => b.label)).toEqual(rows[i]);
+      const key = JSON.stringify(card.buttons);
+      const seen = byRow.get(key);
+      if (seen) expect(card.buttons).toBe(seen);
+      else byRow.set(key, card.buttons);
+      expect(Object.isFrozen(card.buttons)).toBe(true);
+      card.buttons.forEach((b) => expect(Object.isFrozen(b)).toBe(true));
+    });
+    // The stand-in's statuses give cards different rows, and several cards the same one.
+    expect(byRow.size).toBeGreaterThan(1);
+    expect(byRow.size).toBeLessThan(cards.length);
+  });
+
+  it('keeps a card’s own list when its labels are too long to be any other card’s', () => {
+    showList(2);
+    for (const button of document.querySelectorAll('.order-item-btn')) button.textContent = 'x'.repeat(300);
+    const [a, b] = readCardsOfPage();
+    expect(a!.buttons[0]!.label).toBe('x'.repeat(300));
+    expect(a!.buttons).not.toBe(b!.buttons);
+    expect(Object.isFrozen(a!.buttons)).toBe(false);
+  });
+});
