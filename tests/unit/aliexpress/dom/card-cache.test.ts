@@ -8,6 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readCards } from '../../../../src/aliexpress/cards.ts';
 import { useCardReader } from '../../../../src/aliexpress/dom/index.ts';
+import { readCardsAhead } from '../../../../src/aliexpress/dom/order-list.ts';
 import { read } from '../../../../src/aliexpress/read.ts';
 import { FIXTURE_CLOCK, siteOrders } from '../../../site/data.ts';
 import { renderOrderListHtml } from '../../../site/render.ts';
@@ -71,6 +72,23 @@ describe('the card cache', () => {
     const again = readCardsOfPage();
     expect(again[1]).not.toBe(first[1]);
     expect(again[1]).toEqual(first[1]);
+  });
+});
+
+describe('reading ahead', () => {
+  it('has the read that follows take the cards read ahead as read, and the read after that check them again', () => {
+    showList(3);
+    expect(readCardsAhead(document, () => false)).toBe(true);
+    const status = document.querySelectorAll('.order-item-header-status-text')[1]!;
+    const before = status.textContent;
+    status.textContent = before === 'Completed' ? 'Awaiting delivery' : 'Completed';
+    // The full read of the same burst: the card is taken as read ahead, without its text summed again.
+    const following = readCardsOfPage();
+    expect(following[1]!.status).toBe(before);
+    // Any later read checks every card's text: the change is read.
+    const next = readCardsOfPage();
+    expect(next[1]!.status).toBe(status.textContent);
+    expect(next[0]).toBe(following[0]);
   });
 });
 
