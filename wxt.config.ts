@@ -233,12 +233,11 @@ export default defineConfig({
   }),
   hooks: {
     // terser for every part (TERSER above); webextension-polyfill for the background and the
-    // extension's pages (what @wxt-dev/webextension-polyfill would add everywhere). The content scripts
-    // and the popup's head script (popup-ask.js) use only runtime.sendMessage, promise-based in every
-    // MV3 browser, so they go without it: 2.8 KB of the content scripts' 25 KB gzip budget.
+    // extension's pages (what @wxt-dev/webextension-polyfill would add everywhere). The content scripts use only runtime.sendMessage, promise-based
+    // in every MV3 browser, so they go without it: 2.8 KB of their 25 KB gzip budget.
     'vite:build:extendConfig': (entrypoints, viteConfig) => {
       Object.assign(viteConfig, mergeConfig(viteConfig, { build: TERSER }));
-      if (entrypoints.every((e) => e.type === 'content-script' || e.type === 'unlisted-script')) return;
+      if (entrypoints.every((e) => e.type === 'content-script')) return;
       Object.assign(viteConfig, withPolyfill(viteConfig));
     },
     'vite:devServer:extendConfig': (viteConfig) => {

@@ -11,9 +11,9 @@ import {
 import { downloadText } from '../../src/ui/calendar.ts';
 import { onStoreChange } from '../../src/ui/live.ts';
 import { within } from '../../src/ui/within.ts';
-import { PAGE_SIZE, takeAsked } from '../../src/ui/popup-ask.ts';
+import { PAGE_SIZE } from '../../src/ui/OrderList.tsx';
 import { CACHE_KEY, cacheOf, dataOf, keepSame, restore } from '../../src/ui/popup-cache.ts';
-import { answered, request as send } from '../../src/platform/request.ts';
+import { request as send } from '../../src/platform/request.ts';
 import { currentTabReport } from '../../src/platform/page-report.ts';
 import { Popup, type PopupData, type Subscribe } from '../../src/ui/Popup.tsx';
 import type { OrderActions } from '../../src/ui/DisputeForm.tsx';
@@ -29,13 +29,9 @@ let started: Promise<unknown> = Promise.resolve();
 /** Set when an answer brought another language: every card must be drawn again. */
 let relabelled = false;
 
-// The background works the list out and sends only the cards shown (src/ui/summary.ts). The first
-// load takes what popup.html's head already asked (src/ui/popup-ask.ts), at the same limit.
-async function load(asked = takeAsked()): Promise<PopupData> {
-  const [summary, settings] = await Promise.all([
-    asked ? asked.summary.then(answered<'dashboardSummary'>) : send('dashboardSummary', { limit }),
-    asked ? asked.settings.then(answered<'settingsGet'>) : send('settingsGet', {}),
-  ]);
+// The background works the list out and sends only the cards shown (src/ui/summary.ts).
+async function load(): Promise<PopupData> {
+  const [summary, settings] = await Promise.all([send('dashboardSummary', { limit }), send('settingsGet', {})]);
   await started;
   if (matchLanguage(resolveLanguage(settings.language, uiLanguage)) !== getLanguage()) {
     await applyLanguageSetting(settings.language, uiLanguage);

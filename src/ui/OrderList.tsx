@@ -4,7 +4,9 @@ import { afterPaint } from './frame.ts';
 import { t } from '../i18n/core.ts';
 import type { Entry } from '../timeline/tracked.ts';
 import { OrderCard, type OrderCardProps } from './OrderCard.tsx';
-import { PAGE_SIZE } from './popup-ask.ts';
+
+/** Cards rendered at first and added per "show more": a shopper acts on the top few, 1,000 would cost a second. */
+export const PAGE_SIZE = 20;
 
 /**
  * Cards drawn in the list's first frame. A card is about 350 px tall and the popup at most 600, so

@@ -1,6 +1,6 @@
 import type { Response } from '../messages/protocol.ts';
 import { byUrgency, needsShopper, trackedTimeline, type Entry } from '../timeline/tracked.ts';
-import { PAGE_SIZE } from './popup-ask.ts';
+import { PAGE_SIZE } from './OrderList.tsx';
 import type { PopupData } from './Popup.tsx';
 
 /** The background's answer for the popup's list (src/timeline/summary.ts). */

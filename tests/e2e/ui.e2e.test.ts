@@ -329,46 +329,6 @@ describe('the shopper’s view in Chromium', () => {
     await page.close();
   });
 
-  it('asks for its first screen from the head of the page, once, and draws it on a first opening', async () => {
-    const page = await h.context.newPage();
-    await page.goto('http://www.aliexpress.com/p/order/index.html?orders=1');
-    const id = '9300000000000017';
-    const answer = await seed(h, page, {
-      kind: 'order-list',
-      url: 'https://www.aliexpress.com/p/order/index.html',
-      locale: 'en',
-      readAt: new Date().toISOString(),
-      orders: [seededOrder(id, { status: 'in-dispute' })],
-      disputes: [],
-      problems: [],
-    });
-    expect(answer).toMatchObject({ ok: true });
-    await page.close();
-    // Nothing kept from a last opening: the first screen must be the background's answer.
-    const options = await h.openExtensionPage('options.html');
-    await options.evaluate(() => localStorage.clear());
-    await options.close();
-    const popup = await h.context.newPage();
-    // Every message the popup's scripts send, and whether the page was still being parsed then.
-    await popup.addInitScript(`(() => {
-      const sent = (window.__rrSent = []);
-      const own = chrome.runtime.sendMessage.bind(chrome.runtime);
-      chrome.runtime.sendMessage = (message, ...rest) => {
-        sent.push({ name: message && message.name, data: message && message.data, parsing: document.readyState === 'loading' });
-        return own(message, ...rest);
-      };
-    })();`);
-    await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
-    await expect.poll(() => popup.locator(`[data-order-id="${id}"]`).count()).toBe(1);
-    type Sent = { name: string; data: unknown; parsing: boolean };
-    const sent = await popup.evaluate(() => (window as unknown as { __rrSent: Sent[] }).__rrSent);
-    expect(sent.filter((m) => m.name === 'dashboardSummary' || m.name === 'settingsGet')).toEqual([
-      { name: 'dashboardSummary', data: { limit: 20 }, parsing: true },
-      { name: 'settingsGet', data: {}, parsing: true },
-    ]);
-    await popup.close();
-  });
-
   it('opens its first screen quickly with 1,000 tracked orders', async () => {
     const page = await h.context.newPage();
     await page.goto('http://www.aliexpress.com/p/order/index.html?orders=1');

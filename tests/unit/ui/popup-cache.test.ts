@@ -3,7 +3,7 @@ import { policyOf } from '../../../src/rules/overrides.ts';
 import { summarize } from '../../../src/timeline/summary.ts';
 import type { Tracked } from '../../../src/timeline/tracked.ts';
 import { cacheOf, dataOf, keepSame, restore, type SummaryAnswer } from '../../../src/ui/popup-cache.ts';
-import { PAGE_SIZE } from '../../../src/ui/popup-ask.ts';
+import { PAGE_SIZE } from '../../../src/ui/OrderList.tsx';
 import { at, DAY, dispute, NOW, order } from './fixtures.ts';
 
 const rules = { pack: 'guide' as const, overrides: {} };
