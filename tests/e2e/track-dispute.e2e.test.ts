@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LABELS } from '../site/labels.ts';
@@ -159,6 +160,45 @@ describe('tracking a dispute by hand in Chromium', () => {
     expect(history.filter((o) => o.entityId === `${order.orderId}:${lineId}`).map((o) => o.via)).toEqual(
       expect.arrayContaining(['shopper', 'dom']),
     );
+    await page.close();
+  });
+  it('saves a report of a case page it cannot read: the page’s structure as a file, none of the shopper’s data', async () => {
+    const order = siteOrders(15, new Date()).find(
+      (o) => o.dispute?.status === 'awaiting-seller' && o.dispute.countdownMs,
+    )!;
+    const page = await h.context.newPage();
+    await inKorean(page, h.siteOrigin);
+    await page.goto(caseUrl(order));
+    const bar = page.locator('[data-refund-radar-host="dispute-bar"]');
+    const save = bar.getByRole('button', { name: 'Save a report of this page' });
+    await save.waitFor({ state: 'visible', timeout: 20_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), save.click()]);
+    expect(download.suggestedFilename()).toMatch(/^refund-radar-report-dispute-detail-\d{4}-\d\d-\d\d\.json$/);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const report = JSON.parse(text) as {
+      format: string;
+      kind: string;
+      idsMasked: boolean;
+      json: string;
+      problems: unknown[];
+    };
+    expect(report).toMatchObject({
+      format: 'refund-radar-page-report',
+      kind: 'dispute-detail',
+      idsMasked: true,
+      json: 'not-included',
+    });
+    expect(report.problems.length).toBeGreaterThan(0);
+    // The page's structure is there (the stand-in's hashed class names), its words and ids are not.
+    expect(text).toContain('solution--amount--3tY6uI8');
+    for (const secret of [
+      order.orderId,
+      order.dispute!.lineId,
+      order.dispute!.disputeId,
+      '분쟁 상세 정보',
+      '환불 금액:',
+    ])
+      expect(text).not.toContain(secret);
     await page.close();
   });
 });
