@@ -77,7 +77,7 @@ export function pageTextFiles(localesDir: string): Array<{ lang: string; content
     .filter((name) => name.endsWith('.json'))
     .map((name) => ({
       lang: name.replace(/\.json$/, ''),
-      contents: JSON.stringify(withEnglish(read(name), english, PAGE_KEYS)),
+      contents: JSON.stringify(withEnglish(name === 'en.json' ? english : read(name), english, PAGE_KEYS)),
     }));
 }
 
