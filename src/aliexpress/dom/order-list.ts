@@ -14,29 +14,16 @@ type S = Selectors['orderList'];
 const orNull = (text: string) => text || null;
 
 /**
- * What many cards say alike (a status, a store, "x1", the same buttons), kept once for the page.
- * Each text read from the DOM is a new string, and the cards read are kept for the page's life (the
- * card cache, what was sent): 500 cards held 500 copies of "Awaiting delivery" and of their
- * buttons. Bounded, so a page of all-different texts keeps no more than it would have.
+ * Button lists many cards show alike, kept once for the page: the cards read are kept for the
+ * page's life (the card cache, what was sent), and 500 cards held 1,100 button objects and 500
+ * lists saying the same few things. (Their texts were already one string each: the engine hands
+ * out the same string for the same text.) Bounded, so a page of all-different rows keeps no more
+ * than it would have.
  */
-const texts = new Map<string, string>();
 const buttonLists = new Map<string, OrderCard['buttons']>();
-/** Distinct values kept of each kind, at most. */
 const SHARED_MAX = 500;
-/** Texts longer than this are a card's own (a title, a date line), not worth looking up. */
-const SHARED_TEXT_MAX = 80;
-/** Nor are button lists whose labels come to more than this: no two cards show such a row alike. */
+/** Rows whose labels come to more than this are not looked up: no two cards show such a row alike. */
 const SHARED_BUTTONS_MAX = 400;
-
-function share<T>(kept: Map<string, T>, key: string, value: T): T {
-  const known = kept.get(key);
-  if (known !== undefined) return known;
-  if (kept.size < SHARED_MAX) kept.set(key, value);
-  return value;
-}
-
-const sharedText = (text: string | null): string | null =>
-  text && text.length <= SHARED_TEXT_MAX ? share(texts, text, text) : text;
 
 function readLines(card: Element, s: S): OrderCard['lines'] {
   const found = $list(card, s.line);
@@ -46,7 +33,7 @@ function readLines(card: Element, s: S): OrderCard['lines'] {
     const line = found[i]!;
     const titled = $optional(line, s.lineTitle);
     const title = titled?.getAttribute('title')?.trim() || textOf(titled) || null;
-    lines[i] = { title, quantity: sharedText(orNull(textOf($optional(line, s.lineQuantity)))) };
+    lines[i] = { title, quantity: orNull(textOf($optional(line, s.lineQuantity))) };
   }
   return lines;
 }
@@ -67,7 +54,7 @@ function infoOf(info: Element | undefined): string[] | null {
 
 /**
  * What a button says, and what its link says it does: the background tells what it does by either
- * (common.ts `actionFrom`). Cards with the same buttons share one frozen list (`share`).
+ * (common.ts `actionFrom`). Cards with the same buttons share one frozen list (`buttonLists`).
  */
 function buttonsOf(found: ArrayLike<Element>): OrderCard['buttons'] {
   const buttons = new Array<OrderCard['buttons'][number]>(found.length);
@@ -80,9 +67,13 @@ function buttonsOf(found: ArrayLike<Element>): OrderCard['buttons'] {
     key += `\0${label}\0${link ?? ''}`;
   }
   if (key.length > SHARED_BUTTONS_MAX) return buttons;
-  const kept = share(buttonLists, key, buttons);
-  if (kept === buttons) for (const button of Object.freeze(buttons)) Object.freeze(button);
-  return kept;
+  const known = buttonLists.get(key);
+  if (known) return known;
+  if (buttonLists.size < SHARED_MAX) {
+    for (const button of Object.freeze(buttons)) Object.freeze(button);
+    buttonLists.set(key, buttons);
+  }
+  return buttons;
 }
 
 function readCard(card: Element, index: number, s: S, problems: Problem[]): OrderCard | null {
@@ -95,10 +86,10 @@ function readCard(card: Element, index: number, s: S, problems: Problem[]): Orde
   if (status.problem) problems.push(status.problem);
   return {
     orderId,
-    status: status.el ? sharedText(orNull(textOf(status.el))) : null,
+    status: status.el ? orNull(textOf(status.el)) : null,
     info: infoOf($optional(card, s.info)),
     total: orNull(textOf($optional(card, s.total))),
-    store: sharedText(orNull(textOf($optional(card, s.store)))),
+    store: orNull(textOf($optional(card, s.store))),
     lines: readLines(card, s),
     buttons: buttonsOf($list(card, s.button)),
     // The progress line under a card names the dispute's state; its ids live on the dispute page.
