@@ -10,7 +10,7 @@ export type Sent = Map<string, object>;
 
 export const orderSentKey = (o: Order) => `order:${o.orderId}`;
 export const disputeSentKey = (d: PageDispute) => `dispute:${d.orderId ?? ''}:${d.lineId ?? ''}:${d.disputeId ?? ''}`;
-/** A card's order id as it is (digits only, so no other key's prefix can meet it): a key string of its own per card cost 500 cards 18 KB. */
+/** A card's order id as it is (digits only, so no other key's prefix can meet it): a key string of its own per card cost 500 cards 17 KB. */
 const cardSentKey = (c: OrderCard) => c.orderId;
 const problemKey = (p: Problem) => `problem:${p.code}:${p.orderId ?? ''}:${p.detail ?? ''}`;
 
