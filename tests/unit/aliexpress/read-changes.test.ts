@@ -3,6 +3,7 @@ import type { OrderCard, PageReading, PageSnapshot } from '../../../src/model/in
 import { fingerprint, markSent, unsent, type Sent } from '../../../src/aliexpress/changes.ts';
 import { read } from '../../../src/aliexpress/read.ts';
 import { capture } from './json/fixtures.ts';
+import { bareCard } from './bare-card.ts';
 
 const URL_ = 'https://www.aliexpress.com/p/order/index.html';
 const snap = () => read({ json: capture('order-list-init') }, URL_, new Date('2026-09-07T12:00:00Z'));
@@ -76,16 +77,6 @@ describe('unsent', () => {
 describe('unsent on My orders, where cards come as text', () => {
   // Cards written by hand; the JSON orders from the real capture (tests/fixtures/real).
   const json = () => snap().orders.slice(0, 3);
-  const cardOf = (orderId: string, status = 'Awaiting delivery'): OrderCard => ({
-    orderId,
-    status,
-    info: null,
-    total: null,
-    store: null,
-    lines: [],
-    buttons: [],
-    progress: null,
-  });
   const reading = (cards: OrderCard[], orders = json()): PageReading => ({
     ...snap(),
     orders,
@@ -95,11 +86,11 @@ describe('unsent on My orders, where cards come as text', () => {
 
   it('sends a card again with what the JSON said of its order, and nothing of the others', () => {
     const sent: Sent = new Map();
-    const cards = ids.map((id) => cardOf(id));
+    const cards = ids.map((id) => bareCard(id));
     const orders = json();
     markSent(sent, unsent(reading(cards, orders), sent).entries);
     const changed = [...cards];
-    changed[1] = cardOf(ids[1]!, 'Completed');
+    changed[1] = bareCard(ids[1]!, 'Completed');
     const delta = unsent(reading(changed, orders), sent).snapshot!;
     expect(delta.cards!.items).toEqual([changed[1]]);
     expect(delta.orders).toEqual([orders[1]]);
@@ -107,7 +98,7 @@ describe('unsent on My orders, where cards come as text', () => {
 
   it("sends a card again when only the JSON's word on its order changed: the background combines them, the card first", () => {
     const sent: Sent = new Map();
-    const cards = ids.map((id) => cardOf(id));
+    const cards = ids.map((id) => bareCard(id));
     const orders = json();
     markSent(sent, unsent(reading(cards, orders), sent).entries);
     const answered = [...orders];
@@ -119,7 +110,7 @@ describe('unsent on My orders, where cards come as text', () => {
 
   it('sends nothing when neither changed, and no empty card list with a lone problem', () => {
     const sent: Sent = new Map();
-    const cards = ids.map((id) => cardOf(id));
+    const cards = ids.map((id) => bareCard(id));
     markSent(sent, unsent(reading(cards), sent).entries);
     expect(unsent(reading(cards), sent).snapshot).toBeNull();
     const withProblem = {

@@ -10,6 +10,7 @@ import { read, type AnswerRead } from '../../../src/aliexpress/read.ts';
 import { readAnswer } from '../../../src/aliexpress/json/answer.ts';
 import { TAP_MAX_CHARS, TAP_SOURCE } from '../../../src/aliexpress/tap-protocol.ts';
 import { capture } from './json/fixtures.ts';
+import { bareCard } from './bare-card.ts';
 import { watchPage, type PageChanges } from '../../../src/inject/page-changes.ts';
 
 /** A context whose timers run only when the test says so, and which can be invalidated. */
@@ -314,16 +315,9 @@ describe('the reading pipeline', () => {
       orders: [],
       disputes: [],
       problems: [],
-      cards: [...doc.querySelectorAll('[data-order]')].map((el) => ({
-        orderId: el.getAttribute('data-order')!,
-        status: el.textContent,
-        info: null,
-        total: null,
-        store: null,
-        lines: [],
-        buttons: [],
-        progress: null,
-      })),
+      cards: [...doc.querySelectorAll('[data-order]')].map((el) =>
+        bareCard(el.getAttribute('data-order')!, el.textContent),
+      ),
     });
     addCard('8214398062177351');
     document.querySelector('[data-order]')!.textContent = 'Awaiting teleportation';
