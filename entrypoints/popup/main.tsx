@@ -29,12 +29,13 @@ let started: Promise<unknown> = Promise.resolve();
 /** Set when an answer brought another language: every card must be drawn again. */
 let relabelled = false;
 
-// The background works the list out and sends only the cards shown (src/ui/summary.ts).
+// The background works the list out and sends only the cards shown (src/timeline/summary.ts),
+// with the language setting: one answer to wait for.
 async function load(): Promise<PopupData> {
-  const [summary, settings] = await Promise.all([send('dashboardSummary', { limit }), send('settingsGet', {})]);
+  const summary = await send('dashboardSummary', { limit });
   await started;
-  if (matchLanguage(resolveLanguage(settings.language, uiLanguage)) !== getLanguage()) {
-    await applyLanguageSetting(settings.language, uiLanguage);
+  if (matchLanguage(resolveLanguage(summary.language, uiLanguage)) !== getLanguage()) {
+    await applyLanguageSetting(summary.language, uiLanguage);
     relabelled = true;
   }
   try {

@@ -77,9 +77,9 @@ export function createHandlers<Ctx>(deps: HandlerDeps): Handlers<Ctx> {
       return { accepted: true, changed, problems };
     },
     dashboardSummary: async ({ limit }) => {
-      const [tracked, { rules }] = await Promise.all([dashboard(db), readSettings(db)]);
+      const [tracked, { rules, language }] = await Promise.all([dashboard(db), readSettings(db)]);
       const { policy } = policyOf(rules);
-      return { ...summarize(tracked, policy, deps.now(), limit), policy: clockOf(policy) };
+      return { ...summarize(tracked, policy, deps.now(), limit), policy: clockOf(policy), language };
     },
     helperFacts: (query) => helperFacts(db, query, deps.now()),
     stepTicked: async ({ orderId, stepId, done }) => {

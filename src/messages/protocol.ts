@@ -3,7 +3,7 @@ import { checkSnapshot, NumericId, SnapshotArrival } from '../model/index.ts';
 import { Deadline, Dispute, Eligibility, IsoDateTime, Label, Order, PageDate, Timeline } from '../model/index.ts';
 import { RefusalReason } from '../backup/refusal.ts';
 import { Policy } from '../rules/policy.ts';
-import { Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
+import { LanguageSetting, Settings, SettingsError, SettingsPatch } from '../settings/schema.ts';
 import { Observation, Progress, StoredDispute, StoredOrder } from '../store/records.ts';
 import { CAPS, PageKind, Problem } from '../model/index.ts';
 import type { PageReport } from '../report/redact.ts';
@@ -91,6 +91,11 @@ export const protocol = {
       ),
       /** The rules the timelines were worked out under, for the popup to work them out again from its cache. */
       policy: Policy,
+      /**
+       * The shopper's language setting, read with the rules: the popup learns in this one answer
+       * whether to draw in another language, instead of waiting for a second (`settingsGet`).
+       */
+      language: LanguageSetting,
     }),
   },
   /** What the injected helper shows for one order, or for the dispute a case page is about; null when none matches. */

@@ -4,6 +4,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageSnapshot } from '../../src/model/index.ts';
 import { siteOrders } from '../site/data.ts';
+import de from '../../assets/locales/de.json';
+import en from '../../assets/locales/en.json';
 import {
   disputeBarInPage,
   disputePageUrl,
@@ -190,6 +192,29 @@ describe('the shopper’s view in Chromium', () => {
       .toBe(true);
     await popup.close();
     await page.close();
+  });
+
+  it('draws the popup in the language chosen in options, learnt from its one question to the background', async () => {
+    const options = await h.openExtensionPage('options.html');
+    const choose = (language: string) =>
+      options.evaluate((l) => chrome.runtime.sendMessage({ name: 'settingsSet', data: { language: l } }), language);
+    expect(await choose('de')).toMatchObject({ ok: true });
+    try {
+      // Nothing kept from an earlier opening: the page starts in the browser's English, and only the
+      // background's answer can tell it the shopper chose German.
+      await options.evaluate(() => localStorage.clear());
+      const popup = await h.openExtensionPage('popup.html');
+      const steps = (words: string) => popup.getByRole('button', { name: new RegExp(`^${words}`) });
+      await expect.poll(() => steps(de.showSteps.message).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(await steps(en.showSteps.message).count()).toBe(0);
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe('de');
+      await popup.close();
+    } finally {
+      // The other tests read the English the browser speaks.
+      await choose('auto');
+      await options.evaluate(() => localStorage.clear());
+      await options.close();
+    }
   });
 
   it('keeps the end of an escalation window where it was when the case page is read again a day later', async () => {

@@ -84,6 +84,12 @@ describe('the popup’s list from the background', () => {
     expect((await summary(20)).policy.pack).toBe('official-legacy');
   });
 
+  it('carries the shopper’s language setting, so the popup needs no second question to choose its language', async () => {
+    expect((await summary(20)).language).toBe('auto');
+    expect((await bg.send('settingsSet', { language: 'pt-BR' })).ok).toBe(true);
+    expect((await summary(20)).language).toBe('pt-BR');
+  });
+
   it('is for the extension’s own pages, and checks its request', async () => {
     expect(await bg.send('dashboardSummary', { limit: 20 }, SENDERS.contentScript)).toMatchObject({
       ok: false,

@@ -20,7 +20,7 @@ function tracked(n: number): Tracked[] {
 
 /** The background's answer, as the handler builds it. */
 function answer(list: Tracked[], limit: number, now = NOW): SummaryAnswer {
-  return { ...summarize(list, policy, new Date(now), limit), policy };
+  return { ...summarize(list, policy, new Date(now), limit), policy, language: 'auto' };
 }
 
 describe('the popup’s cached first screen', () => {
@@ -66,7 +66,7 @@ describe('the popup’s cached first screen', () => {
 
   it('works timelines out under the rules the background sent, not the bundled defaults', () => {
     const legacy = policyOf({ pack: 'official-legacy', overrides: { sellerResponse: 9 } }).policy;
-    const live = { ...summarize(tracked(1), legacy, new Date(NOW), PAGE_SIZE), policy: legacy };
+    const live = { ...summarize(tracked(1), legacy, new Date(NOW), PAGE_SIZE), policy: legacy, language: 'auto' };
     expect(restore(cacheOf(live), new Date(NOW))!.entries).toEqual(live.entries);
   });
 
