@@ -4,11 +4,11 @@ import { read, readAhead } from '../../src/aliexpress/read.ts';
 import { langOf, loadPageRules } from '../../src/platform/page-rules.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
-import { ALIEXPRESS_MATCHES } from '../../src/model/hosts.ts';
+import { READ_MATCHES } from '../../src/model/hosts.ts';
 import type { PageContext } from '../../src/platform/content-context.ts';
 
 export default defineContentScript({
-  matches: ALIEXPRESS_MATCHES,
+  matches: READ_MATCHES,
   runAt: 'document_idle',
   // WXT's context is built as ours (src/platform/content-context.ts, wxt.config.ts): it tells the page nothing.
   async main(context) {

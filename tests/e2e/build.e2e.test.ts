@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { READ_MATCHES } from '../../src/model/hosts.ts';
 import { ROOT } from './harness.ts';
 
 const manifest = (target: string) => JSON.parse(readFileSync(join(ROOT, '.output', target, 'manifest.json'), 'utf8'));
@@ -14,12 +15,14 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('the %s build', (target) => {
     expect(m.optional_permissions ?? []).toEqual([]);
   });
 
-  it('reaches AliExpress hosts only', () => {
-    const hosts: string[] = [
-      ...m.host_permissions,
-      ...m.content_scripts.flatMap((c: { matches: string[] }) => c.matches),
-    ];
-    for (const pattern of hosts) expect(pattern).toMatch(/^\*:\/\/(\*\.)?aliexpress\.(com|us)\/\*$/);
+  it('reaches AliExpress hosts only, and puts its scripts only on the pages it reads', () => {
+    for (const pattern of m.host_permissions) expect(pattern).toMatch(/^\*:\/\/(\*\.)?aliexpress\.(com|us)\/\*$/);
+    // Both content scripts (the tap and the reader) go to the order, tracking and dispute pages
+    // (src/model/hosts.ts READ_MATCHES), not to every AliExpress page.
+    expect(m.content_scripts).toHaveLength(2);
+    for (const script of m.content_scripts as Array<{ matches: string[] }>)
+      expect([...script.matches].sort()).toEqual([...READ_MATCHES].sort());
+    for (const pattern of READ_MATCHES) expect(pattern).toMatch(/^\*:\/\/\*\.aliexpress\.(com|us)\/[a-z]/);
   });
 
   it('lets extension pages load no remote code and connect nowhere', () => {
