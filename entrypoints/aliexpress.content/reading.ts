@@ -10,7 +10,7 @@ import {
   type JsonInput,
   type Sent,
 } from '../../src/aliexpress/index.ts';
-import { watchPage, type PageChanges } from '../../src/inject/page-changes.ts';
+import type { PageChanges } from '../../src/inject/page-changes.ts';
 import type { PageContext } from '../../src/platform/content-context.ts';
 import { untilAnswered } from '../../src/platform/retry.ts';
 
@@ -26,8 +26,8 @@ export interface ReadingDeps {
   delayMs: number;
   /** Work done ahead of a read in slices (see readAhead); true when nothing is left. */
   readAhead?: (doc: Document, url: string, enough: () => boolean) => boolean;
-  /** The content script's one MutationObserver, shared with the helper; the reader's own when not given. */
-  changes?: PageChanges;
+  /** The content script's one MutationObserver, shared with the helper (src/inject/page-changes.ts). */
+  changes: PageChanges;
   /**
    * Reads a tapped answer elsewhere (the background: the JSON readers are not on the page). Without
    * it, read() reads the raw answers itself with the plugged-in reader (tests, tools).
@@ -140,9 +140,8 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
   // Only the page's added elements matter (page-changes.ts): countdowns ticking in place must not
   // cause reads every second, nor our own Start buttons appearing as the shopper scrolls. A move
   // to another URL without a load (AliExpress going between its pages) is read too.
-  const changes = deps.changes ?? watchPage(ctx, win);
-  changes.onAdded(schedule);
-  changes.onMoved(schedule);
+  deps.changes.onAdded(schedule);
+  deps.changes.onMoved(schedule);
 
   ctx.addEventListener(win, 'message', (event) => {
     const message = parseTapMessage(event as MessageEvent, win);

@@ -7,7 +7,7 @@ import { nextFocusable } from './focus.ts';
 import { helperPanel } from './helper-panel.ts';
 import { highlight } from './highlight.ts';
 import { viewportNear, type NearWatch } from './near.ts';
-import { watchPage, type PageChanges } from './page-changes.ts';
+import type { PageChanges } from './page-changes.ts';
 import { createShadowUi, type ShadowUi } from './shadow.ts';
 import type { PageStyles } from '../platform/page-styles.ts';
 import { startButton } from './start-button.ts';
@@ -43,8 +43,8 @@ export interface MountOptions {
   /** Takes the texts the helper shows before anything is drawn. */
   useTexts?: (texts: PageTexts) => void;
   href?: () => string;
-  /** The content script's one MutationObserver (the reader follows it too); the helper's own when not given. */
-  changes?: PageChanges;
+  /** The content script's one MutationObserver, which the reader follows too (page-changes.ts). */
+  changes: PageChanges;
   /** Which button rows are near the viewport; the browser's IntersectionObserver unless a test stands in. */
   near?: NearWatch;
 }
@@ -372,9 +372,7 @@ export function attachHelpers(ctx: HelperContext, options: MountOptions): () => 
       setLanguage('en');
     }
     if (stopped || ctx.isInvalid) return;
-    const own = options.changes ? null : watchPage(ctx);
-    const changes = options.changes ?? own!;
-    cleanups.push(changes.onAdded(onAdded), changes.onMoved(onLocation), () => own?.stop());
+    cleanups.push(options.changes.onAdded(onAdded), options.changes.onMoved(onLocation));
     scanRows();
     drawBar();
   };

@@ -91,7 +91,7 @@ const tapEvent = (api: string, json: unknown) =>
 function start(send: ReadingDeps['send'] = vi.fn(() => Promise.resolve({ accepted: true, changed: 1 }))) {
   const f = fakeContext();
   const spy = vi.fn(read);
-  const deps: ReadingDeps = {
+  const deps: Omit<ReadingDeps, 'changes'> = {
     read: (input, url, readAt, options) => spy(input, url, readAt, { ...options, readDom }),
     send,
     now: () => new Date('2026-09-07T12:00:00Z'),
@@ -149,6 +149,7 @@ describe('the reading pipeline', () => {
       send,
       now: () => new Date('2026-09-07T12:00:00Z'),
       delayMs: 300,
+      changes: watchPage(f.ctx, window),
     });
     f.runTimers();
     expect(f.timers.map((t) => t.ms)).toEqual([0]);
@@ -419,6 +420,7 @@ describe('the reading pipeline', () => {
       now: () => new Date('2026-09-07T12:00:00Z'),
       delayMs: 300,
       readTapped,
+      changes: watchPage(f.ctx, window),
     });
     f.runTimers();
     window.dispatchEvent(tapEvent('mtop.aliexpress.trade.buyer.order.detail', capture('order-detail')));

@@ -4,6 +4,7 @@ import { startReading, type ReadingContext } from '../../../entrypoints/aliexpre
 import { detectPage } from '../../../src/aliexpress/detect.ts';
 import { DETECTOR_EXAMPLES, otherExamples } from '../../../src/aliexpress/detect-examples.ts';
 import { read } from '../../../src/aliexpress/read.ts';
+import { watchPage } from '../../../src/inject/page-changes.ts';
 import { TAP_SOURCE } from '../../../src/aliexpress/tap-protocol.ts';
 import { checkSnapshot, SnapshotArrival, type PageKind, type PageSnapshot } from '../../../src/model/index.ts';
 import { capture } from './json/fixtures.ts';
@@ -54,6 +55,7 @@ function pipeline(url: string) {
     },
     now: () => new Date('2026-09-07T12:00:00Z'),
     delayMs: 300,
+    changes: watchPage(ctx, window),
   });
   return {
     sent,

@@ -3,18 +3,18 @@ import { setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
 import type { PageReadings } from '../../../src/inject/data.ts';
 import { barState } from '../../../src/inject/dispute-bar.ts';
-import { attachHelpers } from '../../../src/inject/mount.ts';
 import type { Dispute, PageSnapshot } from '../../../src/model/index.ts';
 import { DAY, deadline, dispute, HOUR, NOW, order, timeline } from '../ui/fixtures.ts';
 import {
+  attachWatched,
   DISPUTE_URL,
   fakeContext,
   fakeDeps,
   hosts,
   inShadow,
   scriptClick,
-  settle,
   setPage,
+  settle,
   trustedClick,
 } from './page.ts';
 
@@ -92,7 +92,7 @@ describe('dispute bar', () => {
     disputePage(false);
     const deps = fakeDeps({}, fromList, NOW);
     const page = fakeReadings();
-    stop = attachHelpers(fakeContext(), { deps, readings: page.readings, href: () => DISPUTE_URL });
+    stop = attachWatched(fakeContext(), { deps, readings: page.readings, href: () => DISPUTE_URL });
     await settle();
     expect(deps.dispute).toHaveBeenCalledWith({ lineId: LINE, disputeId: CASE });
     // The store answered with the list's record, but the page has not been read: nothing is claimed yet.
@@ -119,7 +119,7 @@ describe('dispute bar', () => {
     disputePage(false);
     const deps = fakeDeps({}, fromList, NOW);
     const page = fakeReadings();
-    stop = attachHelpers(fakeContext(), { deps, readings: page.readings, href: () => DISPUTE_URL });
+    stop = attachWatched(fakeContext(), { deps, readings: page.readings, href: () => DISPUTE_URL });
     await vi.advanceTimersByTimeAsync(10);
     page.stored([pageReading()]);
     await vi.advanceTimersByTimeAsync(10);
@@ -138,7 +138,7 @@ describe('dispute bar', () => {
     disputePage(false);
     const deps = fakeDeps({}, { ...fromList, dispute: { ...fromList.dispute, awaiting: 'seller' } }, NOW);
     const page = fakeReadings();
-    stop = attachHelpers(fakeContext(), { deps, readings: page.readings, href: () => DISPUTE_URL });
+    stop = attachWatched(fakeContext(), { deps, readings: page.readings, href: () => DISPUTE_URL });
     await vi.advanceTimersByTimeAsync(10);
     page.stored([]);
     await vi.advanceTimersByTimeAsync(10);
@@ -164,7 +164,7 @@ describe('dispute bar', () => {
   it('shows "Refunded: nothing to do", without a countdown, for a refunded case', async () => {
     disputePage(false);
     const page = fakeReadings();
-    stop = attachHelpers(fakeContext(), {
+    stop = attachWatched(fakeContext(), {
       deps: fakeDeps({}, null, NOW),
       readings: page.readings,
       href: () => DISPUTE_URL,
@@ -186,7 +186,7 @@ describe('dispute bar', () => {
         deadlines: [deadline('escalation-opens', -DAY, 'page'), deadline('escalation-closes', 2 * DAY, 'rule')],
       }),
     };
-    stop = attachHelpers(fakeContext(), {
+    stop = attachWatched(fakeContext(), {
       deps: fakeDeps({}, facts, NOW),
       readings: page.readings,
       href: () => DISPUTE_URL,
@@ -211,7 +211,7 @@ describe('dispute bar', () => {
   it('hides on the shopper’s click behind a "Refund Radar" tab that brings it back', async () => {
     disputePage(false);
     const page = fakeReadings();
-    stop = attachHelpers(fakeContext(), {
+    stop = attachWatched(fakeContext(), {
       deps: fakeDeps({}, fromList, NOW),
       readings: page.readings,
       href: () => DISPUTE_URL,
@@ -236,7 +236,7 @@ describe('dispute bar', () => {
     disputePage(true);
     const ctx = fakeContext();
     const page = fakeReadings();
-    attachHelpers(ctx, { deps: fakeDeps({}, null, NOW), readings: page.readings, href: () => DISPUTE_URL });
+    attachWatched(ctx, { deps: fakeDeps({}, null, NOW), readings: page.readings, href: () => DISPUTE_URL });
     await settle();
     trustedClick(buttonNamed('Show the Escalate button'));
     expect(page.listeners.size).toBe(1);

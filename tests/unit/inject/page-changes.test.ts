@@ -8,9 +8,19 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startReading, type ReadingContext } from '../../../entrypoints/aliexpress.content/reading.ts';
 import { read } from '../../../src/aliexpress/read.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
-import { attachHelpers } from '../../../src/inject/mount.ts';
 import { addsPageElements, watchPage } from '../../../src/inject/page-changes.ts';
-import { card, DISPUTE_URL, fakeContext, fakeDeps, fakeViewport, hosts, LIST_URL, settle, setPage } from './page.ts';
+import {
+  attachWatched,
+  card,
+  DISPUTE_URL,
+  fakeContext,
+  fakeDeps,
+  fakeViewport,
+  hosts,
+  LIST_URL,
+  setPage,
+  settle,
+} from './page.ts';
 
 let stop: (() => void) | undefined;
 beforeEach(() => setLanguage('en'));
@@ -82,7 +92,7 @@ describe('one observer for the reader and the helper', () => {
     const send = vi.fn(() => Promise.resolve({ accepted: true, changed: 3 }));
     startReading(ctx, window, { read, send, now: () => new Date('2026-09-07T12:00:00Z'), delayMs: 300, changes });
     const viewport = fakeViewport();
-    stop = attachHelpers(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL, changes, near: viewport.watch });
+    stop = attachWatched(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL, changes, near: viewport.watch });
     expect(observed).toHaveBeenCalledTimes(1);
     ctx.timers.splice(0).forEach((fn) => fn());
     expect(send).toHaveBeenCalledTimes(1);
@@ -106,7 +116,7 @@ describe('Start refund near the viewport only', () => {
     // The first three rows are on screen, as on a freshly loaded page.
     const viewport = fakeViewport((row) => rows().indexOf(row) < 3);
     const deps = fakeDeps();
-    stop = attachHelpers(fakeContext(), { deps, href: () => LIST_URL, near: viewport.watch });
+    stop = attachWatched(fakeContext(), { deps, href: () => LIST_URL, near: viewport.watch });
     await settle();
     expect(withButton()).toEqual(rows().slice(0, 3));
     // The background was asked about those three only; nothing was read or marked on the others.
@@ -128,7 +138,7 @@ describe('Start refund near the viewport only', () => {
   it('watches cards the page adds later, and leaves them bare until they come near', async () => {
     listOf(ids(2));
     const viewport = fakeViewport((row) => rows().indexOf(row) < 2);
-    stop = attachHelpers(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL, near: viewport.watch });
+    stop = attachWatched(fakeContext(), { deps: fakeDeps(), href: () => LIST_URL, near: viewport.watch });
     await settle();
     document.querySelector('.order-list')!.insertAdjacentHTML(
       'beforeend',
@@ -149,7 +159,7 @@ describe('Start refund near the viewport only', () => {
     listOf(ids(5));
     const viewport = fakeViewport(() => false);
     const ctx = fakeContext();
-    attachHelpers(ctx, { deps: fakeDeps(), href: () => LIST_URL, near: viewport.watch });
+    attachWatched(ctx, { deps: fakeDeps(), href: () => LIST_URL, near: viewport.watch });
     await settle();
     expect(viewport.watched.size).toBe(5);
     ctx.invalidate();
@@ -221,7 +231,7 @@ describe('moves without a load', () => {
     const ctx = fakeContext();
     const changes = watchPage(ctx);
     let href = LIST_URL;
-    stop = attachHelpers(ctx, { deps: fakeDeps(), href: () => href, changes, near: fakeViewport().watch });
+    stop = attachWatched(ctx, { deps: fakeDeps(), href: () => href, changes, near: fakeViewport().watch });
     await settle();
     expect(hosts('dispute-bar')).toHaveLength(0);
     // The page's own pushState to the case, then its render of it: nothing but the render says so.

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
-import type { HelperContext } from '../../../src/inject/mount.ts';
+import { attachHelpers, type HelperContext, type MountOptions } from '../../../src/inject/mount.ts';
+import { watchPage } from '../../../src/inject/page-changes.ts';
 import type { NearWatch } from '../../../src/inject/near.ts';
 import type { HelperDeps, OrderFacts } from '../../../src/inject/data.ts';
 import { PAGE_STYLES } from '../../../src/platform/page-styles.ts';
@@ -9,6 +10,23 @@ import { checkEntry, type EntryForm } from '../../../src/timeline/entry.ts';
 export const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
 export const DISPUTE_URL =
   'https://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=821237985749201701&reverseOrderLineId=821237985749201799&from=1';
+
+/**
+ * The helper attached as the content script attaches it, following the page's one watcher
+ * (page-changes.ts): made here unless the test shares its own with a reader. The returned stop
+ * also stops a watcher made here.
+ */
+export function attachWatched(
+  ctx: HelperContext,
+  options: Omit<MountOptions, 'changes'> & Partial<Pick<MountOptions, 'changes'>>,
+): () => void {
+  const own = options.changes ? null : watchPage(ctx);
+  const stop = attachHelpers(ctx, { ...options, changes: options.changes ?? own! });
+  return () => {
+    stop();
+    own?.stop();
+  };
+}
 
 /** A My orders card as ALIEXPRESS.md describes it, with the page's own buttons. */
 export function card(orderId: string, title = 'USB-C cable'): string {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setClock, setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
-import { attachHelpers } from '../../../src/inject/mount.ts';
 import { eligibility } from '../../../src/timeline/eligibility.ts';
 import type { OrderFacts } from '../../../src/timeline/tracked.ts';
 import { DAY, deadline, NOW, order, timeline } from '../ui/fixtures.ts';
 import {
   allInShadow,
+  attachWatched,
   everyRowNear,
   fakeContext,
   fakeDeps,
@@ -34,7 +34,7 @@ const ID = '8212379857492017';
 
 async function openPanel(deps = fakeDeps({}, null, NOW)) {
   listPage(ID, '8212379857492018');
-  stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps, href: () => LIST_URL });
+  stop = attachWatched(fakeContext(), { near: everyRowNear(), deps, href: () => LIST_URL });
   await settle();
   trustedClick(inShadow(hosts('start')[0], 'button')!);
   await settle();

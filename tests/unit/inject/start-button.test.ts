@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../../../src/i18n/index.ts';
-import { attachHelpers } from '../../../src/inject/mount.ts';
 import { afterReading } from '../../../src/inject/data.ts';
 import { PAGE_STYLES } from '../../../src/platform/page-styles.ts';
 import {
+  attachWatched,
   card,
   everyRowNear,
   fakeContext,
@@ -13,8 +13,8 @@ import {
   LIST_URL,
   listPage,
   scriptClick,
-  settle,
   setPage,
+  settle,
   trustedClick,
 } from './page.ts';
 
@@ -28,7 +28,7 @@ afterEach(() => {
 describe('Start refund button', () => {
   it('joins each order card button row once, in a shadow root', async () => {
     listPage('8212379857492017', '8212379857492018');
-    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
+    stop = attachWatched(fakeContext(), { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
     await settle();
     const rows = [...document.querySelectorAll('.order-item-btns')];
     expect(rows.map((r) => r.querySelectorAll('[data-refund-radar-host="start"]').length)).toEqual([1, 1]);
@@ -50,7 +50,7 @@ describe('Start refund button', () => {
 
   it('reaches cards added later ("View orders") through the observer, still once each', async () => {
     const list = listPage('8212379857492017');
-    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
+    stop = attachWatched(fakeContext(), { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
     await settle();
     list.insertAdjacentHTML('beforeend', card('8212379857492019') + card('8212379857492020'));
     await settle();
@@ -65,7 +65,7 @@ describe('Start refund button', () => {
   it('leaves nothing behind when the extension is reloaded or disabled', async () => {
     const list = listPage('8212379857492017', '8212379857492018');
     const ctx = fakeContext();
-    attachHelpers(ctx, { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
+    attachWatched(ctx, { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
     await settle();
     trustedClick(inShadow(hosts('start')[0], 'button')!);
     await settle();
@@ -82,7 +82,7 @@ describe('Start refund button', () => {
 
   it('ignores a click a page script dispatches, and opens on the shopper’s own', async () => {
     listPage('8212379857492017');
-    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
+    stop = attachWatched(fakeContext(), { near: everyRowNear(), deps: fakeDeps(), href: () => LIST_URL });
     await settle();
     const button = inShadow(hosts('start')[0], 'button')!;
     scriptClick(button);
@@ -96,7 +96,7 @@ describe('Start refund button', () => {
 
   it('stays off pages that are not order pages', async () => {
     listPage('8212379857492017');
-    stop = attachHelpers(fakeContext(), {
+    stop = attachWatched(fakeContext(), {
       near: everyRowNear(),
       deps: fakeDeps(),
       href: () => 'https://www.aliexpress.com/item/1005001.html',
@@ -109,7 +109,7 @@ describe('Start refund button', () => {
     setPage(`<div class="order-wrap order-detail">
       <div class="order-block order-status" data-pl="order_detail_status"><div class="order-status-btns"><button>Confirm received</button></div></div>
       <div class="order-detail-item-content"><div class="item-btns"><a class="comet-btn order-item-btn" href="//www.aliexpress.com/p/reverse-pages/start.html?tradeOrderLineId=1">Returns/refunds</a></div></div></div>`);
-    stop = attachHelpers(fakeContext(), {
+    stop = attachWatched(fakeContext(), {
       near: everyRowNear(),
       deps: fakeDeps(),
       href: () => 'https://www.aliexpress.com/p/order/detail.html?orderId=8212379857492017',

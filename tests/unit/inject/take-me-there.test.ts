@@ -1,12 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
-import { attachHelpers } from '../../../src/inject/mount.ts';
 import type { OrderFacts } from '../../../src/timeline/tracked.ts';
 import { FIXTURE_CLOCK, siteOrders } from '../../site/data.ts';
 import { renderOrderDetailHtml, renderOrderListHtml } from '../../site/render.ts';
 import { untrusted } from '../setup/trusted-events.ts';
-import { card, everyRowNear, fakeContext, fakeDeps, hosts, inShadow, LIST_URL, settle, setPage } from './page.ts';
+import {
+  attachWatched,
+  card,
+  everyRowNear,
+  fakeContext,
+  fakeDeps,
+  hosts,
+  inShadow,
+  LIST_URL,
+  setPage,
+  settle,
+} from './page.ts';
 
 let stop: (() => void) | undefined;
 beforeEach(() => {
@@ -43,7 +53,7 @@ const highlighted = () => [...document.querySelectorAll('[data-refund-radar-high
 
 async function mount(ids: string[], href: string, facts = everyOrderOpenable(ids)) {
   const deps = fakeDeps(facts, null, NOW);
-  stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps, href: () => href });
+  stop = attachWatched(fakeContext(), { near: everyRowNear(), deps, href: () => href });
   await settle();
   return deps;
 }
@@ -224,7 +234,7 @@ describe('the panel and the shopper', () => {
   it('puts Start refund only where the background offers it', async () => {
     listWithContent();
     const deps = fakeDeps(everyOrderOpenable(IDS), null, NOW, { [IDS[1]!]: 'none' });
-    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps, href: () => LIST_URL });
+    stop = attachWatched(fakeContext(), { near: everyRowNear(), deps, href: () => LIST_URL });
     await settle();
     const rows = [...document.querySelectorAll('.order-item-btns')];
     expect(rows.map((r) => r.querySelectorAll('[data-refund-radar-host="start"]').length)).toEqual([1, 0]);
@@ -270,7 +280,7 @@ describe('which cards get Start refund', () => {
       if (fail) throw new Error('no answer from the background');
       return answer(asked);
     });
-    stop = attachHelpers(fakeContext(), { near: everyRowNear(), deps, href: () => LIST_URL });
+    stop = attachWatched(fakeContext(), { near: everyRowNear(), deps, href: () => LIST_URL });
     await settle();
     expect(hosts('start')).toHaveLength(0);
     expect(deps.offers.mock.calls.map(([asked]) => asked.length)).toEqual([250]);

@@ -9,10 +9,19 @@ import de from '../../../assets/locales/de.json';
 import ru from '../../../assets/locales/ru.json';
 import { getLocale, t } from '../../../src/i18n/core.ts';
 import { useTexts } from '../../../src/inject/index.ts';
-import { attachHelpers } from '../../../src/inject/mount.ts';
 import { PAGE_STYLES } from '../../../src/platform/page-styles.ts';
 import { builtPageTexts } from '../messages/background-under-test.ts';
-import { everyRowNear, fakeContext, fakeDeps, hosts, inShadow, LIST_URL, listPage, settle } from './page.ts';
+import {
+  attachWatched,
+  everyRowNear,
+  fakeContext,
+  fakeDeps,
+  hosts,
+  inShadow,
+  LIST_URL,
+  listPage,
+  settle,
+} from './page.ts';
 
 let stop: (() => void) | undefined;
 afterEach(() => {
@@ -28,7 +37,7 @@ describe('the page texts', () => {
     // The background's answer for a shopper who chose German on an English browser.
     const german = await builtPageTexts({ uiLanguage: () => 'en-US' })('de');
     listPage('8212379857492017');
-    stop = attachHelpers(fakeContext(), {
+    stop = attachWatched(fakeContext(), {
       near: everyRowNear(),
       deps: { ...fakeDeps(), texts: async () => ({ ...german, styles: PAGE_STYLES }) },
       useTexts,
@@ -55,7 +64,7 @@ describe('the page texts', () => {
   it('missing, the buttons are drawn all the same and the console says why once', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     listPage('8212379857492017', '8212379857492018');
-    stop = attachHelpers(fakeContext(), {
+    stop = attachWatched(fakeContext(), {
       near: everyRowNear(),
       deps: { ...fakeDeps(), texts: () => Promise.reject(new Error('the background is gone')) },
       useTexts,

@@ -1,9 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTimeZone } from '../../../src/i18n/format.ts';
 import { setLanguage } from '../../../src/i18n/index.ts';
-import { attachHelpers } from '../../../src/inject/mount.ts';
 import { DAY, dispute, HOUR, NOW, order, timeline } from '../ui/fixtures.ts';
-import { DISPUTE_URL, fakeContext, fakeDeps, hosts, scriptClick, setPage, trustedClick } from './page.ts';
+import {
+  attachWatched,
+  DISPUTE_URL,
+  fakeContext,
+  fakeDeps,
+  hosts,
+  scriptClick,
+  setPage,
+  trustedClick,
+} from './page.ts';
 
 let stop: (() => void) | undefined;
 beforeEach(() => {
@@ -45,7 +53,7 @@ const choose = (name: string) => {
 async function openOnUnreadPage(facts: Parameters<typeof fakeDeps>[1] = null) {
   koreanPage();
   const deps = fakeDeps({}, facts, NOW);
-  stop = attachHelpers(fakeContext(), { deps, href: () => DISPUTE_URL });
+  stop = attachWatched(fakeContext(), { deps, href: () => DISPUTE_URL });
   await vi.advanceTimersByTimeAsync(4_100);
   return deps;
 }
@@ -156,7 +164,7 @@ describe('Track this dispute yourself, in the dispute bar', () => {
       awaiting: 'buyer',
       deadline: new Date(NOW + DAY).toISOString(),
     });
-    stop = attachHelpers(fakeContext(), {
+    stop = attachWatched(fakeContext(), {
       deps: fakeDeps({}, { order: order(ID), dispute: read, timeline: timeline() }, NOW),
       href: () => DISPUTE_URL,
     });
