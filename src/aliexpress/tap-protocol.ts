@@ -69,6 +69,12 @@ export interface TapMessage {
   source: typeof TAP_SOURCE;
   api: string;
   url: string;
+  /**
+   * The answer: its text as fetch or XHR gave it (JSON, or JSONP), parsed only where it is read,
+   * in the background (`parseAnswerText`), or the object where the page had it parsed already
+   * (lib.mtop's JSONP, an XHR of type json). Text crosses from the page to the background as one
+   * string; an object is cloned field by field at each step and was parsed on the page's thread.
+   */
   json: unknown;
 }
 
@@ -142,6 +148,15 @@ export function parseAnswerText(text: string): unknown {
       return undefined;
     }
   }
+}
+
+/**
+ * Whether a text starts as an answer does: `{` or `[`, or a JSONP callback's name and `(` before
+ * it. Only its start is looked at, so the page's thread never parses what it passes on; an error
+ * or verification page (HTML) is not passed on.
+ */
+export function looksLikeAnswer(text: string): boolean {
+  return /^\s*(?:[\w$.]{1,100}\s*\(\s*)?[{[]/.test(text.slice(0, 200));
 }
 
 /**

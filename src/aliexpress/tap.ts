@@ -1,5 +1,5 @@
 import {
-  parseAnswerText,
+  looksLikeAnswer,
   TAP_KEEP,
   TAP_KEEP_PER_API,
   TAP_MAX_CHARS,
@@ -51,8 +51,9 @@ function deliver(win: TapWindow, message: TapMessage) {
   }
 }
 
+/** Posts an answer: its text, or the object the page had it as (TapMessage). */
 function post(win: TapWindow, api: string, url: string, json: unknown) {
-  if (json === undefined || json === null || typeof json !== 'object') return;
+  if (json === undefined || json === null || (typeof json !== 'object' && typeof json !== 'string')) return;
   const message: TapMessage = { source: TAP_SOURCE, api, url, json };
   const list = kept.get(win);
   if (list) keep(list, message);
@@ -67,9 +68,10 @@ function keep(list: TapMessage[], message: TapMessage) {
   if (list.length > TAP_KEEP) list.shift();
 }
 
+/** Passes the text on as it came: parsing it here cost the page's own thread, and the clone of the object more. */
 function postText(win: TapWindow, api: string, url: string, text: unknown) {
-  if (typeof text !== 'string' || text.length > TAP_MAX_CHARS) return;
-  post(win, api, url, parseAnswerText(text));
+  if (typeof text !== 'string' || text.length > TAP_MAX_CHARS || !looksLikeAnswer(text)) return;
+  post(win, api, url, text);
 }
 
 function urlOf(input: unknown, base: string): string | null {

@@ -10,6 +10,7 @@ import type { PageReport } from '../report/redact.ts';
 import { isSkeleton, looksLikeReport } from '../report/rebuild.ts';
 import type { RawElement } from '../report/skeleton.ts';
 import type { AnswerRead } from '../aliexpress/read.ts';
+import { TAP_MAX_CHARS } from '../aliexpress/tap-protocol.ts';
 import { isCatalog } from '../i18n/page-texts.ts';
 import type { Catalog } from '../i18n/core.ts';
 
@@ -63,7 +64,10 @@ export const protocol = {
   tappedAnswer: {
     request: z.strictObject({
       api: z.string().check(z.minLength(1), z.maxLength(130)),
-      json: z.unknown(),
+      // The answer's text as the page received it (the tap parses nothing on the page), or its object.
+      json: z
+        .unknown()
+        .check(z.refine((v) => typeof v !== 'string' || v.length <= TAP_MAX_CHARS, 'an answer text over the cap')),
       url: z.url().check(z.maxLength(CAPS.url)),
       lang: z.nullable(z.string().check(z.maxLength(CAPS.locale))),
     }),

@@ -3,13 +3,15 @@
  * (issue 17), through the real router, sender rules and handlers. Inputs: the bundled rules files,
  * the real order list capture (tests/fixtures/real) and values written here by hand.
  */
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_LOCALE_FILES, BUNDLED_SELECTORS } from '../../../src/aliexpress/bundled-rules.ts';
 import { read } from '../../../src/aliexpress/read.ts';
+import { TAP_MAX_CHARS } from '../../../src/aliexpress/tap-protocol.ts';
 import type { AnswerRead } from '../../../src/aliexpress/read.ts';
 import type { PageOrder } from '../../../src/model/index.ts';
 import type { RadarDb } from '../../../src/store/db.ts';
-import { capture } from '../aliexpress/json/fixtures.ts';
+import { capture, capturePath } from '../aliexpress/json/fixtures.ts';
 import { freshDb } from '../store/fixtures.ts';
 import { backgroundFor, SENDERS, type BackgroundUnderTest } from './background-under-test.ts';
 
@@ -81,6 +83,35 @@ describe('tappedAnswer', () => {
     // The same answer read on the page, as the content script did before issue 17.
     const onPage = read({ json, api: ORDER_LIST_API, locale: 'en' }, LIST_URL, NOW);
     expect(answer.read!.orders).toEqual(onPage.orders);
+  });
+
+  it('reads the text the tap passes on as it reads the parsed answer, ids of 16 and more digits exact', async () => {
+    // The real capture's own text: the tap posts what the page received, unparsed.
+    const text = readFileSync(capturePath('order-list-init'), 'utf8');
+    const send = (json: unknown) =>
+      bg.send('tappedAnswer', { api: ORDER_LIST_API, json, url: LIST_URL, lang: 'en' }, SENDERS.contentScript);
+    const fromText = dataOf<AnswerRead>(await send(text));
+    const fromObject = dataOf<AnswerRead>(await send(capture('order-list-init')));
+    expect(fromText.read!.orders).toHaveLength(10);
+    expect(fromText.read).toEqual(fromObject.read);
+    for (const order of fromText.read!.orders) expect(text).toContain(order.orderId);
+  });
+
+  it('says what was wrong with a text that is not JSON, and refuses one over the cap', async () => {
+    const cut = dataOf<AnswerRead>(
+      await bg.send(
+        'tappedAnswer',
+        { api: ORDER_LIST_API, json: '{"data":{"hierarchy":', url: LIST_URL, lang: 'en' },
+        SENDERS.contentScript,
+      ),
+    );
+    expect(cut.read!.orders).toEqual([]);
+    expect(cut.read!.problems.length).toBeGreaterThan(0);
+    const huge = { api: ORDER_LIST_API, json: ' '.repeat(TAP_MAX_CHARS + 1), url: LIST_URL, lang: 'en' };
+    expect(await bg.send('tappedAnswer', huge, SENDERS.contentScript)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('names an answer it has no reader for, and never throws on one that is not an answer', async () => {
