@@ -73,7 +73,7 @@ export interface TapMessage {
    * The answer: its text as fetch or XHR gave it (JSON, or JSONP), parsed only where it is read,
    * in the background (`parseAnswerText`), or the object where the page had it parsed already
    * (lib.mtop's JSONP, an XHR of type json). Text crosses from the page to the background as one
-   * string; an object is cloned field by field at each step and was parsed on the page's thread.
+   * string, where an object is copied field by field at each step.
    */
   json: unknown;
 }

@@ -13,8 +13,8 @@ export const ALIEXPRESS_MATCHES: string[] = ALIEXPRESS_DOMAINS.flatMap((d) => [`
  * (src/aliexpress/detect.ts), as match patterns (a glob over path and query, case as written;
  * `*.aliexpress.com` takes aliexpress.com too). Home, product, search, store and cart pages, the
  * pages a shopper opens most, get no script at all: there is nothing on them to read, and every
- * script costs its compilation and start on every load. tests/unit/model/hosts.test.ts checks
- * that every detector's example URL is matched here and that every pattern matches one.
+ * script costs its compilation and start on every load. tests/unit/aliexpress/read-matches.test.ts
+ * checks that every detector's example URL is matched here and that every pattern matches one.
  */
 const READ_PATHS = [
   '/p/order/*',

@@ -5,10 +5,10 @@ import { parseAnswerText, TAP_MAX_CHARS } from '../tap-protocol.ts';
 import { guessApi, readJson } from './index.ts';
 
 /**
- * One tapped or saved answer (its object, or its text) read with the JSON readers: the API it is checked and read as (the
- * name it came with, else the one its content suggests) and what it says. The background does
- * this for the content script (the `tappedAnswer` message), so the readers stay off the page;
- * tools and tests plug it into read() (`useAnswerReader`). Never throws.
+ * One tapped or saved answer (its object, or its text) read with the JSON readers: the API it is
+ * checked and read as (the name it came with, else the one its content suggests) and what it
+ * says. The background does this for the content script (the `tappedAnswer` message), so the
+ * readers stay off the page; tools and tests plug it into read() (`useAnswerReader`). Never throws.
  */
 export function readAnswer(j: JsonInput, ctx: JsonContext): AnswerRead {
   // The tap passes an answer's text as the page received it (tap-protocol.ts TapMessage).
