@@ -401,7 +401,9 @@ interface Answer {
 /** The content script's side of a page, to send snapshots exactly as it does (the background accepts them only from there). */
 async function contentScriptSender(ext: BenchBrowser) {
   const page = await ext.context.newPage();
-  await page.goto('http://www.aliexpress.com/');
+  // A page the content script goes to (a path under My orders') but has nothing to read: the
+  // stand-in's "page not found". Its own readings would otherwise be in the measured store.
+  await page.goto('http://www.aliexpress.com/p/order/bench-sender.html');
   const cdp = await ext.context.newCDPSession(page);
   const world = await isolatedWorld(cdp, ext.extensionId);
   return {
