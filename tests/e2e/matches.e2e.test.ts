@@ -17,10 +17,7 @@ async function hasOurScript(h: Harness, url: string): Promise<boolean> {
   await cdp.send('Runtime.enable');
   await page.goto(url);
   const ours = () => contexts.some((c) => c.auxData?.type === 'isolated' && c.origin.includes(h.extensionId));
-  await expect
-    .poll(ours, { timeout: 1_000 })
-    .toBe(true)
-    .catch(() => undefined);
+  for (const end = Date.now() + 1_000; !ours() && Date.now() < end;) await page.waitForTimeout(50);
   const found = ours();
   await cdp.detach();
   await page.close();

@@ -13,10 +13,10 @@ import { guessApi, readJson } from './index.ts';
 export function readAnswer(j: JsonInput, ctx: JsonContext): AnswerRead {
   // The tap passes an answer's text as the page received it (tap-protocol.ts TapMessage).
   const text = typeof j.json === 'string' ? j.json : null;
-  if (j.tooLarge || (text !== null && text.length > TAP_MAX_CHARS))
-    return { api: j.api?.trim().toLowerCase() || null, tooLarge: true };
+  const named = j.api?.trim().toLowerCase() || null;
+  if (j.tooLarge || (text !== null && text.length > TAP_MAX_CHARS)) return { api: named, tooLarge: true };
   const json = text === null ? j.json : parseAnswerText(text);
-  const api = j.api?.trim().toLowerCase() || guessApi(json);
+  const api = named ?? guessApi(json);
   const read = readJson(json, api, ctx);
   // Any script on the page can post an answer: the store trusts a status from one less.
   for (const item of [...read.orders, ...read.disputes]) (item as PageOrder | PageDispute).statusVia = 'json';
