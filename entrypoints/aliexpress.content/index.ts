@@ -1,6 +1,7 @@
 import { mountHelpers } from '../../src/inject/index.ts';
 import { watchPage } from '../../src/inject/page-changes.ts';
 import { read, readAhead } from '../../src/aliexpress/read.ts';
+import { letGoCards } from '../../src/aliexpress/dom/order-list.ts';
 import { langOf, loadPageRules } from '../../src/platform/page-rules.ts';
 import { request } from '../../src/platform/request.ts';
 import { startReading } from './reading.ts';
@@ -24,6 +25,8 @@ export default defineContentScript({
       send: (snapshot) => request('snapshot', snapshot),
       // The JSON readers run in the background, off the page's main thread.
       readTapped: ({ api, json }) => request('tappedAnswer', { api, json, url: location.href, lang: langOf(document) }),
+      // The background has every card it stored: the page keeps whether each changed, not its texts.
+      letGo: letGoCards,
       now: () => new Date(),
       delayMs: 300,
       changes,

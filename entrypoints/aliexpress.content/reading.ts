@@ -1,6 +1,8 @@
-import type { PageReading, PageSnapshot, Problem } from '../../src/model/index.ts';
+import type { OrderCard, PageReading, PageSnapshot, Problem } from '../../src/model/index.ts';
 import {
   fingerprint,
+  heldCardsOf,
+  holdSent,
   markSent,
   parseTapMessage,
   read,
@@ -33,6 +35,11 @@ export interface ReadingDeps {
    * it, read() reads the raw answers itself with the plugged-in reader (tests, tools).
    */
   readTapped?: (answer: { api: string; json: unknown }) => Promise<AnswerRead>;
+  /**
+   * Lets the reader go of the texts of cards the background stored (dom/order-list.ts
+   * `letGoCards`); without it they are kept, as a reader that keeps none needs.
+   */
+  letGo?: (cards: readonly OrderCard[]) => void;
 }
 
 /** Longest slice of reading ahead per task: well under the 50 ms that makes a page feel stuck. */
@@ -61,16 +68,17 @@ export interface Reading {
 export function startReading(ctx: ReadingContext, win: Window & typeof globalThis, deps: ReadingDeps): Reading {
   const sent: Sent = new Map();
   const listeners = new Set<ReadingListener>();
-  let last: PageReading | null = null;
+  /** The last reading, without its cards: they are let go once stored. */
+  let last: PageSnapshot | null = null;
   /**
    * What the background found unclear in the cards it was sent (an unknown status, a date it could
    * not read), by order: part of the page's problems, so "Save a report" offers itself for them as
    * for the page's own. A card sent again replaces its entry.
    */
   const cardProblems = new Map<string, Problem[]>();
-  const shown = ({ cards: _cards, ...plain }: PageReading): PageSnapshot =>
+  const shown = (plain: PageSnapshot): PageSnapshot =>
     cardProblems.size ? { ...plain, problems: [...plain.problems, ...[...cardProblems.values()].flat()] } : plain;
-  const tell = (snapshot: PageReading, stored: boolean) =>
+  const tell = (snapshot: PageSnapshot, stored: boolean) =>
     listeners.forEach((listener) => listener(shown(snapshot), stored));
   const tapped: (JsonInput | AnswerRead)[] = [];
   /** Answers are read one after another, so they are merged in the order the page got them. */
@@ -99,9 +107,18 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
     }
     nextRead?.resolve();
     nextRead = null;
-    const snapshot = deps.read(win.document, win.location.href, deps.now(), { tapped });
+    const href = win.location.href;
+    const readAt = deps.now();
+    let reading = deps.read(win.document, href, readAt, { tapped });
+    let delta = unsent(reading, sent);
+    // An order whose JSON changed goes with its card, which may have been let go: read it again.
+    const held = delta.snapshot && heldCardsOf(reading, delta.snapshot, sent);
+    if (held?.size) {
+      reading = deps.read(win.document, href, readAt, { tapped, whole: held });
+      delta = unsent(reading, sent);
+    }
+    const { cards: _cards, ...snapshot } = reading;
     last = snapshot;
-    const delta = unsent(snapshot, sent);
     if (!delta.snapshot) return tell(snapshot, false);
     // Marked before the answer so a re-read while the message is in flight does not send it twice.
     const before = delta.entries.map(([key]) => [key, sent.get(key)] as const);
@@ -110,9 +127,12 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
     inFlight = sendUntilStored(sending);
     inFlight.then(
       (answer) => {
-        sending.cards?.items.forEach((card) => cardProblems.delete(card.orderId));
+        const cards = sending.cards?.items ?? [];
+        cards.forEach((card) => cardProblems.delete(card.orderId));
         for (const p of (answer as { problems?: Problem[] } | undefined)?.problems ?? [])
           if (p.orderId !== null) cardProblems.set(p.orderId, [...(cardProblems.get(p.orderId) ?? []), p]);
+        // Stored: the page keeps no copy of their texts, only whether they changed.
+        if (deps.letGo && cards.length) deps.letGo(holdSent(sent, cards));
         tell(snapshot, true);
       },
       () => tell(snapshot, false),

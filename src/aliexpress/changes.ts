@@ -5,6 +5,7 @@ import type { Order, OrderCard, PageDispute, PageReading, Problem } from '../mod
  * changed since, and the page re-reads often (every new card, every tapped answer). An item read
  * from a card that did not change is the same object (the card reader keeps it), so most items
  * are told apart without printing them, and nothing is kept here that the reader does not keep.
+ * A card the background stored is kept as a mark only (`holdSent`), as the reader lets go of it.
  */
 export type Sent = Map<string, object>;
 
@@ -78,4 +79,41 @@ export function unsent(snapshot: PageReading, sent: Sent): Delta {
 
 export function markSent(sent: Sent, entries: readonly [string, object][]): void {
   for (const [key, item] of entries) sent.set(key, item);
+}
+
+/**
+ * What `sent` keeps of a card once the background stored it and the reader let go of its texts
+ * (dom/order-list.ts `letGoCards`). It prints as no card does, so the card read again whole is
+ * sent again.
+ */
+const HELD: object = Object.freeze({ held: true });
+
+/**
+ * Marks as held the cards of an answered send that are still what `sent` has for their orders
+ * (or a card a later read put in their place, saying the same), and returns those `sent` had, for
+ * the reader to let go of.
+ */
+export function holdSent(sent: Sent, cards: readonly OrderCard[]): OrderCard[] {
+  const held: OrderCard[] = [];
+  for (const card of cards) {
+    const key = cardSentKey(card);
+    const now = sent.get(key);
+    if (now === undefined || now === HELD || (now !== card && fingerprint(now) !== fingerprint(card))) continue;
+    sent.set(key, HELD);
+    held.push(now as OrderCard);
+  }
+  return held;
+}
+
+/**
+ * The orders `delta` would send without their cards, which were held: an order goes whole, so
+ * they must be read again (`ReadOptions.whole`) and go with it. Empty off My orders.
+ */
+export function heldCardsOf(snapshot: PageReading, delta: PageReading, sent: Sent): Set<string> {
+  const ids = new Set<string>();
+  if (!snapshot.cards) return ids;
+  const going = new Set(delta.cards?.items.map(cardSentKey));
+  for (const order of delta.orders)
+    if (!going.has(order.orderId) && sent.get(order.orderId) === HELD) ids.add(order.orderId);
+  return ids;
 }

@@ -7,6 +7,7 @@ export interface ReadDomContext {
   readAt: Date;
   locale: string | null;
   kind: PageKind;
+  whole?: ReadonlySet<string>;
 }
 export type DomReader = (
   doc: Document,

@@ -10,5 +10,5 @@ export {
   type ReadOptions,
 } from './read.ts';
 export { useCardReader } from './dom/index.ts';
-export { fingerprint, unsent, markSent, type Sent, type Delta } from './changes.ts';
+export { fingerprint, heldCardsOf, holdSent, unsent, markSent, type Sent, type Delta } from './changes.ts';
 export { parseTapMessage, TAP_REPLAY, TAP_SOURCE, type TapMessage } from './tap-protocol.ts';

@@ -61,6 +61,8 @@ export interface ReadOptions {
   tapped?: readonly (JsonInput | AnswerRead)[];
   /** Replaces the plugged-in DOM reader; for tests and tools. */
   readDom?: DomReader | null;
+  /** My orders: orders whose cards must come whole, though they were let go once sent (dom/order-list.ts `letGoCards`). */
+  whole?: ReadonlySet<string>;
 }
 
 interface Observed {
@@ -97,10 +99,11 @@ function readDocument(
   kind: PageKind,
   locale: string | null,
   readDom: DomReader | null,
+  whole: ReadonlySet<string> | undefined,
 ): Observed {
   if (!readDom) return { orders: [], disputes: [], problems: [] };
   try {
-    const r: Partial<Observed> | null | undefined = readDom(doc, { url, readAt, locale, kind });
+    const r: Partial<Observed> | null | undefined = readDom(doc, { url, readAt, locale, kind, whole });
     const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
     if (!r || !Array.isArray(r.orders) || !Array.isArray(r.disputes) || !Array.isArray(r.problems)) {
       // Keep what can be used, so a broken DOM reader does not also cost the tapped JSON.
@@ -151,7 +154,7 @@ export function read(input: ReadInput, url: string, readAt: Date, options: ReadO
       const page = pageLocale(doc);
       if (page.problem) problems.push(page.problem);
       const readDom = options.readDom === undefined ? defaultDomReader : options.readDom;
-      const dom = readDocument(doc, url, readAt, kind, page.locale, readDom);
+      const dom = readDocument(doc, url, readAt, kind, page.locale, readDom, options.whole);
       if (dom.cards) cards = { locale: page.locale, items: dom.cards };
       parts.push(dom);
       locale = page.locale ?? canonicalLocale(page.lang);

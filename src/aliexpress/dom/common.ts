@@ -22,6 +22,8 @@ export interface DomContext {
   readAt: Date;
   /** A supported locale (see `pageLocale`), or null when the page's language is not known. */
   locale: string | null;
+  /** My orders: the orders whose cards a read must give whole, though their texts were let go (order-list.ts). */
+  whole?: ReadonlySet<string>;
 }
 
 export interface DomResult {

@@ -6,7 +6,16 @@
  */
 import type { OrderCard, Problem } from '../../model/index.ts';
 import { textOf } from '../text/normalize.ts';
-import { emptyResult, guarded, idFromTarget, linkAction, ORDER_ID_PARAMS, problem, type DomResult } from './common.ts';
+import {
+  emptyResult,
+  guarded,
+  idFromTarget,
+  linkAction,
+  ORDER_ID_PARAMS,
+  problem,
+  type DomContext,
+  type DomResult,
+} from './common.ts';
 import { $list, $optional, $required, SELECTORS, type Selectors } from './selectors.ts';
 
 type S = Selectors['orderList'];
@@ -99,10 +108,13 @@ function readCard(card: Element, index: number, s: S, problems: Problem[]): Orde
 
 interface CardRead {
   /** What the card said when it was read (`signatureOf`), and its text's length. */
-  signature: number;
-  length: number;
+  readonly signature: number;
+  readonly length: number;
+  /** Null for a card without a readable id, and once its texts are let go (`held`). */
   value: OrderCard | null;
-  problems: readonly Problem[];
+  /** The order id of a card whose texts the background has, let go of here (`letGoCards`). */
+  held: string | null;
+  readonly problems: readonly Problem[];
 }
 
 /** The problems of a card that has none: most cards, which then keep no list of their own. */
@@ -114,6 +126,9 @@ const NO_PROBLEMS: readonly Problem[] = [];
  * taken from here rather than parsed again, so a re-read costs little more than the new cards.
  */
 const cardCache = new WeakMap<Element, CardRead>();
+
+/** Each card's reading, by the card it gave, until its texts are let go (`letGoCards`). */
+const readOf = new WeakMap<OrderCard, CardRead>();
 
 const encoder = new TextEncoder();
 /** One buffer for every card's text, read four bytes at a time; grown for a longer text. */
@@ -147,11 +162,17 @@ function signatureOf(text: string, href: string): number {
   return addToSum(addToSum(0x811c9dc5, text), href) & 0x3fffffff;
 }
 
-function readCardOnce(card: Element, index: number, s: S): CardRead {
+function readCardOnce(card: Element, index: number, s: S, whole?: ReadonlySet<string>): CardRead {
   const text = card.textContent ?? '';
   const signature = signatureOf(text, card.querySelector('a[href]')?.getAttribute('href') ?? '');
   const cached = cardCache.get(card);
-  if (cached && cached.signature === signature && cached.length === text.length) return cached;
+  if (
+    cached &&
+    cached.signature === signature &&
+    cached.length === text.length &&
+    !(cached.held !== null && whole?.has(cached.held))
+  )
+    return cached;
   const problems: Problem[] = [];
   const value = guarded(
     problems,
@@ -160,14 +181,33 @@ function readCardOnce(card: Element, index: number, s: S): CardRead {
     () => readCard(card, index, s, problems),
   );
   // The card's position is only in problem texts; a card that moved keeps its first position there.
-  const read = {
+  const read: CardRead = {
     signature,
     length: text.length,
     value,
+    held: null,
     problems: problems.length ? problems : NO_PROBLEMS,
   };
   cardCache.set(card, read);
+  if (value) readOf.set(value, read);
   return read;
+}
+
+/**
+ * Lets go of the texts of cards the background has stored (the content script, once it answered):
+ * 500 cards' texts were a fifth of what the script kept on the page. Each card's reading keeps its
+ * sum and its order id: while the card says the same, reads leave it out (the background has it),
+ * and a read that needs it whole (`DomContext.whole`: its order's JSON changed, and the two go
+ * together) reads it again from the page.
+ */
+export function letGoCards(cards: Iterable<OrderCard>): void {
+  for (const card of cards) {
+    const read = readOf.get(card);
+    if (read?.value !== card) continue;
+    readOf.delete(card);
+    read.value = null;
+    read.held = card.orderId;
+  }
 }
 
 /**
@@ -196,8 +236,11 @@ export function readCardsAhead(doc: Document, enough: () => boolean): boolean {
   return true;
 }
 
-/** The cards of My orders as text, for the background to read (src/aliexpress/cards.ts). */
-export function readOrderList(doc: Document): DomResult {
+/**
+ * The cards of My orders as text, for the background to read (src/aliexpress/cards.ts): those not
+ * let go (`letGoCards`), and those `ctx.whole` names.
+ */
+export function readOrderList(doc: Document, ctx?: Pick<DomContext, 'whole'>): DomResult {
   const result = emptyResult();
   if (!SELECTORS.ok) return { ...result, problems: [problem('layout-unrecognized', SELECTORS.message)] };
   const s = SELECTORS.selectors.orderList;
@@ -214,8 +257,9 @@ export function readOrderList(doc: Document): DomResult {
   readAheadOf = new WeakSet();
   for (let i = 0; i < cards.length; i++) {
     const card = cards[i]!;
-    const read = (ahead.has(card) && cardCache.get(card)) || readCardOnce(card, i, s);
+    const read = (ahead.has(card) && cardCache.get(card)) || readCardOnce(card, i, s, ctx?.whole);
     for (const p of read.problems) result.problems.push(p);
+    if (read.held !== null) seen.add(read.held);
     if (!read.value || seen.has(read.value.orderId)) continue;
     seen.add(read.value.orderId);
     items.push(read.value);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   startReading,
   type ReadingContext,
@@ -12,6 +12,11 @@ import { TAP_MAX_CHARS, TAP_SOURCE } from '../../../src/aliexpress/tap-protocol.
 import { capture } from './json/fixtures.ts';
 import { bareCard } from './bare-card.ts';
 import { watchPage, type PageChanges } from '../../../src/inject/page-changes.ts';
+import { letGoCards } from '../../../src/aliexpress/dom/order-list.ts';
+import { useCardReader } from '../../../src/aliexpress/dom/index.ts';
+import { readCards } from '../../../src/aliexpress/cards.ts';
+import { FIXTURE_CLOCK, siteOrders } from '../../site/data.ts';
+import { renderOrderListHtml } from '../../site/render.ts';
 
 /** A context whose timers run only when the test says so, and which can be invalidated. */
 function fakeContext() {
@@ -531,5 +536,99 @@ describe('the reading pipeline', () => {
     await tick();
     expect(timers).toHaveLength(0);
     expect(spy.mock.calls.length).toBe(reads);
+  });
+});
+
+/**
+ * My orders as the content script reads it: cards as text, let go once the background stored them.
+ * Input: the local stand-in's My orders page (tests/site/render.ts), read by the real order-list
+ * reader; what is under test is which cards the pipeline sends, not what the reader makes of them.
+ */
+describe('cards the background stored', () => {
+  beforeAll(() => useCardReader(null));
+  afterAll(() => useCardReader(readCards));
+
+  function showList(count: number): void {
+    setUrl(LIST_URL);
+    const html = renderOrderListHtml({ lang: 'en', clock: FIXTURE_CLOCK }, siteOrders(count));
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    document.body.replaceChildren(...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
+  }
+
+  function startList(send: ReadingDeps['send'], readTapped?: ReadingDeps['readTapped']) {
+    const f = fakeContext();
+    const spy = vi.fn(read);
+    const reading = startReading(f.ctx, window, {
+      read: spy,
+      send,
+      now: () => new Date('2026-09-07T12:00:00Z'),
+      delayMs: 300,
+      letGo: letGoCards,
+      changes: watchPage(f.ctx, window),
+      ...(readTapped && { readTapped }),
+    });
+    return { ...f, spy, reading };
+  }
+
+  const stored = () => vi.fn<ReadingDeps['send']>(() => Promise.resolve({ accepted: true, changed: 1 }));
+  const cardsSent = (send: ReturnType<typeof stored>, call: number) => send.mock.calls[call]![0].cards?.items ?? [];
+
+  it('sends each card once and reads no stored card again while it says the same; a changed one goes again', async () => {
+    showList(3);
+    const send = stored();
+    const { runTimers, spy, reading } = startList(send);
+    runTimers();
+    await settle();
+    const first = cardsSent(send, 0);
+    expect(first).toHaveLength(3);
+    await reading.flush();
+    expect(send).toHaveBeenCalledTimes(1);
+    // The read after the background stored them gives none of their cards: the page keeps no copy.
+    expect(spy.mock.results.at(-1)!.value.cards.items).toEqual([]);
+    const status = document.querySelectorAll('.order-item-header-status-text')[2]!;
+    status.textContent = first[2]!.status === 'Completed' ? 'Awaiting delivery' : 'Completed';
+    await reading.flush();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(cardsSent(send, 1)).toEqual([{ ...first[2], status: status.textContent }]);
+  });
+
+  it('sends a stored card again, whole, with its order when what the JSON says of that order changes', async () => {
+    showList(3);
+    const send = stored();
+    const ids = siteOrders(3).map((o) => o.orderId);
+    // The background's reading of a tapped order list that now says something of the second order.
+    const readTapped = vi.fn(async (): Promise<AnswerRead> => ({
+      api: ORDER_LIST_API,
+      read: { orders: [card(ids[1]!)], disputes: [], locale: 'en', problems: [] },
+    }));
+    const { runTimers } = startList(send, readTapped);
+    runTimers();
+    await settle();
+    const first = cardsSent(send, 0);
+    expect(first.map((c) => c.orderId)).toEqual(ids);
+    window.dispatchEvent(tapEvent(ORDER_LIST_API, { data: {} }));
+    await settle();
+    runTimers();
+    await settle();
+    expect(send).toHaveBeenCalledTimes(2);
+    const second = send.mock.calls[1]![0];
+    expect(second.orders.map((o) => o.orderId)).toEqual([ids[1]]);
+    expect(second.cards?.items).toEqual([first[1]]);
+  });
+
+  it('keeps the texts of cards the background refused, and sends them again on the next read', async () => {
+    showList(2);
+    const send = vi
+      .fn<ReadingDeps['send']>()
+      .mockRejectedValueOnce(Object.assign(new Error('cards.0: bad'), { code: 'invalid-request' }))
+      .mockResolvedValue({ accepted: true, changed: 2 });
+    const { runTimers, reading } = startList(send);
+    runTimers();
+    await settle();
+    expect(send).toHaveBeenCalledTimes(1);
+    await reading.flush();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(cardsSent(send, 1)).toEqual(cardsSent(send, 0));
+    expect(cardsSent(send, 1)).toHaveLength(2);
   });
 });

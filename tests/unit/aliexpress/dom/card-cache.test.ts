@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readCards } from '../../../../src/aliexpress/cards.ts';
 import { useCardReader } from '../../../../src/aliexpress/dom/index.ts';
-import { readCardsAhead } from '../../../../src/aliexpress/dom/order-list.ts';
+import { letGoCards, readCardsAhead } from '../../../../src/aliexpress/dom/order-list.ts';
 import { read } from '../../../../src/aliexpress/read.ts';
 import { FIXTURE_CLOCK, siteOrders } from '../../../site/data.ts';
 import { renderOrderListHtml } from '../../../site/render.ts';
@@ -72,6 +72,53 @@ describe('the card cache', () => {
     const again = readCardsOfPage();
     expect(again[1]).not.toBe(first[1]);
     expect(again[1]).toEqual(first[1]);
+  });
+});
+
+describe('cards the background has', () => {
+  const readWhole = (ids: string[]) => read(document, URL_, FIXTURE_CLOCK, { whole: new Set(ids) }).cards?.items ?? [];
+
+  it('leaves a card let go out of later reads while it says the same, and gives it whole when asked', () => {
+    showList(4);
+    const first = readCardsOfPage();
+    letGoCards([first[1]!, first[3]!]);
+    expect(readCardsOfPage()).toEqual([first[0], first[2]]);
+    // Asked whole (its order's JSON changed): read again from the page, the same texts in a new object.
+    const whole = readWhole([first[3]!.orderId]);
+    expect(whole.map((c) => c.orderId)).toEqual([first[0], first[2], first[3]].map((c) => c!.orderId));
+    expect(whole[2]).toEqual(first[3]);
+    expect(whole[2]).not.toBe(first[3]);
+    // That new reading is kept until it is let go in turn.
+    expect(readCardsOfPage()[2]).toBe(whole[2]);
+  });
+
+  it('reads a card let go again when it changes, and lets go only the cards it gave', () => {
+    showList(3);
+    const first = readCardsOfPage();
+    letGoCards(first);
+    expect(readCardsOfPage()).toEqual([]);
+    const status = document.querySelectorAll('.order-item-header-status-text')[0]!;
+    status.textContent = first[0]!.status === 'Completed' ? 'Awaiting delivery' : 'Completed';
+    const changed = readCardsOfPage();
+    expect(changed.map((c) => [c.orderId, c.status])).toEqual([[first[0]!.orderId, status.textContent]]);
+    // An object the reader did not give (a copy) lets nothing go.
+    letGoCards([{ ...changed[0]! }]);
+    expect(readCardsOfPage()).toEqual(changed);
+  });
+
+  it('still names the problems of a card let go', () => {
+    showList(2);
+    document.querySelector('.order-item')!.querySelector("[data-pl='order_item_header_status']")!.remove();
+    const before = read(document, URL_, FIXTURE_CLOCK);
+    expect(before.problems).toContainEqual({
+      code: 'field-missing',
+      detail: 'orderList.status',
+      orderId: before.cards!.items[0]!.orderId,
+    });
+    letGoCards(before.cards!.items);
+    const after = read(document, URL_, FIXTURE_CLOCK);
+    expect(after.cards!.items).toEqual([]);
+    expect(after.problems).toEqual(before.problems);
   });
 });
 
