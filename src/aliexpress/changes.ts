@@ -106,14 +106,17 @@ export function holdSent(sent: Sent, cards: readonly OrderCard[]): OrderCard[] {
 }
 
 /**
- * The orders `delta` would send without their cards, which were held: an order goes whole, so
- * they must be read again (`ReadOptions.whole`) and go with it. Empty off My orders.
+ * The orders `delta` would send something of (an order, a dispute, a problem) without their
+ * cards, which were held: an order goes whole, so those cards must be read again
+ * (`ReadOptions.whole`) and go with it. Empty off My orders.
  */
 export function heldCardsOf(snapshot: PageReading, delta: PageReading, sent: Sent): Set<string> {
   const ids = new Set<string>();
   if (!snapshot.cards) return ids;
   const going = new Set(delta.cards?.items.map(cardSentKey));
-  for (const order of delta.orders)
-    if (!going.has(order.orderId) && sent.get(order.orderId) === HELD) ids.add(order.orderId);
+  for (const items of [delta.orders, delta.disputes, delta.problems])
+    for (const { orderId } of items)
+      // A card's key in `sent` is its order id.
+      if (orderId !== null && !going.has(orderId) && sent.get(orderId) === HELD) ids.add(orderId);
   return ids;
 }

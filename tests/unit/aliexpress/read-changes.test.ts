@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { OrderCard, PageReading, PageSnapshot } from '../../../src/model/index.ts';
-import { fingerprint, markSent, unsent, type Sent } from '../../../src/aliexpress/changes.ts';
+import { fingerprint, heldCardsOf, holdSent, markSent, unsent, type Sent } from '../../../src/aliexpress/changes.ts';
 import { read } from '../../../src/aliexpress/read.ts';
 import { capture } from './json/fixtures.ts';
 import { bareCard } from './bare-card.ts';
+import { blankDispute } from '../../../src/model/blank.ts';
 
 const URL_ = 'https://www.aliexpress.com/p/order/index.html';
 const snap = () => read({ json: capture('order-list-init') }, URL_, new Date('2026-09-07T12:00:00Z'));
@@ -121,5 +122,70 @@ describe('unsent on My orders, where cards come as text', () => {
     expect(delta.problems).toHaveLength(1);
     expect(delta).not.toHaveProperty('cards');
     expect(delta.orders).toEqual([]);
+  });
+});
+
+describe('cards held once stored', () => {
+  // Cards written by hand; the JSON orders from the real capture (tests/fixtures/real).
+  const json = () => snap().orders.slice(0, 3);
+  const ids = json().map((o) => o.orderId);
+  const reading = (cards: OrderCard[], extra: Partial<PageReading> = {}): PageReading => ({
+    ...snap(),
+    orders: json(),
+    cards: { locale: 'en', items: cards },
+    ...extra,
+  });
+  /** A page whose three cards the background stored: the reader then gives none of them. */
+  function stored() {
+    const sent: Sent = new Map();
+    const cards = ids.map((id) => bareCard(id));
+    const first = unsent(reading(cards), sent);
+    markSent(sent, first.entries);
+    expect(holdSent(sent, first.snapshot!.cards!.items)).toEqual(cards);
+    return sent;
+  }
+
+  it('marks only the cards still as sent, or said the same by a newer object', () => {
+    const sent: Sent = new Map();
+    const cards = ids.map((id) => bareCard(id));
+    markSent(sent, unsent(reading(cards), sent).entries);
+    const same = bareCard(ids[0]!);
+    const changed = bareCard(ids[1]!, 'Completed');
+    sent.set(ids[0]!, same);
+    sent.set(ids[1]!, changed);
+    expect(holdSent(sent, cards)).toEqual([same, cards[2]]);
+    // Held once: a second answer for them holds nothing more.
+    expect(holdSent(sent, cards)).toEqual([]);
+    expect(sent.get(ids[1]!)).toBe(changed);
+  });
+
+  it('sends nothing while held cards and their orders say the same', () => {
+    const sent = stored();
+    expect(unsent(reading([]), sent).snapshot).toBeNull();
+  });
+
+  it('names the held cards whose order, dispute or problem goes again, and no card that goes anyway', () => {
+    const sent = stored();
+    const orders = json();
+    orders[0] = { ...orders[0]!, status: 'closed', statusText: 'Closed' };
+    // A dispute the page's JSON names for the second order (written here: the capture names none).
+    const dispute = { ...blankDispute(ids[1]!), status: 'awaiting-seller' as const };
+    const problem = { code: 'date-unparsed' as const, detail: 'x', orderId: ids[2]! };
+    const next = reading([], { orders, disputes: [dispute], problems: [problem] });
+    const delta = unsent(next, sent).snapshot!;
+    expect([...heldCardsOf(next, delta, sent)].sort()).toEqual([...ids].sort());
+    // Read again whole, the card of the first order goes with it and is no longer asked for.
+    const whole = reading([bareCard(ids[0]!)], { orders, disputes: [dispute], problems: [problem] });
+    const wholeDelta = unsent(whole, sent).snapshot!;
+    expect(wholeDelta.cards!.items.map((c) => c.orderId)).toEqual([ids[0]]);
+    expect([...heldCardsOf(whole, wholeDelta, sent)].sort()).toEqual([ids[1], ids[2]].sort());
+  });
+
+  it('names none off My orders', () => {
+    const sent = stored();
+    const { cards: _cards, ...detail } = reading([]);
+    const orders = json().map((o) => ({ ...o, statusText: 'Closed' }));
+    const next = { ...detail, kind: 'order-detail' as const, orders };
+    expect(heldCardsOf(next, unsent(next, sent).snapshot!, sent).size).toBe(0);
   });
 });
