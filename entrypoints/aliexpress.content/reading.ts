@@ -37,7 +37,7 @@ export interface ReadingDeps {
   readTapped?: (answer: { api: string; json: unknown }) => Promise<AnswerRead>;
   /**
    * Lets the reader go of the texts of cards the background stored (dom/order-list.ts
-   * `letGoCards`); without it they are kept, as a reader that keeps none needs.
+   * `letGoCards`). Without it (a reader that keeps no cards), `sent` keeps each card as sent.
    */
   letGo?: (cards: readonly OrderCard[]) => void;
 }
@@ -111,7 +111,7 @@ export function startReading(ctx: ReadingContext, win: Window & typeof globalThi
     const readAt = deps.now();
     let reading = deps.read(win.document, href, readAt, { tapped });
     let delta = unsent(reading, sent);
-    // An order whose JSON changed goes with its card, which may have been let go: read it again.
+    // What goes of an order (its JSON changed) goes with its card, which may have been let go: read it again.
     const held = delta.snapshot && heldCardsOf(reading, delta.snapshot, sent);
     if (held?.size) {
       reading = deps.read(win.document, href, readAt, { tapped, whole: held });

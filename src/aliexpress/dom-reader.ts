@@ -7,6 +7,7 @@ export interface ReadDomContext {
   readAt: Date;
   locale: string | null;
   kind: PageKind;
+  /** My orders: cards to give whole though let go (`DomContext.whole`). */
   whole?: ReadonlySet<string>;
 }
 export type DomReader = (
