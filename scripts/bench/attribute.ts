@@ -1,7 +1,7 @@
 /**
  * Which source modules make up each built chunk, in minified bytes (and each module's own gzip),
  * from the build's source maps. `npx tsx scripts/bench/attribute.ts [dir] [chunk-filter]` after
- * `npx wxt build -c scripts/bench/wxt.sourcemap.config.ts`.
+ * `BENCH_SOURCEMAP=1 BENCH_OUT_DIR=.output/analyze npx wxt build -c scripts/bench/wxt.bench.config.ts`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -31,6 +31,12 @@ export const OverheadSchema = z.looseObject({
   floorSampleMs: SummarySchema,
   heapAddedBytes: z.number(),
   longTasksByExtension: SummarySchema,
+  /**
+   * The features' floor (the floor with Refund Radar's tap and Start buttons, reading no more than
+   * the floor), in the same run; absent from runs before it was measured.
+   */
+  featuresFloorMs: SummarySchema.optional(),
+  featuresFloorHeapAddedBytes: z.number().optional(),
 });
 
 export const ReadSchema = z.looseObject({ orders, coldMs: SummarySchema, warmMs: SummarySchema });

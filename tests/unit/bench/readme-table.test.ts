@@ -7,7 +7,7 @@ import { growth } from '../../../scripts/bench/targets.ts';
 
 const spread = (median: number) => ({ median, min: median, max: median, q1: median, q3: median, n: 5 });
 
-function run(commit: string, popupLater: number) {
+function run(commit: string, popupLater: number, withFeatures = true) {
   const overhead = (orders: number, ext: number, floor: number) => ({
     orders,
     extensionMs: spread(ext),
@@ -19,6 +19,7 @@ function run(commit: string, popupLater: number) {
     heapAddedBytes: 1024 * 1024,
     floorHeapAddedBytes: 256 * 1024,
     longTasksByExtension: spread(0),
+    ...(withFeatures && { featuresFloorMs: spread(floor * 1.5), featuresFloorHeapAddedBytes: 300 * 1024 }),
   });
   const ingestRun = (orders: number, ms: number) => ({ orders, newMs: spread(ms), unchangedMs: spread(ms / 4) });
   const popup = (orders: number, cached: boolean, paint: number) => ({
@@ -59,7 +60,8 @@ describe('README table from bench results', () => {
     expect(row('Figure')).toMatch(/\| Target +\| Run 1 +\| Run 2 +\|$/);
     expect(row('page cost, 50 orders')).toMatch(/\| ≤ 2× +\| 40\.0 \/ 4\.00 ms = 10\.00× +\|/);
     expect(row('trace method / CPU samples (500)')).toContain('96.0 / 120 ms (80%)');
-    expect(row('JS heap added')).toContain('1024 / 256.0 KB');
+    expect(row('JS heap added')).toContain('1024 / 256.0 KB (300.0 KB)');
+    expect(row("features' floor (tap, Start buttons, no reading), 500 orders")).toContain('12.0 / 8.00 ms = 1.50×');
     expect(row('popup paint, 1000 orders, later opening')).toMatch(
       /≤ 1\.25× +\| 100 \/ 80\.0 ms = 1\.25× +\| 96\.0 \/ 80\.0 ms = 1\.20×/,
     );
@@ -84,5 +86,13 @@ describe('README table from bench results', () => {
         .split('\n')
         .find((l) => l.startsWith('| popup paint, 100 orders, first')),
     ).toMatch(/\| – +\|$/);
+  });
+
+  it('reads runs from before the features’ floor was measured', () => {
+    const older = readmeTable([run('ddd4444', 100, false)]);
+    expect(
+      older.split('\n').find((l) => l.startsWith("| features' floor (tap, Start buttons, no reading), 50")),
+    ).toMatch(/\| – +\|$/);
+    expect(older.split('\n').find((l) => l.startsWith('| JS heap added'))).toMatch(/\| 1024 \/ 256\.0 KB +\|$/);
   });
 });
