@@ -4,6 +4,7 @@
  * on that data. Each `...InPage` function is passed to `page.evaluate`, so it is serialized: it
  * must use nothing from this module and declare no named inner function.
  */
+import ICAL from 'ical.js';
 import { expect } from 'vitest';
 import { siteOrders, type SiteOrder } from '../site/data.ts';
 
@@ -169,4 +170,45 @@ export function tableInPage(name: string): Promise<unknown[]> {
 /** Each order's line ids as the stand-in has them: stored only when the page's own answer was read. */
 export function lineIdsOf(orders: ReadonlyArray<{ orderId: string; lines: ReadonlyArray<{ lineId: string | null }> }>) {
   return Object.fromEntries(orders.map((o) => [o.orderId, o.lines.map((l) => l.lineId)]));
+}
+
+/** The popup's "Add to calendar (.ics)" button, and the status line it writes when done. */
+export const CALENDAR_BUTTON = '.rr-calendar button';
+export const CALENDAR_STATUS = '.rr-calendar [role="status"]';
+
+/** One order's or dispute's deadlines, as the background's `calendarDeadlines` answers them. */
+export interface CalendarDeadlines {
+  orderId: string;
+  deadlines: ReadonlyArray<{ kind: string; at: string }>;
+}
+
+/**
+ * The file the popup saved, read with ical.js rather than our writer: one event for each deadline
+ * of `items` still ahead at `now`, each starting at its deadline's second (a date shown without a time as
+ * that whole day, kept until the day has ended everywhere, UTC-12), and the status line counts them.
+ */
+export function expectCalendarFile(
+  ics: string,
+  items: readonly CalendarDeadlines[],
+  now: number,
+  status: string,
+): void {
+  const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  const isDate = (at: string) => /^\d{4}-\d\d-\d\d$/.test(at);
+  const ahead = items.flatMap((item) =>
+    item.deadlines
+      .filter((d) => Date.parse(d.at) + (isDate(d.at) ? 36 * 3_600_000 : 0) > now)
+      .map((d) => ({ orderId: item.orderId, ...d })),
+  );
+  expect(ahead.length).toBeGreaterThan(0);
+  expect(events).toHaveLength(ahead.length);
+  expect(status).toMatch(new RegExp(`\\b${ahead.length}$`));
+  for (const d of ahead) {
+    const starts = events
+      .filter((e) => e.uid.startsWith(`${d.orderId}-${d.kind}`))
+      .map((e) => (e.startDate.isDate ? e.startDate.toString() : e.startDate.toJSDate().toISOString()));
+    // iCalendar times are whole seconds.
+    const second = new Date(Math.floor(Date.parse(d.at) / 1000) * 1000).toISOString();
+    expect(starts, `${d.orderId} ${d.kind}`).toContain(isDate(d.at) ? d.at : second);
+  }
 }

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import de from '../../assets/locales/de.json';
@@ -5,7 +7,11 @@ import { siteOrders } from '../site/data.ts';
 import { DB_NAME } from '../../src/store/db.ts';
 import { LATEST_VERSION } from '../../src/store/schema.ts';
 import {
+  CALENDAR_BUTTON,
+  CALENDAR_STATUS,
+  type CalendarDeadlines,
   disputeBarInPage,
+  expectCalendarFile,
   disputePageUrl,
   escalatableOrder,
   expectEscalatableDisputeBar,
@@ -196,6 +202,18 @@ describe('the extension in Firefox', () => {
     const tracked = (await f.storeRows<StoredOrder>('orders')).map((o) => o.orderId);
     expectPopupLists(await popup.evaluate(popupListInPage), tracked, [escalatableOrder().orderId]);
     await f.screenshot(popup, 'firefox-popup');
+    await popup.close();
+  });
+
+  it('saves "Add to calendar (.ics)" as a file with an event at each upcoming deadline the store holds', async () => {
+    const popup = await f.openExtensionPage('popup.html');
+    const file = join(f.downloads, 'refund-radar-deadlines.ics');
+    await (await popup.waitForSelector(CALENDAR_BUTTON, { timeout: poll.timeout }))!.click();
+    const now = Date.now();
+    await expect.poll(() => existsSync(file) && readFileSync(file, 'utf8').includes('END:VCALENDAR'), poll).toBe(true);
+    const items = await send<{ data: CalendarDeadlines[] }>(popup, 'calendarDeadlines', {});
+    const status = await popup.$eval(CALENDAR_STATUS, (el) => el.textContent ?? '');
+    expectCalendarFile(readFileSync(file, 'utf8'), items.data, now, status);
     await popup.close();
   });
 

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ALIEXPRESS_DOMAINS } from '../../src/model/hosts.ts';
@@ -39,7 +40,7 @@ export function aliexpressPac(sitePort: number): string {
   return `function FindProxyForURL(url, host) { return (${hosts}) ? 'PROXY 127.0.0.1:${sitePort}' : 'DIRECT'; }`;
 }
 
-export function firefoxPrefs(sitePort: number): Record<string, unknown> {
+export function firefoxPrefs(sitePort: number, downloads: string): Record<string, unknown> {
   return {
     'network.proxy.type': 2,
     'network.proxy.autoconfig_url': `data:application/x-ns-proxy-autoconfig,${encodeURIComponent(aliexpressPac(sitePort))}`,
@@ -50,6 +51,12 @@ export function firefoxPrefs(sitePort: number): Record<string, unknown> {
     // none, and the notification then closes at once, unseen by notifications.getAll()).
     'alerts.useSystemBackend': false,
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+    // Files the extension's pages save go to `downloads` without a dialog, as a shopper's
+    // "save files to Downloads" setting does.
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloads,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
   };
 }
 
@@ -57,6 +64,8 @@ export interface FirefoxHarness {
   browser: Browser;
   extensionId: string;
   sitePort: number;
+  /** Where the files the extension saves land (a folder of this launch's own, removed on close). */
+  downloads: string;
   /**
    * Opens an extension page such as `popup.html` and waits until its document is complete, at the
    * launch's default size: Firefox ESR 140.12 refuses puppeteer's setViewport (it sends a screen
@@ -75,6 +84,7 @@ export interface FirefoxHarness {
  */
 export async function launchFirefox(): Promise<FirefoxHarness> {
   const site = await startSite({ port: 0 });
+  const downloads = mkdtempSync(join(tmpdir(), 'refund-radar-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
@@ -82,7 +92,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     headless: true,
     // Lets BiDi reach moz-extension:// pages, where the store and the popup are read.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: firefoxPrefs(site.port),
+    extraPrefsFirefox: firefoxPrefs(site.port, downloads),
     defaultViewport: { width: 1280, height: 900 },
   });
   let extensionId: string;
@@ -91,6 +101,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
   } catch (error) {
     await browser.close();
     await site.close();
+    rmSync(downloads, { recursive: true, force: true });
     throw error;
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -118,6 +129,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     browser,
     extensionId,
     sitePort: site.port,
+    downloads,
     openExtensionPage,
     async storeRows<T>(table: string) {
       storePage ??= openExtensionPage('options.html');
@@ -131,6 +143,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     async close() {
       await browser.close();
       await site.close();
+      rmSync(downloads, { recursive: true, force: true });
     },
   };
 }

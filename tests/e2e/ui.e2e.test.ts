@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,11 @@ import { siteOrders } from '../site/data.ts';
 import de from '../../assets/locales/de.json';
 import en from '../../assets/locales/en.json';
 import {
+  CALENDAR_BUTTON,
+  CALENDAR_STATUS,
+  type CalendarDeadlines,
   disputeBarInPage,
+  expectCalendarFile,
   disputePageUrl,
   escalatableOrder,
   expectEscalatableDisputeBar,
@@ -192,6 +196,23 @@ describe('the shopper’s view in Chromium', () => {
       .toBe(true);
     await popup.close();
     await page.close();
+  });
+
+  it('saves "Add to calendar (.ics)" as a file with an event at each upcoming deadline the store holds', async () => {
+    // The seeded orders of the test above: their disputes' deadlines and the rules' estimates.
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    const button = popup.locator(CALENDAR_BUTTON);
+    await button.waitFor({ timeout: 10_000 });
+    const [download] = await Promise.all([popup.waitForEvent('download'), button.click()]);
+    const now = Date.now();
+    expect(download.suggestedFilename()).toBe('refund-radar-deadlines.ics');
+    const ics = readFileSync((await download.path())!, 'utf8');
+    const items = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({ name: 'calendarDeadlines', data: {} }).then((a) => (a as { data: unknown }).data),
+    );
+    expectCalendarFile(ics, items as CalendarDeadlines[], now, (await popup.locator(CALENDAR_STATUS).textContent())!);
+    await popup.close();
   });
 
   it('draws the popup in the language chosen in options, learnt from its one question to the background', async () => {

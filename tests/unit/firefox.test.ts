@@ -39,7 +39,7 @@ describe('the proxy auto-config that sends AliExpress to the stand-in', () => {
   });
 
   it('is given to Firefox as a data: URL, with HTTPS-First off for the plain-http stand-in', () => {
-    const prefs = firefoxPrefs(4567);
+    const prefs = firefoxPrefs(4567, '/tmp/downloads');
     expect(prefs['network.proxy.type']).toBe(2);
     expect(decodeURIComponent(String(prefs['network.proxy.autoconfig_url']).replace(/^data:[^,]*,/, ''))).toBe(
       aliexpressPac(4567),
