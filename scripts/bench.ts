@@ -740,6 +740,8 @@ async function main() {
   try {
     if (options.only.has('overhead') && plain && ext && floor && features) {
       const overhead = await timed('overhead', () => measureOverhead(plain, ext, floor, features, options.runs));
+      // Not needed after the page loads: an idle browser would only share the cores with the rest.
+      await features.close();
       results.overhead = overhead;
       for (const o of overhead) {
         if (!o.helperMounted || !o.floorRan || !o.featuresFloorRan)

@@ -44,6 +44,7 @@ export async function launchBench(extensionDir: string | null): Promise<BenchBro
     throw error;
   }
   let extensionId = '';
+  let closed = false;
   if (extensionDir) {
     const sw =
       context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
@@ -59,7 +60,10 @@ export async function launchBench(extensionDir: string | null): Promise<BenchBro
       if (!w) throw new Error('the extension has no running service worker');
       return w;
     },
-    async close() {
+    // Once: a browser the bench closes early is closed again at its end.
+    close: async () => {
+      if (closed) return;
+      closed = true;
       await context.close();
       await site.close();
       rmSync(userDataDir, { recursive: true, force: true });
