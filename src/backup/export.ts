@@ -5,7 +5,8 @@ import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format.ts';
 
 /** Everything the extension knows, in one consistent read. */
 export async function exportBackup(db: RadarDb, now: Date): Promise<Backup> {
-  return db.transaction('r', [db.orders, db.disputes, db.readings, db.progress, db.settings, db.alerts], async () => ({
+  const tables = [db.orders, db.disputes, db.readings, db.progress, db.settings, db.alerts, db.held];
+  return db.transaction('r', tables, async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
@@ -16,6 +17,8 @@ export async function exportBackup(db: RadarDb, now: Date): Promise<Backup> {
     progress: await db.progress.toArray(),
     settings: await readSettings(db),
     alerts: await db.alerts.toArray(),
+    // Disputes still waiting for their order: a page that named only their line or case may be gone.
+    held: (await db.held.toArray()).map(({ readAt, url, kind, dispute }) => ({ readAt, url, kind, dispute })),
   }));
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDateTime } from '../model/index.ts';
+import { CAPS, capped, IsoDateTime, PageDispute } from '../model/index.ts';
 import { migrateSettings } from '../settings/migrate.ts';
 import { Settings, SettingsV1 } from '../settings/schema.ts';
 import type { RefusalReason } from './refusal.ts';
@@ -21,6 +21,17 @@ import { MAX_BACKUP_CHARS } from './limits.ts';
 
 export { MAX_BACKUP_CHARS };
 
+/**
+ * A dispute held for its order (store/ingest.ts): read on a page that named only its line or case,
+ * with the reading it came from. Optional, so older backups still read; older versions drop it.
+ */
+export const HeldInBackup = z.object({
+  readAt: IsoDateTime,
+  url: capped(CAPS.url),
+  kind: capped(CAPS.kind),
+  dispute: PageDispute.check(z.refine((d) => d.orderId === null, 'a held dispute has no order yet')),
+});
+
 export const BackupV1 = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.union([z.literal(1), z.literal(2)]),
@@ -38,6 +49,7 @@ export const BackupV1 = z.object({
     z.transform((s) => migrateSettings(s).settings),
   ),
   alerts: z.array(SentAlert),
+  held: z.optional(z.array(HeldInBackup)),
 });
 export type Backup = z.infer<typeof BackupV1>;
 
@@ -105,6 +117,7 @@ function futureReading(backup: Backup, now: Date): string | null {
   });
   backup.observations.forEach((o, i) => times.push([`observations.${i}.readAt`, o.readAt]));
   backup.alerts.forEach((a, i) => times.push([`alerts.${i}.firedAt`, a.firedAt]));
+  backup.held?.forEach((h, i) => times.push([`held.${i}.readAt`, h.readAt]));
   backup.progress.forEach((p, i) => {
     for (const key of ['wentToDisputeAt', 'submittedAt', 'notSubmittedAt'] as const)
       times.push([`progress.${i}.${key}`, p[key]]);

@@ -1,9 +1,10 @@
 import { addObservations, allObservations } from '../store/history.ts';
 import { ingestRecords } from '../store/ingest.ts';
-import { canonical, sameValue } from '../store/merge.ts';
+import { canonical, sameValue, type Reading } from '../store/merge.ts';
 import { mergeProgress } from '../store/progress.ts';
 import { readSettings, writeSettings } from '../store/settings.ts';
-import type { Observation, RadarDb } from '../store/db.ts';
+import type { Observation, RadarDb, StoredDispute, StoredOrder } from '../store/db.ts';
+import type { PageDispute } from '../model/index.ts';
 import { parseBackup } from './format.ts';
 import { checkRulesSetting } from '../settings/rules-check.ts';
 import type { Settings } from '../settings/schema.ts';
@@ -34,23 +35,15 @@ export async function importBackup(db: RadarDb, text: string, now: Date = new Da
   let settingsKept: string | undefined;
   const changed = await db.transaction('rw', tables, async () => {
     let count = 0;
+    // Held disputes join the backup's orders that claim them, or are held again, each with its own reading.
+    const held = new Map<PageDispute, Reading>(
+      (backup.held ?? []).map(({ dispute, ...reading }) => [dispute, { ...reading, via: dispute.statusVia }]),
+    );
     const merged = await ingestRecords(
       db,
       backup.orders,
-      backup.disputes,
-      (r) => ({
-        readAt: r.updatedAt,
-        url: BACKUP_URL,
-        kind: 'backup',
-        // The record keeps the provenance its status had where it was read.
-        via: r.statusVia ?? 'backup',
-        firstSeenAt: r.firstSeenAt,
-        statusSince: 'statusSince' in r ? r.statusSince : undefined,
-        escalateSeenAt: 'escalateSeenAt' in r ? r.escalateSeenAt : undefined,
-        readAtByField: r.readAtByField,
-        // Which of a dispute's fields the shopper entered travels with it; an order has none.
-        entered: 'key' in r ? (r.entered ?? []) : undefined,
-      }),
+      [...backup.disputes, ...held.keys()],
+      (r) => held.get(r as PageDispute) ?? storedReading(r as StoredOrder | StoredDispute),
       // The backup carries its own history; merging must not invent a second one.
       { observe: false },
     );
@@ -97,6 +90,23 @@ export async function importBackup(db: RadarDb, text: string, now: Date = new Da
     return count;
   });
   return { imported: true, changed, ...(settingsKept !== undefined && { settingsKept }) };
+}
+
+/** The reading a backup's stored order or dispute was last merged from, as the record keeps it. */
+function storedReading(r: StoredOrder | StoredDispute): Reading {
+  return {
+    readAt: r.updatedAt,
+    url: BACKUP_URL,
+    kind: 'backup',
+    // The record keeps the provenance its status had where it was read.
+    via: r.statusVia ?? 'backup',
+    firstSeenAt: r.firstSeenAt,
+    statusSince: 'statusSince' in r ? r.statusSince : undefined,
+    escalateSeenAt: 'escalateSeenAt' in r ? r.escalateSeenAt : undefined,
+    readAtByField: r.readAtByField,
+    // Which of a dispute's fields the shopper entered travels with it; an order has none.
+    entered: 'key' in r ? (r.entered ?? []) : undefined,
+  };
 }
 
 /**

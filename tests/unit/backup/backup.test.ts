@@ -12,6 +12,25 @@ import { DEFAULT_SETTINGS } from '../../../src/settings/schema.ts';
 import { contents, dispute, freshDb, order, snapshot } from '../store/fixtures.ts';
 
 const ID = '8212379857492017';
+/** A case page read before its order: only its line and case are known, so the store holds it. */
+const HELD_LINE = '8212379857509999';
+const HELD_CASE = '5012345678909999';
+const HELD_URL = `https://trade.aliexpress.com/issue/fastissue/Detail.htm?tradeOrderLineId=${HELD_LINE}&reverseOrderLineId=${HELD_CASE}`;
+const heldPage = () =>
+  snapshot({
+    kind: 'dispute-detail',
+    url: HELD_URL,
+    readAt: '2026-11-24T08:00:00.000Z',
+    orders: [],
+    disputes: [
+      {
+        ...dispute({ lineId: HELD_LINE, disputeId: HELD_CASE, status: 'awaiting-buyer', awaiting: 'buyer' }),
+        orderId: null,
+        deadline: '2026-11-27T08:00:00.000Z',
+        statusVia: 'dom',
+      },
+    ],
+  });
 const NOW = new Date('2026-11-25T00:00:00.000Z');
 /** After the stored alert fired: a backup must not claim anything happened later than a day from now. */
 const AFTER_ALERT = new Date('2026-12-01T00:00:00.000Z');
@@ -29,6 +48,7 @@ async function fill(target: RadarDb) {
     snapshot({ readAt: '2026-11-23T00:00:00.000Z', orders: [], disputes: [dispute({ status: 'awaiting-return' })] }),
   );
   await ingest(target, snapshot({ orders: [order({ orderId: '1111111111', storeName: null })] }));
+  await ingest(target, heldPage());
   await wentToDispute(target, ID, 'not-received', '2026-11-20T11:00:00.000Z');
   await answerSubmitted(target, ID, true, '2026-11-20T11:30:00.000Z');
   await tickStep(target, ID, 'photos', true, '2026-11-20T12:00:00.000Z');
@@ -82,6 +102,42 @@ describe('backup', () => {
     const result = await importBackup(db, text);
     expect(result).toMatchObject({ imported: true });
     expect(await contents(db)).toEqual(before);
+  });
+
+  it('keeps a dispute held for its order, which joins it once read, wherever the backup goes', async () => {
+    // Generated: the held reading of fill(), exported, and imported into an empty store.
+    expect(await db.held.count()).toBe(1);
+    const text = await exported(db);
+    const other = freshDb();
+    try {
+      expect(await importBackup(other, text, AFTER_ALERT)).toMatchObject({ imported: true });
+      expect(await other.held.toArray()).toEqual(await db.held.toArray());
+      // The order's page, read on the new device: the dispute joins it with the time it was read.
+      const owner = order({ orderId: '8212379857499999', lines: [{ lineId: HELD_LINE, title: 'Lamp', quantity: 1 }] });
+      await ingest(other, snapshot({ readAt: '2026-11-25T08:00:00.000Z', orders: [owner] }));
+      expect(await other.held.count()).toBe(0);
+      expect(await other.disputes.get(`${owner.orderId}:${HELD_LINE}`)).toMatchObject({
+        status: 'awaiting-buyer',
+        deadline: '2026-11-27T08:00:00.000Z',
+        firstSeenAt: '2026-11-24T08:00:00.000Z',
+      });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('joins a held dispute of the backup to the order the store already knows', async () => {
+    const text = await exported(db);
+    const other = freshDb();
+    try {
+      const owner = order({ orderId: '8212379857499999', lines: [{ lineId: HELD_LINE, title: 'Lamp', quantity: 1 }] });
+      await ingest(other, snapshot({ orders: [owner] }));
+      expect(await importBackup(other, text, AFTER_ALERT)).toMatchObject({ imported: true });
+      expect(await other.held.count()).toBe(0);
+      expect(await other.disputes.get(`${owner.orderId}:${HELD_LINE}`)).toMatchObject({ status: 'awaiting-buyer' });
+    } finally {
+      other.close();
+    }
   });
 
   it('changes nothing when the same backup is imported again', async () => {
@@ -211,6 +267,29 @@ describe('backup', () => {
     await ingest(other, snapshot({ readAt: '2026-11-24T00:00:00.000Z', orders: [order({ status: 'shipped' })] }));
     expect((await other.orders.get(ID))?.status).toBe('shipped');
     other.close();
+  });
+
+  it.each([
+    ['an order it cannot have', { orderId: ID }, 'held.0.dispute: a held dispute has no order yet'],
+    ['neither line nor case', { lineId: null, disputeId: null }, 'held.0.dispute'],
+  ])('refuses a held dispute with %s, and changes nothing', async (_, change, message) => {
+    // Derived from this test's own export: its held dispute edited by hand.
+    const file = JSON.parse(await exported(db)) as { held: Array<{ dispute: Record<string, unknown> }> };
+    Object.assign(file.held[0]!.dispute, change);
+    const other = freshDb();
+    const result = await importBackup(other, JSON.stringify(file), AFTER_ALERT);
+    expect(result).toMatchObject({ imported: false, reason: 'invalid' });
+    expect(result.imported ? '' : result.message).toContain(message);
+    expect((await contents(other)).orders).toEqual([]);
+    other.close();
+  });
+
+  it('refuses a held dispute read in the year 9999', async () => {
+    const file = JSON.parse(await exported(db)) as { held: Array<{ readAt: string }> };
+    file.held[0]!.readAt = '9999-12-31T23:59:59.000Z';
+    const result = parseBackup(JSON.stringify(file), AFTER_ALERT);
+    expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(result.ok ? '' : result.message).toContain('held.0.readAt');
   });
 
   it('keeps the current reminders when a backup has none, and says so', async () => {

@@ -67,15 +67,16 @@ export function snapshot(over: Partial<PageSnapshot> = {}): PageSnapshot {
  * pass through a backup, so only which observations there are is compared, not their order.
  */
 export async function contents(db: RadarDb) {
-  const [orders, disputes, observations, alerts, settings, progress] = await Promise.all([
+  const [orders, disputes, observations, alerts, settings, progress, held] = await Promise.all([
     db.orders.toArray(),
     db.disputes.toArray(),
     allObservations(db),
     db.alerts.toArray(),
     db.settings.toArray(),
     db.progress.toArray(),
+    db.held.toArray(),
   ]);
   const history = observations.map(({ id: _id, ...o }) => o);
   const sorted = history.map((o) => [canonical(o), o] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { orders, disputes, observations: sorted.map(([, o]) => o), alerts, settings, progress };
+  return { orders, disputes, observations: sorted.map(([, o]) => o), alerts, settings, progress, held };
 }
